@@ -73,6 +73,8 @@ std::string UndelegatedTldDetail(std::string_view tld_shown, std::string_view tl
 // suggestion on an unlisted domain under a TLD that does not exist
 // (acme.con: "did you mean x@acme.com?"; round 43's tester, finding 17),
 // where no trusted name is near to offer.
+// A country's code typed with its last letter twice (inn, dkk) is that
+// code, returned as a view into `tld`.
 std::string_view CommonTldOneSlipFrom(std::string_view tld);
 
 // True when `tld`, one lower-case A-label, is a delegated country-code TLD:

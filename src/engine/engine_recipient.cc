@@ -204,9 +204,10 @@ int Severity(Verdict v) {
 // usarmy.ml's is us.army.mil, not the usarmy.mil that is refused in turn.
 // A second one is offered only beside a first: one the detector left empty
 // leaves none ("did you mean  or x@gov.wales?"); one refused here gives its
-// place to it.
-void Suggest(const LookalikeDetector& detector, const LookalikeMatch& m, std::string_view typed,
-             Address& a, RecipientCheck& c) {
+// place to it. Returns the domain RankSuggestions put first in place of the
+// detector's reading ("" when it kept it).
+std::string Suggest(const LookalikeDetector& detector, const LookalikeMatch& m,
+                    std::string_view typed, Address& a, RecipientCheck& c) {
   std::string meant, also;
   if (!m.target_domain_for_suggestion.empty()) {
     meant = engine::AcceptedSuggestion(detector, m.target_domain_for_suggestion);
@@ -216,9 +217,10 @@ void Suggest(const LookalikeDetector& detector, const LookalikeMatch& m, std::st
     if (meant.empty()) std::swap(meant, also);
     if (also == meant) also.clear();
   }
-  engine::RankSuggestions(detector, m.code, typed, &meant, &also);
+  const bool near_first = engine::RankSuggestions(detector, m.code, typed, &meant, &also);
   if (!meant.empty()) c.suggestion = a.WithDomain(meant);
   if (!also.empty()) c.also_suggestion = a.WithDomain(also);
+  return near_first ? meant : std::string();
 }
 
 }  // namespace
@@ -271,9 +273,13 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       a.local = routes ? local.substr(0, routing) : local;
       // A namespace meant as a whole (police.co.uk for police.uk) has no
       // one address to suggest (Suggest).
-      Suggest(*detector_, m, domain.ascii, a, c);
+      const std::string near_first = Suggest(*detector_, m, domain.ascii, a, c);
       c.score = m.score;
-      FillReason(m, domain, &reasons.Add(m.code));
+      Reason& first = reasons.Add(m.code);
+      FillReason(m, domain, &first);
+      if (!near_first.empty()) {
+        engine::NameTheNearName(domain.ascii, near_first, m.target, &first, &c.target);
+      }
       // Look-alike letters (gmаil.zz, gmail.соm: .xn--m-0tbi) or another
       // slip under a TLD the root zone lacks: whatever the first reason,
       // no mail can be delivered there, and a rule on tld-not-delegated or

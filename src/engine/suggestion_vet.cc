@@ -9,7 +9,9 @@
 #include "address/root_zone.h"
 #include "base/ascii.h"
 #include "engine/suffix_mail_domain.h"
+#include "address/idna.h"
 #include "lookalike/edit.h"
+#include "lookalike/slip_score.h"
 #include "nearmiss/address.h"
 
 namespace nearmiss::engine {
@@ -111,7 +113,7 @@ std::string TrustedSuffixNeighbour(const LookalikeDetector& detector, std::strin
   return "";
 }
 
-void RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::string_view typed,
+bool RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::string_view typed,
                      std::string* meant, std::string* also) {
   auto tld = [](std::string_view d) { return d.substr(d.rfind('.') + 1); };
   auto head = [](std::string_view d) { return d.substr(0, d.rfind('.')); };
@@ -136,14 +138,29 @@ void RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::st
   }
   if (code != ReasonCode::kTldNotDelegated || meant->empty() || labels(*meant) != 2 ||
       labels(typed) != 2 || lookalike::BoundedDamerauAscii(tld(typed), tld(*meant), 1) <= 1) {
-    return;
+    return false;
   }
   std::string near = NearDelegatedName(typed);
-  if (near.empty() || TrustedOnlyUnderNamespace(detector, near)) return;
+  if (near.empty() || TrustedOnlyUnderNamespace(detector, near)) return false;
   near = AcceptedSuggestion(detector, near);
-  if (near.empty() || near == *meant) return;
+  if (near.empty() || near == *meant) return false;
   *also = std::move(*meant);
   *meant = std::move(near);
+  return true;
+}
+
+void NameTheNearName(std::string_view typed, std::string_view near, std::string_view trusted,
+                     Reason* r, std::string* target) {
+  auto tld = [](std::string_view d) { return d.substr(d.rfind('.') + 1); };
+  const std::string head = "the TLD ." + address::ShownAddress(tld(typed));
+  std::string slip = lookalike::SuffixDetail(tld(typed), tld(near));
+  // "the TLD .dee has 'e' typed twice" says the TLD once.
+  r->detail = slip.starts_with(head + " ") ? head + " does not exist and" + slip.substr(head.size())
+                                           : head + " does not exist; " + slip;
+  r->detail.append("; ").append(address::ShownAddress(trusted));
+  r->detail.append(", a trusted domain, has the same name");
+  r->object = address::ShownAddress(near);
+  target->assign(near);
 }
 
 std::string NearDelegatedName(std::string_view name) {

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "nearmiss/lookalike.h"
+#include "nearmiss/verdict.h"
 
 namespace nearmiss::engine {
 
@@ -50,8 +51,17 @@ std::string TrustedSuffixNeighbour(const LookalikeDetector& detector, std::strin
 //   becomes the second; a name of more labels read structurally (army.mod
 //   for army.mod.uk) and one made up under a namespace are left alone
 //   (round 47's tester 15, finding 1).
-void RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::string_view typed,
+// Returns true when it put that near name first.
+bool RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::string_view typed,
                      std::string* meant, std::string* also);
+
+// After RankSuggestions put `near` (mail.de) first for `typed` (mail.dee,
+// ASCII) read as the trusted `trusted` (mail.mil): the reason `*r` and the
+// check's `*target` name `near`, and the detail keeps `trusted` as a name of
+// that label. The sentence "looks like mail.mil ... did you mean mail.de"
+// contradicted its own offer (round 48's tester 15, finding 6).
+void NameTheNearName(std::string_view typed, std::string_view near, std::string_view trusted,
+                     Reason* r, std::string* target);
 
 // For `name` under a TLD the root zone lacks, the same name under the
 // delegated TLD one slip from it: a three-letter one that is a country's

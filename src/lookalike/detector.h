@@ -266,6 +266,10 @@ class DetectorImpl final : public LookalikeDetector {
   // of proton.ml) or one the name is with its dots left out (army.mil of
   // armymil.ml): true when turned (detector_made_up.cc).
   bool RealNameForMadeUp(const Query& q, Best& best) const;
+  // The trusted domain named `name` and the one label `dsuf` written as one
+  // word (hotmail.com for hot + mail): a provider's home, else a declared
+  // domain of that name; none when `dsuf` has several labels.
+  std::optional<uint32_t> JoinedName(std::string_view name, std::string_view dsuf) const;
   // The one listed name LABEL.NS of a namespace of several labels that
   // begins with `kind` ("gov."): "hmrc.gov.uk" for hmrc; "" when none or
   // several (health: gov.au and gov.ie).

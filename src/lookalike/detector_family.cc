@@ -1,6 +1,8 @@
 // Candidates from a provider's name under a zone it has no domain in: a
 // foreign ccTLD (seznam.cy, gmail.con.au) and the open zones of the Public
 // Suffix List's private section (gmail.uk.com).
+#include <algorithm>
+
 #include "address/idna.h"
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
@@ -183,6 +185,37 @@ void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
       Offer({*id, ReasonCode::kSuffixEdit, SuffixDetail(dsuf, own_suffix), own, Join(prefix, own),
              com_co ? 0.98 : 0.97},
             best);
+    }
+  }
+  // yahoo.ne.jp, gmx.co.at, hotmail.me.uk: the country kept, another of
+  // its second levels typed. A domain of the provider's own in that
+  // country (yahoo.co.jp, gmx.at, hotmail.co.uk) is the one meant: its
+  // mailboxes are other people's than the home domain's, and the sender
+  // kept the country (round 48's tester 15, finding 2).
+  // Not when the name and the second level are a domain of its own with a
+  // TLD appended (gmx.net.cn: gmx.net, AppendedTldCandidates' reading).
+  const std::string kept_second =
+      f.name + "." + std::string(dsuf.substr(0, dsuf.size() - std::min(dsuf.size(), tld.size() + 1)));
+  if (!regional && !unhyphenated && dsuf != tld && !family_domains_.contains(kept_second) &&
+      !set_.Exact(kept_second).has_value()) {
+    for (const std::string& own : f.domains) {
+      // Its home is the home's own offer below (wp.info.pl: wp.pl).
+      if (own == f.home || own.size() <= f.name.size() + 1 || !own.starts_with(f.name) ||
+          own[f.name.size()] != '.') {
+        continue;
+      }
+      const std::string_view own_suffix = std::string_view(own).substr(f.name.size() + 1);
+      if (own_suffix == dsuf || LastLabel(own_suffix) != tld || LabelCount(own_suffix) > 2) {
+        continue;
+      }
+      const std::optional<uint32_t> id = set_.Exact(own);
+      if (!id.has_value()) continue;
+      regional = true;
+      std::string detail = "the provider " + f.name + " has no domain under .";
+      detail.append(dsuf);
+      if (!second_slip.empty()) detail.append(" (").append(second_slip).append(")");
+      detail.append("; its domain in .").append(tld).append(" is ").append(own);
+      Offer({*id, ReasonCode::kTldSwap, std::move(detail), own, Join(prefix, own), 0.97}, best);
     }
   }
   auto home = set_.Exact(f.home);

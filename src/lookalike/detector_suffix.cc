@@ -8,6 +8,7 @@
 #include "address/idna.h"
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
+#include "address/second_level_zone.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/edit.h"
@@ -208,6 +209,25 @@ void DetectorImpl::InsertedSuffixLabelCandidates(const Query& q, Best& best) con
            0.93},
           best);
   }
+  // admin.gov.ch, bund.gov.de, sozialministerium.gov.at: the habit of
+  // another country's government ending typed into a declared name under a
+  // ccTLD that has no such zone, so the split shows "gov" as the name.
+  // The declared name (admin.ch) is meant; admin.gov, made up under the
+  // .gov namespace, is no one's (round 48's tester 15, finding 3).
+  const std::string_view inserted = q.reg_label;
+  if (q.prefix.size() < 2 || !(address::IsPublicSectorLabel(inserted) ||
+                               IsOpenSecondLevel(inserted))) {
+    return;
+  }
+  std::string meant(q.prefix);
+  meant += dsuf;
+  const std::optional<uint32_t> id = set_.TrustedBy(meant);
+  if (!id || set_[*id].is_namespace || !Declared(set_[*id].source)) return;
+  std::string detail = "has .";
+  detail.append(inserted).append(" inserted before .").append(dsuf);
+  Offer({*id, ReasonCode::kSuffixEdit, std::move(detail), TargetUnder(set_[*id], meant), meant,
+         0.96},
+        best);
 }
 
 void DetectorImpl::NamespaceApexCandidates(const Query& q, uint32_t ns, std::string detail,

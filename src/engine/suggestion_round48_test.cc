@@ -1,0 +1,95 @@
+// Round 48's tester 15, findings 2 to 6 and 8: the suggestion a person
+// would choose, through the embedded default lists.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/engine_testing.h"
+#include "nearmiss/engine.h"
+
+namespace nearmiss {
+namespace {
+
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+// Finding 2: a provider's name under another second level of a country
+// where it has a domain of its own gets that domain, not the home.
+TEST(SuggestionRound48, AProvidersDomainInTheCountryKept) {
+  auto engine = BuildDefault();
+  ASSERT_NE(engine, nullptr);
+  for (const auto& [typed, meant] :
+       Pairs{{"yahoo.ne.jp", "yahoo.co.jp"}, {"yahoo.net.br", "yahoo.com.br"},
+             {"yahoo.org.uk", "yahoo.co.uk"}, {"hotmail.me.uk", "hotmail.co.uk"},
+             {"hotmail.org.au", "hotmail.com.au"}, {"gmx.co.at", "gmx.at"}}) {
+    RecipientCheck c = engine->CheckRecipient("a@" + typed);
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed;
+    EXPECT_EQ(c.suggestion, "a@" + meant) << typed;
+    EXPECT_EQ(c.target, meant) << typed;
+  }
+  // A domain of its own with a TLD appended keeps that reading; its home
+  // is its home's own offer; a provider with none there gets its home.
+  EXPECT_EQ(engine->CheckRecipient("a@gmx.net.cn").suggestion, "a@gmx.net");
+  EXPECT_EQ(engine->CheckRecipient("a@wp.info.pl").suggestion, "a@wp.pl");
+  EXPECT_EQ(engine->CheckRecipient("a@gmail.co.at").suggestion, "a@gmail.com");
+}
+
+// Finding 3: a government ending typed into a protected name under a
+// ccTLD without such a zone.
+TEST(SuggestionRound48, AGovernmentEndingInsertedIntoAProtectedName) {
+  auto engine = Build(
+      "[domains]\nprotected = [\"admin.ch\", \"bund.de\", \"finanzen.bund.de\", \"regeringen.se\"]\n");
+  ASSERT_NE(engine, nullptr);
+  for (const auto& [typed, meant] :
+       Pairs{{"admin.gov.ch", "admin.ch"}, {"bund.gov.de", "bund.de"},
+             {"finanzen.bund.gov.de", "finanzen.bund.de"}, {"regeringen.gov.se", "regeringen.se"},
+             {"bund.co.de", "bund.de"}}) {
+    RecipientCheck c = engine->CheckRecipient("x@" + typed);
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed;
+    EXPECT_EQ(c.suggestion, "x@" + meant) << typed;
+    EXPECT_EQ(c.also_suggestion, "") << typed;
+  }
+}
+
+// Finding 4: a provider's coined name with a dot typed in and its ending
+// left off is that provider, not a name made up under .mil.
+TEST(SuggestionRound48, ACoinedNameSplitByADot) {
+  auto engine = BuildDefault();
+  ASSERT_NE(engine, nullptr);
+  for (const auto& [typed, meant] : Pairs{{"hot.mail", "hotmail.com"}, {"g.mail", "gmail.com"}}) {
+    RecipientCheck c = engine->CheckRecipient("a@" + typed);
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed;
+    EXPECT_EQ(c.suggestion, "a@" + meant) << typed;
+  }
+}
+
+// Finding 5: a country's code with its last letter doubled is that
+// country's, not .int.
+TEST(SuggestionRound48, ADoubledLastLetterOfACountryCode) {
+  auto engine = BuildDefault();
+  ASSERT_NE(engine, nullptr);
+  for (const auto& [typed, meant] : Pairs{{"acme.inn", "acme.in"}, {"tata.co.inn", "tata.co.in"},
+                                          {"acme.dkk", "acme.dk"}, {"acme.con", "acme.com"}}) {
+    RecipientCheck c = engine->CheckRecipient("a@" + typed);
+    EXPECT_EQ(c.verdict, Verdict::kInvalid) << typed;
+    EXPECT_EQ(c.suggestion, "a@" + meant) << typed;
+  }
+}
+
+// Finding 6: when the name under the near TLD is offered first, the reason
+// and the target name it too.
+TEST(SuggestionRound48, TheReasonNamesTheNameOfferedFirst) {
+  auto engine = BuildDefault();
+  ASSERT_NE(engine, nullptr);
+  RecipientCheck c = engine->CheckRecipient("a@mail.dee");
+  EXPECT_EQ(c.suggestion, "a@mail.de");
+  EXPECT_EQ(c.target, "mail.de");
+  ASSERT_FALSE(c.reasons.empty());
+  EXPECT_EQ(c.reasons[0].object, "mail.de");
+  EXPECT_NE(c.reasons[0].detail.find("mail.mil, a trusted domain"), std::string::npos)
+      << c.reasons[0].detail;
+}
+
+}  // namespace
+}  // namespace nearmiss
