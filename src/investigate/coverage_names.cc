@@ -13,11 +13,7 @@
 //   in no file given. The rotation is the shortest step between the set's
 //   names when it has three or more, else the longest span from a file's
 //   first line to its name's time (a day for a daily set).
-//   Exchange's message tracking logs (MSGTRK[MS|MD|SA]yyyymmdd[hh]-N.LOG):
-//   Exchange numbers a day's (an hour's) files from 1 and starts the next
-//   only when one reaches its maximum size (Set-TransportService
-//   -MessageTrackingLogMaxFileSize; Microsoft's "Message tracking" page),
-//   so a number below the highest one given is a file of that day.
+//   Exchange's message tracking logs: tracking_log_names.h.
 //   A trace export (Get-MessageTrace, Get-MessageTraceV2,
 //   Get-MessageTrackingLog | Export-Csv) of exactly the cmdlet's page
 //   (LineCounts::page_rows): most likely its first page only.
@@ -33,6 +29,7 @@
 
 #include "base/text_format.h"
 #include "investigate/coverage.h"
+#include "investigate/tracking_log_names.h"
 #include "maillog/rotation_name.h"
 #include "maillog/timestamp.h"
 
@@ -150,105 +147,6 @@ void DateHoles(const Report& rep, std::vector<std::string>& out) {
                       "'s lines begin at " + maillog::FormatTime(b.first) + ", after " + a.file +
                       " was rotated at " + maillog::FormatTime(a.named) +
                       " (or those days had no line and logrotate's notifempty made no file)";
-      out.push_back(std::move(t));
-    }
-  }
-}
-
-// "MSGTRK2026120311-3.LOG" -> {"MSGTRK2026120311", 3}; {"", 0} when the
-// name is no message tracking log's.
-std::pair<std::string, int> TrackingName(const std::string& path) {
-  const size_t slash = path.find_last_of('/');
-  std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
-  for (char& ch : name) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  if (!name.starts_with("MSGTRK") || !name.ends_with(".LOG")) return {"", 0};
-  const size_t dash = name.rfind('-');
-  if (dash == std::string::npos || dash + 1 > name.size() - 4) return {"", 0};
-  const std::string number = name.substr(dash + 1, name.size() - 4 - dash - 1);
-  const std::string head = name.substr(0, dash);
-  if (number.empty() || number.size() > 4 ||
-      !std::all_of(number.begin(), number.end(), [](char ch) { return std::isdigit(
-                                                     static_cast<unsigned char>(ch)); })) {
-    return {"", 0};
-  }
-  // MSGTRK, MSGTRKMS, MSGTRKMD, MSGTRKSA, then the date's 8 or 10 digits.
-  size_t digits = head.size();
-  while (digits > 0 && std::isdigit(static_cast<unsigned char>(head[digits - 1]))) --digits;
-  if (head.size() - digits != 8 && head.size() - digits != 10) return {"", 0};
-  return {path.substr(0, path.size() - name.size()) + head, std::stoi(number)};
-}
-
-void InstanceHoles(const Report& rep, std::vector<std::string>& out) {
-  std::map<std::string, std::set<int>> days;
-  for (const maillog::LineCounts& c : rep.logs) {
-    auto [head, n] = TrackingName(c.file);
-    if (n > 0) days[head].insert(n);
-  }
-  for (const auto& [head, numbers] : days) {
-    // "H-1.LOG, H-3.LOG to H-9.LOG": runs of numbers as ranges.
-    std::string missing;
-    const int high = *numbers.rbegin();
-    for (int n = 1; n < high; ++n) {
-      if (numbers.count(n) != 0) continue;
-      int end = n;
-      while (end + 1 < high && numbers.count(end + 1) == 0) ++end;
-      missing += missing.empty() ? "" : ", ";
-      missing += head + "-" + std::to_string(n) + ".LOG";
-      if (end != n) missing += " to " + head + "-" + std::to_string(end) + ".LOG";
-      n = end;
-    }
-    if (missing.empty()) continue;
-    std::string t = missing;
-    t += " not among the files given (";
-    t += head + "-" + std::to_string(*numbers.rbegin()) + ".LOG";
-    t += " is given: Exchange numbers a day's tracking logs from 1 and starts the next only when "
-         "one is full, so the lower numbers were written and hold events of that day)";
-    out.push_back(std::move(t));
-  }
-}
-
-// Days of one server's tracking logs between those given with no file
-// given: Exchange starts a log for each UTC day it writes an event in (its
-// name's date; a 10-digit stamp adds the hour it was started, not one file
-// an hour), and a server in use writes every day, its own health probes
-// too (round 48's tester 16, finding 3). "MSGTRK20251105-1.LOG".
-void DayHoles(const Report& rep, std::vector<std::string>& out) {
-  // The directory and prefix ("dir/MSGTRKMS") -> the start of each day or
-  // hour given, and whether the names are hourly.
-  std::map<std::string, std::pair<std::set<int64_t>, bool>> series;
-  for (const maillog::LineCounts& c : rep.logs) {
-    auto [head, n] = TrackingName(c.file);
-    if (n <= 0) continue;
-    size_t digits = head.size();
-    while (digits > 0 && std::isdigit(static_cast<unsigned char>(head[digits - 1]))) --digits;
-    const std::string stamp = head.substr(digits);
-    const bool hourly = stamp.size() == 10;
-    const int64_t t = maillog::CivilToSeconds(std::stoi(stamp.substr(0, 4)),
-                                              std::stoi(stamp.substr(4, 2)),
-                                              std::stoi(stamp.substr(6, 2)), 0, 0, 0);
-    auto& [starts, is_hourly] = series[head.substr(0, digits)];
-    starts.insert(t);
-    is_hourly = hourly;
-  }
-  for (const auto& [prefix, entry] : series) {
-    const auto& [starts, hourly] = entry;
-    const int64_t step = 86400;
-    auto name = [&](int64_t t) {
-      std::string stamp = maillog::FormatTime(t);  // "2025-11-05T00:00:00"
-      std::string out = prefix;
-      out += stamp.substr(0, 4) + stamp.substr(5, 2) + stamp.substr(8, 2);
-      if (hourly) out += "HH";
-      return out;
-    };
-    for (auto it = starts.begin(); std::next(it) != starts.end(); ++it) {
-      const int64_t a = *it, b = *std::next(it);
-      if (b - a <= step) continue;
-      std::string t = name(a + step) + "-1.LOG";
-      if (b - a > 2 * step) t += " to " + name(b - step) + "-1.LOG";
-      t += " not among the files given (" + name(a) + " and " + name(b) +
-           " are: Exchange starts a tracking log for each day it writes an event in, and a "
-           "server in use writes every day, its own health probes too; the file was not "
-           "given, or that day had no event)";
       out.push_back(std::move(t));
     }
   }

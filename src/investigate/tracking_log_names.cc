@@ -1,0 +1,164 @@
+// Exchange's message tracking logs (tracking_log_names.h): Exchange numbers
+// a day's (an hour's) files from 1 and starts the next only when one
+// reaches its maximum size (Set-TransportService
+// -MessageTrackingLogMaxFileSize; Microsoft's "Message tracking" page), so
+// a number below the highest one given is a file of that day; and it starts
+// a log for each UTC day it writes an event in, which a server in use does
+// every day, its own health probes too (round 48's tester 16, finding 3).
+// The names are read with a compression suffix (MSGTRK20251103-1.LOG.gz, as
+// logs are moved off a Windows server) and a server's name around them
+// (EX02_MSGTRK..., MSGTRK...-1_EX02.LOG): both passed with no check (round
+// 49's tester 16, findings 1 and 2).
+#include "investigate/tracking_log_names.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <iterator>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "maillog/timestamp.h"
+
+namespace nearmiss::investigate {
+namespace {
+
+bool IsDigit(char ch) { return std::isdigit(static_cast<unsigned char>(ch)) != 0; }
+
+std::string Upper(std::string s) {
+  for (char& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+// The tail without its compression suffix: one day's -1.LOG.gz and -2.LOG
+// are one set.
+std::string TailKey(const std::string& tail) {
+  const std::string up = Upper(tail);
+  return up.ends_with(".GZ") ? up.substr(0, up.size() - 3) : up;
+}
+
+std::string FileName(const TrackingLogName& n, const std::string& stamp, int number) {
+  return n.series + stamp + "-" + std::to_string(number) + n.tail;
+}
+
+}  // namespace
+
+TrackingLogName ReadTrackingLogName(const std::string& path) {
+  TrackingLogName out;
+  const size_t slash = path.find_last_of('/');
+  const std::string dir = path.substr(0, slash == std::string::npos ? 0 : slash + 1);
+  const std::string name = path.substr(dir.size());
+  const std::string up = Upper(name);
+  const size_t gz = up.ends_with(".GZ") ? 3 : 0;
+  const std::string base = up.substr(0, up.size() - gz);
+  if (!base.ends_with(".LOG")) return out;
+  const size_t at = up.find("MSGTRK");
+  if (at == std::string::npos) return out;
+  // A server's name before MSGTRK ends in a separator (EX02_MSGTRK).
+  if (at > 0 && std::isalnum(static_cast<unsigned char>(up[at - 1])) != 0) return out;
+  size_t pos = at + 6;
+  for (const char* kind : {"MS", "MD", "SA"}) {
+    if (up.compare(pos, 2, kind) == 0 && pos + 2 < up.size() && IsDigit(up[pos + 2])) pos += 2;
+  }
+  size_t digits = pos;
+  while (digits < base.size() && IsDigit(base[digits])) ++digits;
+  if (digits - pos != 8 && digits - pos != 10) return out;
+  if (digits >= base.size() || base[digits] != '-') return out;
+  size_t end = digits + 1;
+  while (end < base.size() && IsDigit(base[end])) ++end;
+  if (end == digits + 1 || end - digits - 1 > 4) return out;
+  // Between the number and .LOG: nothing, or a server's name after a
+  // separator (-1_EX02.LOG).
+  const size_t log_at = base.size() - 4;
+  if (end != log_at && (end > log_at || (base[end] != '_' && base[end] != '-' && base[end] != '.'))) {
+    return out;
+  }
+  out.series = dir + name.substr(0, pos);
+  out.stamp = name.substr(pos, digits - pos);
+  out.number = std::stoi(name.substr(digits + 1, end - digits - 1));
+  out.tail = name.substr(end);
+  return out;
+}
+
+void InstanceHoles(const Report& rep, std::vector<std::string>& out) {
+  // A day's (an hour's) set -> its numbers, and the name of its highest.
+  std::map<std::string, std::pair<std::set<int>, TrackingLogName>> days;
+  for (const maillog::LineCounts& c : rep.logs) {
+    TrackingLogName n = ReadTrackingLogName(c.file);
+    if (n.number <= 0) continue;
+    auto& [numbers, highest] = days[n.series + n.stamp + "|" + TailKey(n.tail)];
+    if (numbers.empty() || n.number > *numbers.rbegin()) highest = n;
+    numbers.insert(n.number);
+  }
+  for (const auto& [key, entry] : days) {
+    const auto& [numbers, highest] = entry;
+    // "H-1.LOG, H-3.LOG to H-9.LOG": runs of numbers as ranges.
+    std::string missing;
+    const int high = *numbers.rbegin();
+    for (int n = 1; n < high; ++n) {
+      if (numbers.count(n) != 0) continue;
+      int end = n;
+      while (end + 1 < high && numbers.count(end + 1) == 0) ++end;
+      missing += missing.empty() ? "" : ", ";
+      missing += FileName(highest, highest.stamp, n);
+      if (end != n) missing += " to " + FileName(highest, highest.stamp, end);
+      n = end;
+    }
+    if (missing.empty()) continue;
+    std::string t = missing;
+    t += " not among the files given (";
+    t += FileName(highest, highest.stamp, high);
+    t += " is given: Exchange numbers a day's tracking logs from 1 and starts the next only when "
+         "one is full, so the lower numbers were written and hold events of that day)";
+    out.push_back(std::move(t));
+  }
+}
+
+void DayHoles(const Report& rep, std::vector<std::string>& out) {
+  // One server's series -> the start of each day or hour given, and a name
+  // of the set to write the missing ones after.
+  std::map<std::string, std::pair<std::set<int64_t>, TrackingLogName>> series;
+  for (const maillog::LineCounts& c : rep.logs) {
+    TrackingLogName n = ReadTrackingLogName(c.file);
+    if (n.number <= 0) continue;
+    const int64_t t = maillog::CivilToSeconds(std::stoi(n.stamp.substr(0, 4)),
+                                              std::stoi(n.stamp.substr(4, 2)),
+                                              std::stoi(n.stamp.substr(6, 2)), 0, 0, 0);
+    auto& [starts, shape] = series[n.series + "|" + TailKey(n.tail)];
+    starts.insert(t);
+    shape = std::move(n);
+  }
+  for (const auto& [key, entry] : series) {
+    const auto& [starts, shape] = entry;
+    const int64_t step = 86400;
+    const bool hourly = shape.stamp.size() == 10;
+    auto name = [&](int64_t t) {
+      std::string stamp = maillog::FormatTime(t);  // "2025-11-05T00:00:00"
+      std::string day = stamp.substr(0, 4) + stamp.substr(5, 2) + stamp.substr(8, 2);
+      if (hourly) day += "HH";
+      return FileName(shape, day, 1);
+    };
+    auto given = [&](int64_t t) {
+      std::string stamp = maillog::FormatTime(t);
+      std::string day = stamp.substr(0, 4) + stamp.substr(5, 2) + stamp.substr(8, 2);
+      if (hourly) day += "HH";
+      return shape.series + day + "-*" + shape.tail;  // the day's files, any number
+    };
+    for (auto it = starts.begin(); std::next(it) != starts.end(); ++it) {
+      const int64_t a = *it, b = *std::next(it);
+      if (b - a <= step) continue;
+      std::string t = name(a + step);
+      if (b - a > 2 * step) t += " to " + name(b - step);
+      t += " not among the files given (" + given(a) + " and " + given(b) +
+           " are: Exchange starts a tracking log for each day it writes an event in, and a "
+           "server in use writes every day, its own health probes too; the file was not "
+           "given, or that day had no event)";
+      out.push_back(std::move(t));
+    }
+  }
+}
+
+}  // namespace nearmiss::investigate

@@ -1,0 +1,37 @@
+// Exchange's message tracking log names (MSGTRK[MS|MD|SA]yyyymmdd[hh]-N.LOG)
+// and what a set of them proves missing: a file of a day below the highest
+// number given, and a day between two days given. For MissingFileTexts
+// (coverage.h). Not thread-safe to share `out`; the functions keep no state.
+#ifndef NEARMISS_INVESTIGATE_TRACKING_LOG_NAMES_H_
+#define NEARMISS_INVESTIGATE_TRACKING_LOG_NAMES_H_
+
+#include <string>
+#include <vector>
+
+#include "investigate/report.h"
+
+namespace nearmiss::investigate {
+
+// One tracking log's name taken apart: "logs/EX02_MSGTRKMS2025110311-3.LOG.gz"
+// -> series "logs/EX02_MSGTRKMS", stamp "2025110311", number 3, tail
+// ".LOG.gz". A server's name before MSGTRK or after the number ("_EX02", as
+// admins name one server's copies when they merge several into one folder)
+// stays in the series or the tail, so each server's set is judged on its
+// own. Case is kept as given; number 0 when the name is no tracking log's.
+struct TrackingLogName {
+  std::string series;
+  std::string stamp;  // 8 digits (daily) or 10 (the hour a file was started)
+  int number = 0;
+  std::string tail;   // after the number: ".LOG", "_EX02.LOG", ".LOG.gz"
+};
+TrackingLogName ReadTrackingLogName(const std::string& path);
+
+// "MSGTRK20251103-2.LOG not among the files given (... -3.LOG is given: ...)".
+void InstanceHoles(const Report& rep, std::vector<std::string>& out);
+
+// "MSGTRK20251104-1.LOG to MSGTRK20251105-1.LOG not among the files given".
+void DayHoles(const Report& rep, std::vector<std::string>& out);
+
+}  // namespace nearmiss::investigate
+
+#endif  // NEARMISS_INVESTIGATE_TRACKING_LOG_NAMES_H_
