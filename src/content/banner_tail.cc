@@ -9,7 +9,7 @@ namespace nearmiss::content {
 namespace {
 
 // Descriptors and caveats, ASCII case folded.
-constexpr std::array<std::string_view, 33> kBannerTailWords = {
+constexpr std::array<std::string_view, 72> kBannerTailWords = {
     "personal",  "commercial", "management", "staff",     "appointments",
     "contracts", "policy",     "investigations", "medical", "legal",
     "locsen",    "cabinet",    "draft",      "atomic",    "atomal",
@@ -17,7 +17,17 @@ constexpr std::array<std::string_view, 33> kBannerTailWords = {
     "canadian",  "british",    "australian", "uk",        "us",
     "nato",      "recipients", "addressee",  "confidence",
     "commercial-in-confidence", "privacy", "sensitive", "strap",
-    "final", "redacted"};
+    "final", "redacted",
+    // US control markings written out or abbreviated after a blank or a
+    // dash (the CAPCO register's AEA, FGI and dissemination categories;
+    // DoDM 5200.01 Vol 2's "CONFIDENTIAL - Modified Handling" for foreign
+    // RESTRICTED): "SECRET RESTRICTED DATA", "CONFIDENTIAL - FGI GBR",
+    // "SECRET SPECAT" (round 49's tester 13, finding 1).
+    "restricted", "rd", "frd", "cnwdi", "sigma", "fgi", "handling", "comint", "specat", "crypto",
+    "spoke", "codeword", "noforn", "nofor", "orcon", "imcon", "limdis", "exdis", "nodis",
+    "propin", "relido", "fisa", "siop", "bohemia", "umbra", "gamma", "talent", "keyhole",
+    // A document's parts ("CONFIDENTIAL - TAB A", "- ANNEX A").
+    "tab", "annex", "appendix", "enclosure", "attachment"};
 
 // The words that link them ("Releasable to SWE", "Commercial in
 // Confidence", "UK Eyes Only"): neither known nor other, so that

@@ -125,6 +125,12 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
 // and foot of each page; what else the line holds does not unmark it
 // (issue 13, breaker round 8 defect 1). IsBannerMarking asks this when the
 // match is not alone on its line.
+// "FYI: SECRET", "PS: TOP SECRET" alone on the first or last line of a
+// page: a note's head before a bare tier, a party's line as readily as a
+// banner; it counts when the message agrees (the same line at the other
+// edge; round 49's tester 13, finding 2).
+bool NoteHeadsBareTier(std::string_view text, std::size_t begin, std::size_t end);
+
 bool TierHeadsBannerLine(std::string_view text, std::size_t begin,
                          std::size_t end);
 

@@ -81,7 +81,7 @@ constexpr std::string_view kNoteWords[] = {
     "destination", "password", "role", "create", "grant",  "shh",    "shhh",
     "shhhh",  "psst",   "hint",     "clue",     "answer", "prize",  "guest",
     "guests", "special", "reminder", "mum's",   "dad's",  "gift",   "surprise", "btw", "fyi",
-    "imo",    "lol",    "omg"};
+    "imo",    "lol",    "omg", "note", "important"};
 
 bool IsNoteWord(std::string_view word) {
   std::string folded;
@@ -90,6 +90,41 @@ bool IsNoteWord(std::string_view word) {
   }
   for (std::string_view w : kNoteWords) {
     if (folded == w) return true;
+  }
+  return false;
+}
+
+// "FYI:", "Note -", "PS:": one note word and a separator, in any case.
+bool IsNoteHead(std::string_view prefix) {
+  std::size_t e = prefix.size();
+  while (e > 0 && IsBlank(prefix[e - 1])) --e;
+  std::size_t run = e;
+  while (run > 0 && (prefix[run - 1] == '-' || prefix[run - 1] == ':')) --run;
+  if (run == e) return false;
+  std::size_t b = 0;
+  while (b < run && IsBlank(prefix[b])) ++b;
+  while (run > b && IsBlank(prefix[run - 1])) --run;
+  const std::string_view word = prefix.substr(b, run - b);
+  return !word.empty() && word.find(' ') == std::string_view::npos && IsNoteWord(word);
+}
+
+// The everyday tier words alone ("SECRET", "TOP SECRET", "Confidential"),
+// as a party line or a recipe writes them; a national, compound or
+// caveated form ("UK SECRET", "OFFICIAL-SENSITIVE", "NATO SECRET", "CUI")
+// is no one's joke.
+bool IsBareTier(std::string_view tier) {
+  std::string folded;
+  for (char c : tier) {
+    if (c == '-' || IsBlank(c)) {
+      if (!folded.empty() && folded.back() != ' ') folded += ' ';
+    } else {
+      folded += c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+    }
+  }
+  while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+  for (std::string_view bare : {"SECRET", "TOP SECRET", "CONFIDENTIAL", "RESTRICTED", "OFFICIAL",
+                                "PROTECTED", "CLASSIFIED", "SENSITIVE", "UNCLASSIFIED"}) {
+    if (folded == bare) return true;
   }
   return false;
 }
@@ -163,8 +198,13 @@ bool TierHeadsBannerLine(std::string_view text, std::size_t begin,
     while (lead < before.size() && OnlyFrame(before.substr(lead, 1))) ++lead;
     // "ISAF SECRET", "DRAFT - SECRET"; "Page 1 of 3 UK SECRET", "Annex A -
     // UK SECRET" (banner_tail.h, KnownBannerHead).
+    // "FYI: UK SECRET", "Note: OFFICIAL-SENSITIVE": a note's head makes no
+    // banner of a bare tier ("PS: TOP SECRET" over a party's plan), but a
+    // national or compound form under it is the sender's marking (round
+    // 49's tester 13, finding 2).
     if (!IsTierPrefix(before.substr(lead), true) &&
-        !KnownBannerHead(before.substr(lead))) {
+        !KnownBannerHead(before.substr(lead)) &&
+        !(IsNoteHead(before.substr(lead)) && !IsBareTier(text.substr(begin, end - begin)))) {
       return false;
     }
   }
@@ -176,6 +216,16 @@ bool TierHeadsBannerLine(std::string_view text, std::size_t begin,
   // "SECRET SANTA - sign up", "TOP SECRET recipe - page 2": the idiom.
   if (FollowedBySubjectIdiom(text.substr(0, line_end), end)) return false;
   return IsEdgeLine(text, begin, end);
+}
+
+bool NoteHeadsBareTier(std::string_view text, std::size_t begin, std::size_t end) {
+  while (end > begin && IsBlank(text[end - 1])) --end;
+  const std::size_t line_begin = LineStart(text, begin);
+  const std::size_t line_end = LineEnd(text, end);
+  if (line_end - line_begin > kMaxBannerLineBytes) return false;
+  return IsNoteHead(text.substr(line_begin, begin - line_begin)) &&
+         OnlyFrame(text.substr(end, line_end - end)) &&
+         IsBareTier(text.substr(begin, end - begin)) && IsEdgeLine(text, begin, end);
 }
 
 }  // namespace nearmiss::content

@@ -150,6 +150,12 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
                           : strong ? "on a banner line"
                                    : "in running text, not on a banner line");
   strong = strong || leads;
+  if (!strong && kind == TextKind::kBody && s.mail_body &&
+      NoteHeadsBareTier(text, m.begin, m.end)) {
+    *strength = Strength::kStrong;
+    s.why = "after a note's head (FYI:, PS:) at the edge of the text";
+    return Counts::kIfCorroborated;
+  }
   // "URGENT: UK SECRET convoy timings", "I: OFFICIAL-SENSITIVE budget": a
   // national or compound form is no everyday word, so it counts anywhere
   // in a (non-bulk) subject when written in capitals, as in a file name
