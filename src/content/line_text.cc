@@ -184,4 +184,26 @@ bool IsCellRow(std::string_view line) {
   return FirstCellBreak(line) < line.size();
 }
 
+std::size_t OpeningQuoteBefore(std::string_view text, std::size_t at) {
+  if (at >= 1 && (text[at - 1] == '"' || text[at - 1] == '\'' || text[at - 1] == '`')) return 1;
+  for (std::string_view q : {"\xE2\x80\x9C", "\xE2\x80\x98", "\xE2\x80\x9E",  // “ ‘ „
+                             "\xE3\x80\x8C", "\xE3\x80\x8E",                   // 「 『
+                             "\xC2\xAB"}) {                                       // «
+    if (at >= q.size() && text.compare(at - q.size(), q.size(), q) == 0) return q.size();
+  }
+  return 0;
+}
+
+std::size_t ClosingQuoteAt(std::string_view text, std::size_t at) {
+  if (at < text.size() && (text[at] == '"' || text[at] == '\'' || text[at] == '`')) return 1;
+  for (std::string_view q : {"\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x80\x9C",  // ” ’ “
+                             "\xE3\x80\x8D", "\xE3\x80\x8F",                   // 」 』
+                             "\xC2\xBB"}) {                                       // »
+    if (at <= text.size() && text.size() - at >= q.size() && text.compare(at, q.size(), q) == 0) {
+      return q.size();
+    }
+  }
+  return 0;
+}
+
 }  // namespace nearmiss::content

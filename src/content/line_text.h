@@ -80,6 +80,14 @@ std::size_t FirstCellBreak(std::string_view s);
 // ends aside.
 bool IsCellRow(std::string_view line);
 
+// The opening quotation mark ending at `at` in `text`: its length in bytes,
+// or 0. ASCII " ' and `; “ ‘ „ « and the CJK corner brackets 「 『 (UTF-8).
+std::size_t OpeningQuoteBefore(std::string_view text, std::size_t at);
+
+// The closing quotation mark starting at `at`: its length in bytes, or 0.
+// ASCII " ' and `; ” ’ “ » and 」 』.
+std::size_t ClosingQuoteAt(std::string_view text, std::size_t at);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_LINE_TEXT_H_

@@ -308,30 +308,6 @@ bool InsideSentence(std::string_view text, std::size_t begin,
 
 namespace {
 
-// The opening quotation mark ending at `at` (ASCII, curly, guillemet): its
-// length in bytes, or 0.
-std::size_t OpeningQuoteBefore(std::string_view text, std::size_t at) {
-  if (at >= 1 && (text[at - 1] == '"' || text[at - 1] == '\'')) return 1;
-  if (at >= 3 && (text.compare(at - 3, 3, "\xE2\x80\x9C") == 0 ||    // U+201C
-                  text.compare(at - 3, 3, "\xE2\x80\x98") == 0 ||    // U+2018
-                  text.compare(at - 3, 3, "\xE2\x80\x9E") == 0)) {   // U+201E
-    return 3;
-  }
-  if (at >= 2 && text.compare(at - 2, 2, "\xC2\xAB") == 0) return 2;  // U+00AB
-  return 0;
-}
-
-std::size_t ClosingQuoteAt(std::string_view text, std::size_t at) {
-  if (at < text.size() && (text[at] == '"' || text[at] == '\'')) return 1;
-  if (text.size() - at >= 3 && (text.compare(at, 3, "\xE2\x80\x9D") == 0 ||  // U+201D
-                                text.compare(at, 3, "\xE2\x80\x99") == 0 ||  // U+2019
-                                text.compare(at, 3, "\xE2\x80\x9C") == 0)) {
-    return 3;
-  }
-  if (text.size() - at >= 2 && text.compare(at, 2, "\xC2\xBB") == 0) return 2;  // U+00BB
-  return 0;
-}
-
 bool HasLowerCaseWord(std::string_view s) {
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     if (s[i] >= 'a' && s[i] <= 'z' && s[i + 1] >= 'a' && s[i + 1] <= 'z') return true;
@@ -352,8 +328,9 @@ bool QuotedInSentence(std::string_view text, std::size_t begin, std::size_t end)
   const std::size_t line_end = LineEnd(text, end);
   std::string_view before = text.substr(line_begin, begin - open - line_begin);
   while (!before.empty() && IsBlank(before.back())) before.remove_suffix(1);
-  // 'Classification: "SECRET//NOFORN"': a labelled value, applied.
-  if (!before.empty() && before.back() == ':') return false;
+  // 'Classification: "SECRET//NOFORN"', 'Classification = "SECRET"': a
+  // labelled value, applied.
+  if (LabelBefore(text, line_begin, begin) != LineLabel::kNone) return false;
   return HasLowerCaseWord(before) ||
          HasLowerCaseWord(text.substr(e + close, line_end - std::min(line_end, e + close)));
 }
