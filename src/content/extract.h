@@ -320,6 +320,16 @@ bool XmlToText(std::string_view xml, std::string* out,
 // Appends to `out`.
 void ExcelHeaderText(std::string_view codes, std::string* out);
 
+// SpreadsheetML's escapes of characters XML cannot hold (ECMA-376 Part 1,
+// 22.9.2.19 ST_Xstring): "_xHHHH_" is the UTF-16 code unit HHHH, "_x005F_"
+// an underscore (so "_x005F_x000D_" is the literal "_x000D_"). Excel writes
+// a header's second line as "_x000A_" and a cell's CR LF as "_x000D_\n";
+// read raw, "UK SECRET_x000D_" matched nothing (round 49's tester 13,
+// finding 4). Returns `in` itself when it holds no escape, else the decoded
+// text in `*buffer` (CR and LF as '\n', a surrogate pair joined, a lone
+// surrogate as U+FFFD).
+std::string_view DecodeXstring(std::string_view in, std::string* buffer);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_EXTRACT_H_

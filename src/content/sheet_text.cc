@@ -25,7 +25,8 @@ void RunsText(const pugi::xml_node& node, std::string* out) {
   for (pugi::xml_node child : node.children()) {
     if (child.type() != pugi::node_element || LocalIs(child, "rPh")) continue;
     if (LocalIs(child, "t")) {
-      out->append(child.text().get());
+      std::string buffer;
+      out->append(DecodeXstring(child.text().get(), &buffer));
     } else {
       RunsText(child, out);
     }
@@ -150,7 +151,8 @@ bool SheetToText(std::string_view xml, const std::vector<std::string>& shared,
         for (const char* name : kHeaderFooter) {
           if (!LocalIs(h, name)) continue;
           out->push_back('\f');
-          ExcelHeaderText(h.child_value(), out);
+          std::string buffer;
+          ExcelHeaderText(DecodeXstring(h.child_value(), &buffer), out);
           out->push_back('\f');
         }
       }
@@ -183,7 +185,10 @@ bool SheetToText(std::string_view xml, const std::vector<std::string>& shared,
           }
         } else {
           for (pugi::xml_node v : c.children()) {
-            if (v.type() == pugi::node_element && LocalIs(v, "v")) value = v.text().get();
+            if (v.type() == pugi::node_element && LocalIs(v, "v")) {
+              std::string buffer;
+              value = DecodeXstring(v.text().get(), &buffer);
+            }
           }
           if (type == "s") {
             char* end = nullptr;

@@ -80,10 +80,13 @@ class TextWalker : public pugi::xml_tree_walker {
       if (break_before_text_ && !out_->empty() && out_->back() != '\n') out_->push_back('\n');
       break_before_text_ = false;
       MoveEdge(node);
+      // SpreadsheetML's _xHHHH_ escapes (extract.h, DecodeXstring); no
+      // other vocabulary writes them.
+      const std::string_view value = DecodeXstring(node.value(), &xstring_);
       if (caps_ != nullptr && caps_->ShownInCapitals(node)) {
-        AppendUpperAscii(out_, node.value(), &raised_);
+        AppendUpperAscii(out_, value, &raised_);
       } else {
-        out_->append(node.value());
+        out_->append(value);
       }
     } else if (node.type() == pugi::node_element) {
       const char* local = XmlLocalName(node.name());
@@ -184,7 +187,7 @@ class TextWalker : public pugi::xml_tree_walker {
         // Each header or footer is a page of its own: the banner zone of a
         // sheet's printed page, whatever the cells above hold.
         out_->push_back('\f');
-        ExcelHeaderText(node.child_value(), out_);
+        ExcelHeaderText(DecodeXstring(node.child_value(), &xstring_), out_);
         out_->push_back('\f');
       } else if (std::strcmp(local, "tab") == 0 ||
                  std::strcmp(local, "ptab") == 0) {  // w:ptab: header tabs
@@ -360,6 +363,7 @@ class TextWalker : public pugi::xml_tree_walker {
     std::size_t start;  // out_'s size where it opened
   };
   std::vector<Box> boxes_;  // the text boxes the walk is in, outermost first
+  std::string xstring_;  // DecodeXstring's buffer, reused
   bool break_before_text_ = false;  // a box opened or closed: the next text starts a line
 };
 
