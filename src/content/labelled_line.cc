@@ -104,6 +104,11 @@ LineLabel ReadKey(std::string_view s, bool same_line) {
       continue;
     }
     if (i < s.size() && (IsAlpha(s[i]) || IsDigit(s[i]))) continue;  // "Classified"
+    // "Protective marking of this email: UK SECRET" (round 49's tester 13,
+    // finding 5): the key says whose marking it is.
+    if (StartsWithNoCaseAt(s, i, " of ")) {
+      if (const std::size_t subject = StatedSubject(s, i + 4); subject > 0) i += 4 + subject;
+    }
     std::size_t colon = i;
     while (colon < s.size() && IsBlank(s[colon])) ++colon;
     if (colon < s.size() && s[colon] == ':') {

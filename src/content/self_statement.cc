@@ -12,16 +12,25 @@ namespace {
 
 // What a sender calls the text a marking is on: the message, or a document
 // that travels with it. Longer words first where one opens another.
-constexpr std::array<std::string_view, 22> kStatedThings = {
+// "thread", "reply", "note" and the rest: round 49's tester 13, finding 5.
+constexpr std::array<std::string_view, 33> kStatedThings = {
     "email", "e-mail", "mail", "message", "documents", "document", "files", "file",
     "attachments", "attachment", "item", "information", "contents", "content",
     "communication", "spreadsheet", "workbook", "presentation", "report",
-    "letter", "memo", "page"};
+    "letter", "memo", "page", "thread", "reply", "note", "chain", "conversation",
+    "correspondence", "material", "annex", "enclosures", "enclosure", "briefing"};
+
+// Subjects that point at the text itself without a thing's word.
+constexpr std::array<std::string_view, 9> kPointingSubjects = {
+    "everything below", "everything above", "everything in this email",
+    "the content below", "the contents below", "the information below",
+    "the text below", "all of the below", "all of the above"};
 
 // The words of a lead-in before the subject, each ending in its blank.
-constexpr std::array<std::string_view, 8> kStatementLeadIns = {
+constexpr std::array<std::string_view, 15> kStatementLeadIns = {
     "please note that ", "please note: ", "please note, ", "please note ",
-    "please be aware that ", "note: ", "nb: ", "n.b. "};
+    "please be aware that ", "please be advised that ", "be advised that ", "note that ",
+    "note: ", "nb: ", "n.b. ", "nb ", "fyi: ", "fyi, ", "fyi - "};
 
 // The length of the first of `prefixes` at `at` in `s` (case folded), or 0.
 template <typename Range>
@@ -75,12 +84,17 @@ std::size_t ThingPhrase(std::string_view s, std::size_t at) {
 // The subject at `at`: a thing phrase, "the content(s) of" or "the
 // information in" one, and "and its/any/all attachments" after it.
 std::size_t SubjectPhrase(std::string_view s, std::size_t at) {
+  for (std::string_view pointing : kPointingSubjects) {
+    if (StatedWordAt(s, at, pointing)) return pointing.size();
+  }
   std::size_t i = at + PrefixAt(s, at, kContentOf);
   std::size_t thing = ThingPhrase(s, i);
   if (thing == 0) return 0;
   i += thing;
   for (std::string_view also : {" and its attachments", " and any attachments",
-                                " and all attachments", " and the attachments"}) {
+                                " and all attachments", " and the attachments", " and attachments",
+                                " and its attachment", " and the attachment", " and attachment",
+                                " and any enclosures", " and enclosures"}) {
     if (StatedWordAt(s, i, also)) return i + also.size() - at;
   }
   return i - at;
@@ -93,13 +107,25 @@ std::size_t Auxiliary(std::string_view s, std::size_t at) {
 }
 
 // The verbs after the auxiliary that name the act, up to the marking.
-constexpr std::array<std::string_view, 8> kNamingVerbs = {
-    "classified as ", "classified ", "marked as ", "marked ",
+constexpr std::array<std::string_view, 13> kNamingVerbs = {
+    "protectively marked as ", "protectively marked ", "classified as being ",
+    "classified as ", "classified at ", "classified ", "marked as ", "marked at ", "marked ",
     "labelled as ", "labeled as ", "labelled ", "labeled "};
-// In place of the auxiliary: "This email carries (the marking) UK SECRET".
-constexpr std::array<std::string_view, 2> kCarries = {" carries ", " carry "};
-constexpr std::array<std::string_view, 3> kCarried = {
-    "the marking ", "the classification ", "the label "};
+// In place of the auxiliary: "This email carries (the marking) UK SECRET",
+// "This email has a protective marking of UK SECRET".
+constexpr std::array<std::string_view, 7> kCarries = {
+    " carries ", " carry ", " has ", " have ", " bears ", " bear ", " holds "};
+constexpr std::array<std::string_view, 3> kArticles = {"a ", "an ", "the "};
+constexpr std::array<std::string_view, 6> kCarriedWhat = {
+    "protective marking", "security classification", "classification", "marking",
+    "security label", "label"};
+constexpr std::array<std::string_view, 3> kCarriedLink = {" of ", ": ", " "};
+// "This email contains UK SECRET information.": what the text holds.
+constexpr std::array<std::string_view, 4> kContains = {
+    " contains ", " contain ", " includes ", " include "};
+// "Handle this email as UK SECRET", "Please treat the attachment as SECRET".
+constexpr std::array<std::string_view, 4> kHandleVerbs = {
+    "please handle ", "please treat ", "handle ", "treat "};
 
 // A sentence may start at `i` in `line`: first on the line after blanks,
 // or after a sentence's end and a blank. `starts_line`: `line` starts its
@@ -116,13 +142,27 @@ bool SentenceMayStart(std::string_view line, std::size_t i, bool starts_line) {
 // The statement's verb phrase from `i` (after the subject) reaches exactly
 // `begin`: how it is stated, or kNone.
 SelfStatement VerbReaches(std::string_view s, std::size_t i, std::size_t begin) {
-  if (std::size_t carries = PrefixAt(s, i, kCarries); carries > 0) {
-    i += carries;
-    i += PrefixAt(s, i, kCarried);
-    return i == begin ? SelfStatement::kNamed : SelfStatement::kNone;
-  }
   std::size_t aux = Auxiliary(s, i);
-  if (aux == 0) return SelfStatement::kNone;
+  if (aux == 0) {
+    if (std::size_t carries = PrefixAt(s, i, kCarries); carries > 0) {
+      i += carries;
+      // "carries UK SECRET", "carries the marking UK SECRET", "has a
+      // protective marking of UK SECRET"; "has UK SECRET" names nothing.
+      const bool bare = s.compare(i - carries, carries, " carries ") == 0 ||
+                        s.compare(i - carries, carries, " carry ") == 0;
+      if (bare && i == begin) return SelfStatement::kNamed;
+      std::size_t article = PrefixAt(s, i, kArticles);
+      std::size_t what = article == 0 ? 0 : PrefixAt(s, i + article, kCarriedWhat);
+      if (what == 0) return SelfStatement::kNone;
+      i += article + what;
+      i += PrefixAt(s, i, kCarriedLink);
+      return i == begin ? SelfStatement::kNamed : SelfStatement::kNone;
+    }
+    if (std::size_t contains = PrefixAt(s, i, kContains); contains > 0) {
+      return i + contains == begin ? SelfStatement::kCopula : SelfStatement::kNone;
+    }
+    return SelfStatement::kNone;
+  }
   i += aux;
   bool copula = aux <= 5;  // " is ", " are "
   if (copula && i == begin) return SelfStatement::kCopula;
@@ -130,11 +170,21 @@ SelfStatement VerbReaches(std::string_view s, std::size_t i, std::size_t begin) 
   return verb > 0 && i + verb == begin ? SelfStatement::kNamed : SelfStatement::kNone;
 }
 
-// The marking ending at `end` closes the sentence or its clause.
+// The marking ending at `end` closes the sentence or its clause, after a
+// word that only restates it ("SECRET level", "UK SECRET information").
 bool PredicateEnds(std::string_view text, std::size_t end) {
   std::size_t line_end = LineEnd(text, end);
   std::size_t i = end;
   while (i < line_end && IsBlank(text[i])) ++i;
+  if (i > end) {
+    for (std::string_view restated : {"level", "information", "material", "details", "data"}) {
+      if (StatedWordAt(text, i, restated)) {
+        end = i + restated.size();
+        i = end;
+        break;
+      }
+    }
+  }
   if (i == line_end) return true;
   char c = text[i];
   if (c == '.' || c == '!') {
@@ -166,6 +216,15 @@ SelfStatement StatementBefore(std::string_view line, bool starts_line = true) {
   for (std::size_t start = first; start < line.size(); ++start) {
     if (IsBlank(line[start]) || !SentenceMayStart(line, start, starts_line)) continue;
     std::size_t i = start + PrefixAt(line, start, kStatementLeadIns);
+    // "Handle this email as UK SECRET", "Please treat it as ...".
+    if (std::size_t verb = PrefixAt(line, i, kHandleVerbs); verb > 0) {
+      const std::size_t subject = SubjectPhrase(line, i + verb);
+      if (subject > 0 && StartsWithNoCaseAt(line, i + verb + subject, " as ") &&
+          i + verb + subject + 4 == line.size()) {
+        return SelfStatement::kNamed;
+      }
+      continue;
+    }
     std::size_t subject = SubjectPhrase(line, i);
     if (subject == 0) continue;
     SelfStatement how = VerbReaches(line, i + subject, line.size());
@@ -175,6 +234,8 @@ SelfStatement StatementBefore(std::string_view line, bool starts_line = true) {
 }
 
 }  // namespace
+
+std::size_t StatedSubject(std::string_view s, std::size_t at) { return SubjectPhrase(s, at); }
 
 std::size_t StatementSubject(std::string_view s, std::size_t at) {
   std::size_t i = at + PrefixAt(s, at, kStatementLeadIns);

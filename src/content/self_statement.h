@@ -46,6 +46,11 @@ namespace nearmiss::content {
 // labelled_line.cc reads its keys ("classified as", ...) after it.
 std::size_t StatementSubject(std::string_view s, std::size_t at);
 
+// The length of the subject alone at `at` in `s` ("this email", "the
+// attached document and its attachments", "everything below"), or 0. For
+// a key's "of this email" ("Classification of this email: UK SECRET").
+std::size_t StatedSubject(std::string_view s, std::size_t at);
+
 enum class SelfStatement {
   kNone,
   // A verb that gives the level: "is classified", "is marked (as)",

@@ -40,6 +40,36 @@ TEST(SelfStatementTest, SubjectVerbAndMarking) {
             SelfStatement::kCopula);
 }
 
+// Round 49's tester 13, finding 5: the UK's own wording ("protectively
+// marked"), a level given "at", a marking held or contained, a handling
+// instruction, more words for the text, and the restating "level".
+TEST(SelfStatementTest, MoreWordingsOfTheSameStatement) {
+  for (std::string_view s : {"This email is protectively marked UK SECRET.",
+                             "This email has a protective marking of UK SECRET.",
+                             "This email is classified at UK SECRET level.",
+                             "This e-mail is marked at UK SECRET.",
+                             "This email carries a classification of UK SECRET.",
+                             "This email and attachment are classified UK SECRET.",
+                             "Handle this email as UK SECRET.",
+                             "Please treat the attachment as UK SECRET.",
+                             "The content below is classified UK SECRET."}) {
+    EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kNamed) << s;
+  }
+  for (std::string_view s : {"This thread is UK SECRET.", "This reply is UK SECRET.",
+                             "NB this email is UK SECRET.", "Everything below is UK SECRET.",
+                             "This email contains UK SECRET information.",
+                             "This note is UK SECRET level."}) {
+    EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kCopula) << s;
+  }
+  for (std::string_view s : {"This email has UK SECRET in its subject.",
+                             "This email contains UK SECRET recipes.",
+                             "Handle this email as UK SECRET material would be handled?",
+                             "Do not treat this email as UK SECRET"}) {
+    EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kNone) << s;
+  }
+  EXPECT_EQ(StatedSubject("everything below is", 0), 16u);
+}
+
 TEST(SelfStatementTest, SentencesThatOnlyLookLikeOne) {
   for (std::string_view s :
        {"Is this email UK SECRET?", "This email is UK SECRET?", "This email is not UK SECRET.",
