@@ -105,7 +105,7 @@ bool PressLegendBefore(std::string_view text, std::size_t line_begin, std::size_
 }  // namespace
 
 bool IsBusinessConfidentiality(std::string_view text, std::size_t begin,
-                               std::size_t end) {
+                               std::size_t end, bool body) {
   std::size_t line_begin = LineStart(text, begin);
   std::size_t i = begin;
   // The word before, over "AND", "&", "+" and blanks.
@@ -131,7 +131,7 @@ bool IsBusinessConfidentiality(std::string_view text, std::size_t begin,
   std::size_t stop = LineEnd(text, end);
   std::size_t j = end;
   while (j < stop && (IsBlank(text[j]) || text[j] == '-' || text[j] == ':' ||
-                      text[j] == '|' || text[j] == '(' || text[j] == '[')) {
+                      text[j] == '|' || text[j] == '(' || text[j] == '[' || text[j] == '/')) {
     ++j;
   }
   std::string_view after = text.substr(j, stop - j);
@@ -147,7 +147,10 @@ bool IsBusinessConfidentiality(std::string_view text, std::size_t begin,
   // tester 13, finding 9): the grammar, not another list of phrases.
   // Only a legend after a dash, in capitals, of two words or more: a
   // subject's "CONFIDENTIAL: board appointments" is its marking and topic.
-  const bool dashed = j > end && text.substr(end, j - end).find('-') != std::string_view::npos;
+  // A GP's "CONFIDENTIAL: PATIENT INFORMATION" and "CONFIDENTIAL (PATIENT
+  // INFORMATION)" as much as after a dash (round 49's tester 13, finding 9).
+  const bool dashed =
+      j > end && text.substr(end, j - end).find_first_of(body ? "-:/|(" : "-") != std::string_view::npos;
   int words = 0;
   bool lower = false;
   for (std::size_t k = 0; k < after.size(); ++k) {

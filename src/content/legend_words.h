@@ -35,9 +35,13 @@ bool HasLegalLegend(std::string_view line);
 // CONFIDENTIAL", "COMPANY CONFIDENTIAL", "HIGHLY CONFIDENTIAL"; "AND",
 // "&" or "+" between) or a business handling phrase follows it on its line
 // ("CONFIDENTIAL - NOT FOR DISTRIBUTION", "... ADDRESSEE ONLY"). Any case.
-// Issue 13, breaker round 13 defect 9.
+// Issue 13, breaker round 13 defect 9. In a body (`body`), a phrase in
+// capitals of two words or more that is no descriptor, caveat or page
+// furniture after a separator ('-', ':', '/', '|', '(') is a business
+// legend too ("CONFIDENTIAL: PATIENT INFORMATION"); in a subject only after
+// a dash, as the colon there leads the topic.
 bool IsBusinessConfidentiality(std::string_view text, std::size_t begin,
-                               std::size_t end);
+                               std::size_t end, bool body = false);
 // The match is a word a disclaimer is headed with: "CONFIDENTIAL",
 // "PRIVATE AND CONFIDENTIAL" (blanks, '-' and '&' between the words).
 bool IsDisclaimerHeading(std::string_view matched);

@@ -49,6 +49,61 @@ bool EmlxLength(std::string_view bytes, std::size_t* length, std::size_t* start)
   return true;
 }
 
+// MMDF (the MMDF and SCO mail stores, mutt's and Alpine's "mmdf" folder
+// type, Python's mailbox.MMDF): each message between two lines of four
+// Control-A bytes, with no From_ line.
+constexpr std::string_view kMmdfDelimiter = "\x01\x01\x01\x01";
+
+bool LooksLikeMmdf(std::string_view bytes) {
+  std::size_t next = 0;
+  std::string_view line = FirstLine(bytes, &next);
+  return line == kMmdfDelimiter && StartsHeaderField(bytes.substr(next));
+}
+
+std::vector<ExtractedMember> SplitMmdf(std::string_view bytes) {
+  std::vector<ExtractedMember> out;
+  std::size_t at = 0, line_number = 1, message_line = 0;
+  std::string current;
+  bool inside = false;
+  while (at < bytes.size()) {
+    std::size_t next = 0;
+    const std::string_view line = FirstLine(bytes.substr(at), &next);
+    if (line == kMmdfDelimiter) {
+      // A delimiter closes the message it ends (or opens the next): what
+      // stands between two is one message; blanks between are dropped.
+      if (inside && current.find_first_not_of(" \t\r\n") != std::string::npos) {
+        ExtractedMember member;
+        member.path = "message " + std::to_string(out.size() + 1) + " (line " +
+                      std::to_string(message_line) + ")";
+        member.text = std::move(current);
+        member.has_text = true;
+        out.push_back(std::move(member));
+      }
+      current.clear();
+      inside = true;
+      message_line = line_number + 1;
+    } else {
+      // Text outside any delimiter (a cut copy's tail) is kept too.
+      if (!inside) {
+        inside = true;
+        message_line = line_number;
+      }
+      current.append(bytes.substr(at, next));
+    }
+    at += next;
+    ++line_number;
+  }
+  if (current.find_first_not_of(" \t\r\n") != std::string::npos) {
+    ExtractedMember member;
+    member.path = "message " + std::to_string(out.size() + 1) + " (line " +
+                  std::to_string(message_line) + ")";
+    member.text = std::move(current);
+    member.has_text = true;
+    out.push_back(std::move(member));
+  }
+  return out;
+}
+
 std::vector<ExtractedMember> SplitMbox(std::string_view bytes) {
   std::size_t at = 0;
   MboxSplitter splitter(
@@ -86,7 +141,7 @@ bool IsMailboxFile(std::string_view mime_type, std::string_view filename,
   std::size_t start = 0;
   return StartsWithNoCase(mime_type, "application/mbox") || EndsWithNoCase(base, ".mbox") ||
          EndsWithNoCase(base, ".emlx") || EqualsNoCase(base, "mbox") ||
-         LooksLikeMbox(bytes) || EmlxLength(bytes, &length, &start);
+         LooksLikeMbox(bytes) || LooksLikeMmdf(bytes) || EmlxLength(bytes, &length, &start);
 }
 
 std::vector<ExtractedMember> MailboxFileMessages(std::string_view bytes) {
@@ -98,8 +153,9 @@ std::vector<ExtractedMember> MailboxFileMessages(std::string_view bytes) {
     std::string_view message = bytes.substr(start, std::min(length, bytes.size() - start));
     return {{"", std::string(message), "", true, {}, {}, {}}};
   }
-  if (LooksLikeMbox(bytes)) {
-    std::vector<ExtractedMember> messages = SplitMbox(bytes);
+  if (LooksLikeMbox(bytes) || LooksLikeMmdf(bytes)) {
+    std::vector<ExtractedMember> messages =
+        LooksLikeMbox(bytes) ? SplitMbox(bytes) : SplitMmdf(bytes);
     if (messages.size() == 1) messages.front().path.clear();
     if (!messages.empty()) return messages;
   }

@@ -1,6 +1,7 @@
 // A mailbox saved as a file and sent as an attachment or zipped in one: an
 // mbox (RFC 4155; Thunderbird's folders, Apple Mail's "Sent.mbox/mbox",
-// Google Takeout's ".mbox", application/mbox) or one Apple Mail ".emlx"
+// Google Takeout's ".mbox", application/mbox), an MMDF file (messages
+// between lines of four Control-A bytes) or one Apple Mail ".emlx"
 // message (a decimal byte count on the first line, that many bytes of RFC
 // 5322 message, then Apple's XML property list). Each message in it is
 // parsed as a message file is (an ".eml" member), so its MIME parts are
@@ -25,7 +26,8 @@ namespace nearmiss::content {
 // True when the file is an mbox or an .emlx: by its type (application/mbox,
 // RFC 4155 section 3), its name ("*.mbox", "mbox" as Apple Mail names the
 // file inside a ".mbox" folder, "*.emlx"), or its first bytes (a From_ line
-// followed by a header field; a byte count line followed by one).
+// followed by a header field; an MMDF delimiter followed by one; a byte
+// count line followed by one).
 bool IsMailboxFile(std::string_view mime_type, std::string_view filename,
                    std::string_view bytes);
 

@@ -64,6 +64,31 @@ std::size_t SkipEnumeratorDash(std::string_view s, std::size_t i, std::size_t li
   return j;
 }
 
+// The end of a reply's quotation prefix at `at`, or `at` when none: '>'
+// nested and spaced (">> ", "> > "), and the marks other clients use (round
+// 49's tester 13, finding 6): a bar ("| ", Outlook's plain-text quoting
+// and forums), a colon (": ") and Supercite's initials ("BB> ", "bob> ":
+// Emacs, The Bat!), each followed by a blank or another mark.
+std::size_t ReplyQuoteEnd(std::string_view s, std::size_t at, std::size_t limit) {
+  std::size_t q = at;
+  for (;;) {
+    std::size_t k = q;
+    // Supercite's initials: up to eight letters or digits before the '>'.
+    while (k < limit && k - q < 8 && (IsAlpha(s[k]) || IsDigit(s[k]))) ++k;
+    if (k > q && (k >= limit || s[k] != '>')) k = q;
+    if (k >= limit) break;
+    const char c = s[k];
+    const bool mark = c == '>' || ((c == '|' || c == ':') && k == q);
+    if (!mark) break;
+    if (c != '>' && k + 1 < limit && !IsBlank(s[k + 1]) && s[k + 1] != '>' && s[k + 1] != '|') {
+      break;
+    }
+    q = k + 1;
+    while (q < limit && IsBlank(s[q])) ++q;
+  }
+  return q;
+}
+
 }  // namespace
 
 std::size_t SkipEnumerator(std::string_view s, std::size_t at,
@@ -71,9 +96,7 @@ std::size_t SkipEnumerator(std::string_view s, std::size_t at,
   // A reply's quotation marks, nested and spaced as clients write them
   // (">> ", "> > ", "> 1. "): the line after them is read as a line (round
   // 48's tester 13, finding 2: only one '>' with nothing after it was).
-  if (at < limit && s[at] == '>') {
-    std::size_t q = at;
-    while (q < limit && (s[q] == '>' || IsBlank(s[q]))) ++q;
+  if (const std::size_t q = ReplyQuoteEnd(s, at, limit); q != at) {
     if (q == limit || s[q] == '(') return q;
     const std::size_t after = SkipEnumerator(s, q, limit);
     return after != q ? after : q;

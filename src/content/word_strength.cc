@@ -246,7 +246,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // "PRIVATE AND CONFIDENTIAL", "STRICTLY CONFIDENTIAL - your offer
   // letter", "CONFIDENTIAL - NOT FOR DISTRIBUTION": a business heading,
   // as "PRIVATE & CONFIDENTIAL" always was (breaker round 13 defect 9).
-  if (strong && p.footer_word && IsBusinessConfidentiality(text, m.begin, m.end)) {
+  if (strong && p.footer_word && IsBusinessConfidentiality(text, m.begin, m.end, kind == TextKind::kBody)) {
     strong = false;
     s.why = "a business heading";
   }
