@@ -65,20 +65,23 @@ std::vector<ExtractedMember> SplitMmdf(std::string_view bytes) {
   std::size_t at = 0, line_number = 1, message_line = 0;
   std::string current;
   bool inside = false;
+  // The message gathered, when it holds more than blanks.
+  auto keep = [&]() {
+    if (current.find_first_not_of(" \t\r\n") == std::string::npos) return;
+    ExtractedMember member;
+    member.path = "message " + std::to_string(out.size() + 1) + " (line " +
+                  std::to_string(message_line) + ")";
+    member.text = std::move(current);
+    member.has_text = true;
+    out.push_back(std::move(member));
+  };
   while (at < bytes.size()) {
     std::size_t next = 0;
     const std::string_view line = FirstLine(bytes.substr(at), &next);
     if (line == kMmdfDelimiter) {
       // A delimiter closes the message it ends (or opens the next): what
       // stands between two is one message; blanks between are dropped.
-      if (inside && current.find_first_not_of(" \t\r\n") != std::string::npos) {
-        ExtractedMember member;
-        member.path = "message " + std::to_string(out.size() + 1) + " (line " +
-                      std::to_string(message_line) + ")";
-        member.text = std::move(current);
-        member.has_text = true;
-        out.push_back(std::move(member));
-      }
+      if (inside) keep();
       current.clear();
       inside = true;
       message_line = line_number + 1;
@@ -93,14 +96,7 @@ std::vector<ExtractedMember> SplitMmdf(std::string_view bytes) {
     at += next;
     ++line_number;
   }
-  if (current.find_first_not_of(" \t\r\n") != std::string::npos) {
-    ExtractedMember member;
-    member.path = "message " + std::to_string(out.size() + 1) + " (line " +
-                  std::to_string(message_line) + ")";
-    member.text = std::move(current);
-    member.has_text = true;
-    out.push_back(std::move(member));
-  }
+  keep();
   return out;
 }
 
