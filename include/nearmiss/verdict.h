@@ -43,6 +43,11 @@ enum class ReasonCode : uint8_t {
   // be told from a real neighbour (gm.de by gmx.de, bkk.ru by bk.ru); the
   // near name is suggested, as a hint; carried by an `external` recipient.
   kShortNameSlip,
+  // Not a look-alike: a declared name under another second level of its
+  // own country (barclays.net.uk for barclays.co.uk, fca.co.uk for
+  // fca.org.uk), often another owner's; carried by an `external`
+  // recipient (round 48's tester 15, finding 1: it was real-neighbour).
+  kSisterZone,
   // Learned history (history.h).
   kNewDomain, kNewAddress, kAddressTypo,
   // The other classes, and how the address was read (delivery.h).

@@ -335,7 +335,8 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       // rule can match (reason = ["real-neighbour"]) to warn or confirm.
       // A short name one slip from a trusted one (gm.de): the same, with
       // the near name suggested as a hint (short-name-slip).
-      if (m.code == ReasonCode::kRealNeighbour || m.code == ReasonCode::kShortNameSlip) {
+      if (m.code == ReasonCode::kRealNeighbour || m.code == ReasonCode::kShortNameSlip ||
+          m.code == ReasonCode::kSisterZone) {
         c.target = m.target;
         if (m.code == ReasonCode::kShortNameSlip) {
           Address a;

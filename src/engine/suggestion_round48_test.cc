@@ -91,5 +91,37 @@ TEST(SuggestionRound48, TheReasonNamesTheNameOfferedFirst) {
       << c.reasons[0].detail;
 }
 
+// Round 49's tester 15, findings 1 and 7: a provider's three-letter name
+// with one letter replaced is another three-letter name (msc.com, aok.de:
+// real organisations), a hint and no look-alike; a letter doubled still
+// reads as a slip. A short name's second offer is one slip from it too.
+TEST(SuggestionRound48, AThreeLetterNameWithALetterReplacedIsAHint) {
+  auto engine = BuildDefault();
+  ASSERT_NE(engine, nullptr);
+  for (const auto& [typed, near] : Pairs{{"msc.com", "mac.com"}, {"aok.de", "aol.de"},
+                                         {"gnx.de", "gmx.de"}}) {
+    RecipientCheck c = engine->CheckRecipient("a@" + typed);
+    EXPECT_EQ(c.verdict, Verdict::kExternal) << typed;
+    EXPECT_EQ(c.suggestion, "a@" + near) << typed;
+  }
+  EXPECT_EQ(engine->CheckRecipient("a@aoll.com").verdict, Verdict::kLookalike);
+  RecipientCheck gm = engine->CheckRecipient("a@gm.com");
+  EXPECT_EQ(gm.suggestion, "a@gmx.com");
+  EXPECT_EQ(gm.also_suggestion, "");
+}
+
+// Round 48's tester 15, finding 1: a declared name under another second
+// level of its own country carries its own code, sister-zone.
+TEST(SuggestionRound48, ADeclaredNameInASisterZoneHasItsOwnCode) {
+  auto engine = Build("[domains]\nprotected = [\"barclays.co.uk\"]\n");
+  ASSERT_NE(engine, nullptr);
+  for (const char* typed : {"barclays.net.uk", "barclays.ac.uk"}) {
+    RecipientCheck c = engine->CheckRecipient(std::string("x@") + typed);
+    EXPECT_EQ(c.verdict, Verdict::kExternal) << typed;
+    ASSERT_FALSE(c.reasons.empty()) << typed;
+    EXPECT_EQ(ReasonCodeName(c.reasons[0].code), "sister-zone") << typed;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss

@@ -28,7 +28,8 @@ std::string Summary(const Decision& d, const std::vector<MessageRecipient>& rcpt
     for (const MessageRecipient& r : rcpts) {
       for (const Reason& reason : r.check.reasons) {
         // Or a short name one slip from a trusted one (gm.de): the hint.
-        if (reason.code != ReasonCode::kRealNeighbour && reason.code != ReasonCode::kShortNameSlip) {
+        if (reason.code != ReasonCode::kRealNeighbour && reason.code != ReasonCode::kShortNameSlip &&
+            reason.code != ReasonCode::kSisterZone) {
           continue;
         }
         if (!notes.empty()) notes.append(" ");

@@ -6,6 +6,7 @@
 // (fca.co.uk for fca.org.uk), also below the threshold.
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
+#include "lookalike/edit.h"
 #include "lookalike/slip_score.h"
 
 namespace nearmiss::lookalike {
@@ -34,10 +35,14 @@ bool DetectorImpl::ShortNameSlip(const Domain& d, const Best& best, LookalikeMat
   m.code = ReasonCode::kShortNameSlip;
   m.detail = best.detail;
   m.target_domain_for_suggestion = best.suggestion;
-  // Two about as likely (mw.com: me.com or mail.com) are both offered.
+  // Two about as likely, each one slip from the name typed, are both
+  // offered.
   constexpr double kClose = 0.05;
+  // One slip from the typed name too: gm.com's qq.com, two letters off,
+  // is no neighbour of it (round 49's tester 15, finding 7).
   if (best.alt_code && !best.alt_suggestion.empty() && best.alt_score >= best.score - kClose &&
-      !set_[best.alt_id].is_namespace) {
+      !set_[best.alt_id].is_namespace &&
+      BoundedDamerauAscii(d.ascii, best.alt_suggestion, 1) <= 1) {
     m.alternative_suggestion = best.alt_suggestion;
   }
   return true;
@@ -73,7 +78,7 @@ bool DetectorImpl::SisterZoneNote(const Domain& d, LookalikeMatch& m) const {
     if (!IsOpenSecondLevel(meant_zone)) return;
     found = true;
     m = LookalikeMatch{};
-    m.code = ReasonCode::kRealNeighbour;
+    m.code = ReasonCode::kSisterZone;
     m.source = e.source;
     m.target = e.domain;
     m.resembles = e.domain;

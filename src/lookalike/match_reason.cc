@@ -15,6 +15,7 @@ void FillReason(const LookalikeMatch& m, const Domain& domain, Reason* out) {
   if (m.kind == LookalikeMatch::Kind::kLookalike ||
       (m.kind == LookalikeMatch::Kind::kNone &&
        (m.code == ReasonCode::kRealNeighbour || m.code == ReasonCode::kShortNameSlip ||
+        m.code == ReasonCode::kSisterZone ||
         m.code == ReasonCode::kTldNotDelegated))) {
     // "looks like яндекс.рф", as the sender would write it, not its A-label.
     out->object.assign(address::ShownAddress(m.resembles));

@@ -122,7 +122,7 @@ std::vector<Verdict> ClassesFor(std::string_view code) {
   if (code == "invalid-address") return {Verdict::kInvalid};
   if (code == "new-domain") return {Verdict::kExternal, Verdict::kLookalike, Verdict::kBlocked};
   // Not a look-alike: external, or blocked when a block entry covers it.
-  if (code == "real-neighbour" || code == "short-name-slip") {
+  if (code == "real-neighbour" || code == "short-name-slip" || code == "sister-zone") {
     return {Verdict::kExternal, Verdict::kBlocked};
   }
   std::optional<ReasonCode> parsed = ParseReasonCode(code);

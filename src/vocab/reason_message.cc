@@ -59,6 +59,13 @@ void AppendReasonMessage(const Reason& r, std::string* out) {
       s.append(r.subject).append(" is a real mail domain (").append(r.detail);
       s.append("), one slip from ").append(r.object).append(": check it is the one meant");
       return;
+    case ReasonCode::kSisterZone:
+      // "barclays.net.uk is a name in net.uk, another open zone of .uk
+      // (.net.uk in place of .co.uk), two slips from barclays.co.uk: check
+      // it is the one meant"
+      s.append(r.subject).append(" is a name ").append(r.detail).append(" from ");
+      s.append(r.object).append(": check it is the one meant");
+      return;
     case ReasonCode::kShortNameSlip:
       // "gm.de is one slip from gmx.de (is missing an 'x'), but a name this
       // short has many real neighbours: check it is the one meant"

@@ -128,14 +128,14 @@ a@mail.ubs.com|trusted|accept|-|*|
 # Finding 14: a declared name under its country's other open zone is said
 # (a real-neighbour note a rule can warn on), never refused: such names are
 # often another company's.
-a@fca.co.uk|external|accept|-|real-neighbour|another open zone of .uk (.co.uk in place of .org.uk)
-a@bankofengland.org.uk|external|accept|-|real-neighbour|
+a@fca.co.uk|external|accept|-|sister-zone|another open zone of .uk (.co.uk in place of .org.uk)
+a@bankofengland.org.uk|external|accept|-|sister-zone|
 a@mail.fca.co.uk|external|accept|-|*|
 # Round 47's tester 15, finding 4: any second level of the country, not
 # only the open co/org/net (me.uk is for individuals, anyone's).
-a@fca.me.uk|external|accept|-|real-neighbour|another open zone of .uk (.me.uk in place of .org.uk)
-a@bankofengland.ltd.uk|external|accept|-|real-neighbour|another second level of .uk (.ltd.uk in place of .co.uk)
-a@fca.ac.uk|external|accept|-|real-neighbour|another second level of .uk (.ac.uk in place of .org.uk)
+a@fca.me.uk|external|accept|-|sister-zone|another open zone of .uk (.me.uk in place of .org.uk)
+a@bankofengland.ltd.uk|external|accept|-|sister-zone|another second level of .uk (.ltd.uk in place of .co.uk)
+a@fca.ac.uk|external|accept|-|sister-zone|another second level of .uk (.ac.uk in place of .org.uk)
 CASES
 judge "$tmp/bank" --policy "$tmp/bank.toml" >> "$tmp/report"
 
