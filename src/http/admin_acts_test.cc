@@ -131,6 +131,15 @@ TEST_F(AdminActsTest, AcknowledgementsArePagedAndFiltered) {
   EXPECT_EQ(s["acknowledgements"][0]["id"], ids[1]);
   auto by_domain = client_->Get("/v1/acknowledgements?all=1&recipient=gmial.com", Auth(kAdmin));
   EXPECT_EQ(Json::parse(by_domain->body)["acknowledgements"].size(), 1u);
+  // By mailbox, as the engine applies them (round 49's tester 14, finding
+  // 8): the sender's and the recipient's extension ("+") folded away.
+  auto by_sender_box =
+      client_->Get("/v1/acknowledgements?all=1&sender=user1%2Bproj@example.gov.uk", Auth(kAdmin));
+  ASSERT_EQ(Json::parse(by_sender_box->body)["acknowledgements"].size(), 1u);
+  auto by_recipient_box =
+      client_->Get("/v1/acknowledgements?all=1&recipient=Jon%2Bx@gmial.com", Auth(kAdmin));
+  ASSERT_EQ(Json::parse(by_recipient_box->body)["acknowledgements"].size(), 1u);
+  EXPECT_EQ(Json::parse(by_recipient_box->body)["acknowledgements"][0]["id"], ids[1]);
   ExpectProblem(client_->Get("/v1/acknowledgements?limit=0", Auth(kAdmin)), 400);
   ExpectProblem(client_->Get("/v1/acknowledgements?limit=1001", Auth(kAdmin)), 400);
 }

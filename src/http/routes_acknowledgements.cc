@@ -12,6 +12,7 @@
 #include "base/log.h"
 #include "base/text_format.h"
 #include "base/unix_time.h"
+#include "engine/mailbox_space.h"
 #include "http/query_params.h"
 #include "http/server_impl.h"
 
@@ -139,14 +140,26 @@ void ApiServerImpl::AddAcknowledgementRoutes() {
     // Listed as the engine applies them: without all=1, one the shortened
     // acknowledgement_days has ended is left out as the store leaves out
     // one past its stored expiry.
-    const int days = engines_->Get()->policy().confirm.acknowledgement_days;
+    const auto engine = engines_->Get();
+    const int days = engine->policy().confirm.acknowledgement_days;
+    // By mailbox, as the engine applies them (message_check.cc): alice+proj@
+    // finds what alice@ acknowledged, kimlee+x@ and KimLee@ what was made
+    // for kimlee@, a Gmail address written with other dots the same mailbox
+    // (round 49's tester 14, finding 8).
+    auto mailbox = [&engine](const std::string& address) {
+      return engine::MailboxIdentity(engine->Mailbox(address));
+    };
+    const std::string sender_mailbox = sender.empty() ? std::string() : mailbox(sender);
+    const bool recipient_address = recipient.find('@') != std::string::npos;
+    const std::string recipient_mailbox = recipient_address ? mailbox(recipient) : std::string();
     Json list = Json::array();
     int64_t last_id = 0;
     bool more = false;
     for (const Acknowledgement& a : *acks) {
-      if (!sender.empty() && a.sender != sender) continue;
+      if (!sender.empty() && a.sender != sender && mailbox(a.sender) != sender_mailbox) continue;
       if (!recipient.empty() && a.recipient != recipient && a.domain != recipient &&
-          !(recipient.find('@') == std::string::npos && a.recipient.ends_with("@" + recipient))) {
+          !(!recipient_address && a.recipient.ends_with("@" + recipient)) &&
+          !(recipient_address && !a.recipient.empty() && mailbox(a.recipient) == recipient_mailbox)) {
         continue;
       }
       if (static_cast<int64_t>(list.size()) == limit) {
