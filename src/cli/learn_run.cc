@@ -280,9 +280,14 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
   }
   int rc = kExitClean;
   if (!flags.sources.empty()) {
-    if (std::string why = NothingLearned(learner, logs_read.skips); !why.empty()) {
-      log::Error(why);
-      rc = kExitError;
+    bool chosen = false;
+    if (std::string why = NothingLearned(learner, logs_read.skips, &chosen); !why.empty()) {
+      if (chosen) {
+        log::Warn(why);
+      } else {
+        log::Error(why);
+        rc = kExitError;
+      }
     }
   }
   if (logs_read.not_understood != 0) {

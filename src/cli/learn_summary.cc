@@ -188,8 +188,10 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
   }
 }
 
-std::string NothingLearned(const history::Learner& learner, const LogSkips& skips) {
+std::string NothingLearned(const history::Learner& learner, const LogSkips& skips,
+                           bool* chosen) {
   const history::Learner::DeliveryCounts c = learner.delivery_counts();
+  *chosen = false;
   if (c.found > 0) return {};
   const history::Learner::MailboxCounts& m = learner.mailbox_counts();
   std::string why;
@@ -226,6 +228,8 @@ std::string NothingLearned(const history::Learner& learner, const LogSkips& skip
   add(c.still_deferred, "delivery", " still deferred when the logs end (no outcome yet)",
       c.first_still_deferred);
   if (why.empty()) return {};
+  *chosen = c.skipped_senders > 0 && why.find("; ") == std::string::npos;
+  if (*chosen) return "learn: nothing learned: every delivery given was skipped: " + why;
   return "learn: nothing learned: the sources given hold no delivery to learn; skipped " + why;
 }
 

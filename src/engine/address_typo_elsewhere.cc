@@ -6,6 +6,7 @@
 // else: a look-alike registration no domain rule knows, a personal or an
 // old employer's mailbox. Best compares within one domain and
 // FindOrganisationSlip within one organisation; this is the rest.
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
@@ -104,6 +105,31 @@ bool WrittenWithoutBlanks(const icu::UnicodeString& name) {
   return any;
 }
 
+// `name` without its combining marks and with the letters people type for
+// one another taken as one: Greek drops its tonos in capitals and on many
+// keyboards ("ΣΟΦΙΑ" is "Σοφία"), Arabic its hamza and vowel signs, and
+// writes final ى for ي (round 49's tester 14, finding 2). Latin names are
+// compared in their ASCII forms already (DisplayNameForms). Normalizer2's
+// instances are shared and thread-safe (ICU).
+icu::UnicodeString WithoutMarks(const icu::UnicodeString& name) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return name;
+  const icu::UnicodeString decomposed = nfd->normalize(name, status);
+  if (U_FAILURE(status)) return name;
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (c == 0x0649) c = 0x064A;  // alef maksura typed for yeh
+    kept.append(c);
+  }
+  const icu::UnicodeString out = nfc->normalize(kept, status);
+  return U_FAILURE(status) ? name : out;
+}
+
 }  // namespace
 
 std::vector<std::string> WholeScriptNames(std::string_view display) {
@@ -115,16 +141,24 @@ std::vector<std::string> WholeScriptNames(std::string_view display) {
   }
   // A qualifier in brackets ("Иван Петров (Client)") and the comma of
   // "Петров, Иван" are no part of the name; quotes neither.
+  // The comma divides the parts, the Arabic (U+060C), ideographic
+  // (U+3001) and full-width (U+FF0C) ones too ("علي،محمد"; round 49's
+  // tester 14, finding 2).
+  for (std::string_view comma : {"\u060c", "\u3001", "\uff0c"}) {
+    for (size_t at = decoded.find(comma); at != std::string::npos; at = decoded.find(comma, at)) {
+      decoded.replace(at, comma.size(), " ");
+    }
+  }
   std::string plain;
   int depth = 0;
   for (char c : decoded) {
     if (c == '(' || c == '[') ++depth;
-    if (depth == 0 && c != '"' && c != '\'' && c != ',') plain += c;
+    if (depth == 0 && c != '"' && c != '\'') plain += c == ',' ? ' ' : c;
     if ((c == ')' || c == ']') && depth > 0) --depth;
   }
   // Case folded in every script ("ИВАН ПЕТРОВ" is "Иван Петров"), ICU's
   // full folding (Unicode CaseFolding.txt).
-  icu::UnicodeString name = icu::UnicodeString::fromUTF8(plain);
+  icu::UnicodeString name = WithoutMarks(icu::UnicodeString::fromUTF8(plain));
   name.foldCase();
   const bool unspaced = WrittenWithoutBlanks(name);
   std::string folded;
@@ -189,7 +223,7 @@ bool AddressIndex::LearnedNameOnly(const Frequent& f, std::string_view given,
   auto it = display_names_.find(f.address);
   if (it == display_names_.end()) return false;
   for (const auto& [g, fam] : ElsewhereReadings(it->second)) {
-    if (g == given && fam == family) return true;
+    if ((g == given && fam == family) || (!g.empty() && g == family && fam == given)) return true;
   }
   return false;
 }
@@ -199,7 +233,14 @@ void AddressIndex::AddPerson(std::string_view scope, const Frequent& f) {
   // it: "Jon Smythe" <js@partner.example>.
   std::vector<std::pair<std::string, std::string>> names = LocalPartNames(f.key);
   if (auto it = display_names_.find(f.address); it != display_names_.end()) {
-    for (auto& name : ElsewhereReadings(it->second)) names.push_back(std::move(name));
+    // In both orders, as a local part's two names are: "Patel Priya",
+    // family first without a comma (French, Hungarian, East Asian
+    // directories), names the "Priya Patel" learned on p.patel@ (round 49's
+    // tester 14, finding 1).
+    for (auto& [given, family] : ElsewhereReadings(it->second)) {
+      if (!given.empty()) names.emplace_back(family, given);
+      names.emplace_back(std::move(given), std::move(family));
+    }
   }
   for (size_t i = 0; i < names.size(); ++i) {
     bool again = false;
