@@ -187,6 +187,18 @@ void Auditor::AddSentOn() {
     if (report_->HasOutcome(row.queue_id, row.to, row.seconds)) {  // the next server's log said
       report_->Superseded(row);
       hop_to(row.queue_id);
+      if (row.queue_id == row.message_id && !event_only(row)) {
+        // A trace's SEND on (Exchange through "Outbound to Office 365")
+        // whose next server's row (a Microsoft 365 trace's, same
+        // Message-ID) is the delivery: the SEND's subject's marking joins
+        // it, for that row may carry no subject; a hand-off to a smart host
+        // outside the organisation is shown as the hop (round 49's tester
+        // 16, finding 5). Not counted as a Postfix gateway's join.
+        std::optional<content::Level> level = content::ParseLevel(row.level);
+        const bool outside = row.relay.find("outside the organisation") != std::string::npos;
+        Join({row.queue_id, row.to, row.level, row.marking, level ? static_cast<int>(*level) : -1,
+              outside ? TraceHop(row) : std::string(), /*postfix_hop=*/true, row.orig_to});
+      }
       continue;
     }
     // The organisation's Postfix gateway's log said (OnAttempt); a

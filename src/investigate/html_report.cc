@@ -243,7 +243,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
             ? Kpi(Thousands(t.in_mailbox), "In Sent folders (delivery unknown)", true)
             : std::string()) +
        Kpi(Thousands(static_cast<int64_t>(rep.by_domain().size())), "Domains involved") +
-       Kpi(Thousands(static_cast<int64_t>(rep.by_sender().size())), "Senders involved") + "</section>";
+       Kpi(Thousands(static_cast<int64_t>(rep.PeopleSenders())), "Senders involved") + "</section>";
 
   h += "<section class=\"grid2\"><div class=\"card\"><h2>" + by_time +
        (axis.note.empty() ? std::string() : "<small>" + Html(axis.note) + "</small>") + "</h2>" +

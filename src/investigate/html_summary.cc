@@ -156,9 +156,20 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
          // said so, not "from 0 senders" (breaker round 3 §9).
          (rep.by_sender().empty() && rep.unknown_sender().counts.deliveries != 0
               ? std::string("an unknown sender (no from= line for its queue in the logs given)")
-              : Counted(static_cast<int64_t>(rep.by_sender().size()), "sender", "senders") +
-                    (rep.unknown_sender().counts.deliveries != 0 ? " and an unknown one"
-                                                                 : "")) +
+              : rep.PeopleSenders() == 0 && rep.system_notices() != nullptr
+                    ? std::string("no person: the mail system's own notices (sender &lt;&gt;: "
+                                  "bounces of mail those domains sent in)")
+                    : Counted(static_cast<int64_t>(rep.PeopleSenders()), "sender", "senders") +
+                          (rep.unknown_sender().counts.deliveries != 0 ? " and an unknown one"
+                                                                       : "")) +
+         // Bounces and other notices the mail system wrote to a look-alike
+         // that had written in (backscatter): no person chose the
+         // recipient (round 49's tester 16, finding 7).
+         (rep.system_notices() != nullptr && rep.PeopleSenders() > 0
+              ? " (" + Counted(rep.system_notices()->counts.deliveries, "recipient", "recipients") +
+                    " of them the mail system's own notices, sender &lt;&gt;: bounces of mail "
+                    "those domains sent in, which no person addressed)"
+              : std::string()) +
          (first != 0 ? ", between " + Day(first) + " and " + Day(last) : std::string()) +
          ". " + ReachedSentence(rep) + " Of their " + Counted(t.deliveries, "recipient", "recipients") +
          " at those domains: <strong>" + Thousands(t.sent - t.in_mailbox) +

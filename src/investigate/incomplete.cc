@@ -100,6 +100,15 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     part += "; qmgr removes a message only once each recipient has one)";
     parts.push_back(std::move(part));
   }
+  if (l.disagreements != 0) {
+    std::string part = "whether ";
+    part += Thousands(static_cast<int64_t>(l.disagreements));
+    part += l.disagreements == 1 ? " recipient was" : " recipients were";
+    part += " delivered: two inputs give opposite outcomes at the same time (first ";
+    part += l.first_disagreement;
+    part += "); the failure is counted, but the other input says the receiving server took it";
+    parts.push_back(std::move(part));
+  }
   if (l.stale_waits != 0) {
     std::string part = "the outcome of ";
     part += Thousands(static_cast<int64_t>(l.stale_waits));

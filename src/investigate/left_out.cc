@@ -77,6 +77,8 @@ LeftOut Report::left_out() const {
       if (family(*own) == 1) ++l.stale_exchange_waits;
     }
   }
+  l.disagreements = disagreements_;
+  l.first_disagreement = first_disagreement_;
   l.inputs_not_read = unread();
   l.outcome_unknown = totals_.unknown;
   l.next_hops = unknown_next_hops_;

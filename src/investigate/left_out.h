@@ -78,6 +78,12 @@ struct LeftOut {
   // Measured over the file's own log kind (a rotated set, an Exchange
   // server's daily files: all files of that kind given); those of them
   // Exchange's (its 2 days) counted apart too, for the words.
+  // Recipients two inputs give opposite outcomes at the same time
+  // ("Delivered" in one Microsoft 365 export, "Failed" in another): the
+  // failure is counted, but the other input says the message arrived. The
+  // first: "b1@army.ml: sent at B.csv:2, bounced at D.csv:2".
+  uint64_t disagreements = 0;
+  std::string first_disagreement;
   uint64_t stale_waits = 0, stale_exchange_waits = 0;
   std::string first_stale_wait;
   static constexpr int64_t kQueueLifetime = 5 * 86400;
@@ -88,7 +94,8 @@ struct LeftOut {
     return !coverage_gaps.empty() || unrecognised_lines != 0 || not_understood_lines != 0 ||
            inputs_not_read != 0 ||
            outcome_unknown != 0 || read_in_part_lines != 0 || orphan_lines != 0 ||
-           loss_notices != 0 || missing_outcomes != 0 || stale_waits != 0 || nul_runs != 0;
+           loss_notices != 0 || missing_outcomes != 0 || stale_waits != 0 || nul_runs != 0 ||
+           disagreements != 0;
   }
 };
 

@@ -241,6 +241,7 @@ std::string SummaryJson(const Report& rep) {
                   {"lines_lost_by_their_count", rep.left_out().lost_said},
                   {"recipients_without_lines", rep.left_out().missing_outcomes},
                   {"deferred_then_silent", rep.left_out().stale_waits},
+                  {"outcomes_disagree", rep.left_out().disagreements},
                   {"outcome_unknown", rep.left_out().outcome_unknown},
                   {"outcome_unknown_next_hops", rep.left_out().next_hops},
                   {"outcome_unknown_next_hop_lines", rep.left_out().next_hop_lines},

@@ -317,6 +317,13 @@ class Report {
   // not one correspondent, so not in it: unknown_sender() counts them.
   const std::map<std::string, SenderLine>& by_sender() const { return by_sender_; }
   const SenderLine& unknown_sender() const { return unknown_sender_; }
+  // The mail system's own notices (the null reverse-path, RFC 5321 4.5.5:
+  // bounces, delivery reports) among by_sender(), or null: no person chose
+  // their recipients (a look-alike that wrote in gets the bounce), so page 1
+  // counts them apart (round 49's tester 16, finding 7). PeopleSenders():
+  // by_sender() without them.
+  const SenderLine* system_notices() const;
+  size_t PeopleSenders() const { return by_sender_.size() - (system_notices() != nullptr ? 1 : 0); }
   const std::map<std::string, int64_t>& attempts_by_status() const { return by_status_; }
   // Of attempts_by_status()'s "sent": Sent-folder copies (delivery not
   // known from a mailbox).
@@ -337,6 +344,8 @@ class Report {
   struct Seen {
     int64_t seconds;
     std::string status;
+    std::string where;  // Row::where: the line it was read from
+    uint32_t file = 0;  // Row::written.file
   };
   // Outcomes remembered per delivery to tell a repeated row; past this
   // many a repeat counts again (bounded: a recipient retried for days).
@@ -437,6 +446,9 @@ class Report {
   // sensitivity_read_ and by_marking_, or uncounted (-1) before a join
   // changes them (report_join.cc).
   void CountSensitivity(const Row& r, int64_t delta);
+  // Whether level name `kept` ranks above `other` (content::Level; "" and
+  // an unknown name rank lowest). report_join.cc.
+  static bool JoinedLevelAbove(const std::string& kept, const std::string& other);
   int64_t sensitivity_read_ = 0;
   std::map<std::string, int64_t> by_marking_;
   // A delivery closed as "unknown": the earliest line that sent one on
@@ -445,6 +457,9 @@ class Report {
     int64_t seconds = 0;
     std::string where;
   };
+  // Counts `row` as a disagreement when an input other than its own gave
+  // the delivery `d` the opposite outcome at the same second.
+  void NoteDisagreement(const Open& d, const Row& row);
   static void NoteUnknownLine(std::map<std::string, FirstLine>& lines, const std::string& key,
                               const Row& r);
   std::set<std::string> unknown_next_hops_;  // relays of deliveries closed as "unknown"
@@ -456,6 +471,11 @@ class Report {
   // line's time and place, which left_out() compares with the end of that
   // line's file (LeftOut::stale_waits). At most kMaxOpen kept.
   std::vector<FirstLine> closed_waiting_;
+  // Recipients two inputs give opposite outcomes at the same time (one
+  // export "Delivered", another "Failed"): LeftOut::disagreements, and the
+  // first in words.
+  uint64_t disagreements_ = 0;
+  std::string first_disagreement_;
 };
 
 }  // namespace nearmiss::investigate

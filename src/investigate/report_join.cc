@@ -25,6 +25,10 @@ int JoinedRank(const std::string& level) {
 
 }  // namespace
 
+bool Report::JoinedLevelAbove(const std::string& kept, const std::string& other) {
+  return JoinedRank(kept) > JoinedRank(other);
+}
+
 void Report::JoinInto(Row& r, const Joined& j) {
   const int rank = JoinedRank(r.level);
   if (!j.level.empty() &&
