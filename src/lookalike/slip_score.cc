@@ -75,17 +75,8 @@ double TypoScore(size_t len, const Edit& e, bool declared, bool doubled_dropped)
   if (len <= 2) return 0.3;  // me.com, pm.me: every neighbour is real
   double score = len <= 3 ? 0.45 : len == 4 ? 0.55 : len == 5 ? 0.65 : 0.8;
   if (declared && len <= 4) score += 0.1;
-  // A provider's three-letter name with one letter replaced is another
-  // three-letter name, and every one is someone's (msc.com, the shipping
-  // line, beside mac.com; aok.de, the health insurer, beside aol.de; round
-  // 49's tester 15, finding 1): a neighbouring key is no sign there, and
-  // the near name is a hint (short-name-slip), as for two letters. A
-  // letter doubled, dropped or swapped still reads as a slip (aoll.com).
-  const bool replaced = e.kind == EditKind::kReplacement || e.kind == EditKind::kVowelSwap ||
-                        e.kind == EditKind::kBitFlip;
-  const bool short_replaced = len == 3 && !declared && replaced;
-  if ((e.adjacent_keys && !short_replaced) || e.kind == EditKind::kTransposition ||
-      e.kind == EditKind::kRepetition || doubled_dropped) {
+  if (e.adjacent_keys || e.kind == EditKind::kTransposition || e.kind == EditKind::kRepetition ||
+      doubled_dropped) {
     score += 0.1;
   }
   return std::min(score, 0.97);
