@@ -136,4 +136,15 @@ void AddInvisibleReason(std::string_view input, RecipientCheck& c, ReasonSink& r
   if (c.suggestion.empty() && visible != c.address) c.suggestion = std::move(visible);
 }
 
+std::string WithVisibleDomain(std::string_view input) {
+  const TypedAddress typed = TypedAddressOf(input);
+  const std::string visible = WithoutInvisible(typed.domain);
+  if (visible.empty() || typed.domain.data() < input.data()) return {};
+  const size_t start = static_cast<size_t>(typed.domain.data() - input.data());
+  std::string out(input.substr(0, start));
+  out += visible;
+  out += input.substr(start + typed.domain.size());
+  return out;
+}
+
 }  // namespace nearmiss::engine

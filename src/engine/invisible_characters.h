@@ -52,6 +52,10 @@ struct TypedAddress {
 };
 TypedAddress TypedAddressOf(std::string_view input);
 
+// `input` with the invisible characters of its domain dropped (its local
+// part as typed), as a reader sees it; "" when the domain holds none.
+std::string WithVisibleDomain(std::string_view input);
+
 // Adds `invisible-character` to `c` (parsed from `input`, `c.address` and
 // `c.domain` set) when the address part of `input` holds an invisible
 // character, before or after its '@': subject the address as typed with

@@ -114,6 +114,26 @@ TEST(SuggestionRound48, RealNeighboursOfThreeLetterProvidersAreListed) {
   EXPECT_EQ(gm.also_suggestion, "");
 }
 
+// Round 49's tester 15, findings 2 and 6: a namespace's ending typed
+// twice is no name (mail.mil.mil); a joiner out of place keeps the address
+// invalid, with what it reads as.
+TEST(SuggestionRound48, ANamespaceTypedTwiceAndAJoinerOutOfPlace) {
+  auto engine = BuildDefault();
+  ASSERT_NE(engine, nullptr);
+  for (const auto& [typed, meant] :
+       Pairs{{"mail.mil.mil", "mail.mil"}, {"hmrc.gov.uk.gov.uk", "hmrc.gov.uk"},
+             {"hmrc.gov.gov.uk", "hmrc.gov.uk"}, {"ato.gov.gov.au", "ato.gov.au"}}) {
+    RecipientCheck c = engine->CheckRecipient("y@" + typed);
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed;
+    EXPECT_EQ(c.suggestion, "y@" + meant) << typed;
+  }
+  EXPECT_EQ(engine->CheckRecipient("y@gov.uk.gov.uk").suggestion, "");
+  EXPECT_EQ(engine->CheckRecipient("y@mail.mil").verdict, Verdict::kTrusted);
+  RecipientCheck zwj = engine->CheckRecipient("a@gmai\u200dl.com");
+  EXPECT_EQ(zwj.verdict, Verdict::kInvalid);
+  EXPECT_EQ(zwj.suggestion, "a@gmail.com");
+}
+
 // Round 48's tester 15, finding 1: a declared name under another second
 // level of its own country carries its own code, sister-zone.
 TEST(SuggestionRound48, ADeclaredNameInASisterZoneHasItsOwnCode) {

@@ -223,6 +223,10 @@ class DetectorImpl final : public LookalikeDetector {
   // `m` its look-alike (detector_joined_name.cc). Asked of a domain a
   // namespace trusts.
   bool JoinedKnownName(const Domain& d, LookalikeMatch& m) const;
+  // A name under the namespace `ns` that types its ending, or its first
+  // label, twice (mail.mil.mil, hmrc.gov.gov.uk): true and `m` its
+  // look-alike of the name meant (detector_namespace_twice.cc).
+  bool NamespaceTypedTwice(const Domain& d, const Entry& ns, LookalikeMatch& m) const;
   // Fills joined_known_names_ and adds the file's deeper names to
   // known_under_namespace_ (Init, once, after the namespaces).
   void IndexJoinedNames();

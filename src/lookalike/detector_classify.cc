@@ -76,6 +76,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     const Entry& e = set_[*id];
     if (e.is_namespace && !department_under_tld_.empty() && DepartmentUnderTld(d, m)) return m;
     if (e.is_namespace && !joined_known_names_.empty() && JoinedKnownName(d, m)) return m;
+    if (e.is_namespace && NamespaceTypedTwice(d, e, m)) return m;
     m.kind = LookalikeMatch::Kind::kTrusted;
     m.source = e.source;
     m.code = ReasonCode::kTrusted;
