@@ -8,8 +8,8 @@
 namespace nearmiss::cli {
 
 Result<std::string> MarkingBelowData(const Engine& engine, const std::string& marking,
-                                     const investigate::Report& report) {
-  if (marking.empty() || report.top_level_rank == 0) return std::string();
+                                     const investigate::Report& report, bool* unknown) {
+  if (marking.empty()) return std::string();
   const content::Scanner& scanner = *engine.shared_scanner();
   NM_ASSIGN_OR_RETURN(content::Scratch scratch, content::Scratch::Create(scanner));
   // The flag's caveats as the report's own are read (same packs, same
@@ -22,6 +22,7 @@ Result<std::string> MarkingBelowData(const Engine& engine, const std::string& ma
   // none was carried (issue-16 tester, item 3).
   investigate::ReportMarking given;
   content::Level level = content::Level::kNone;
+  bool found = false;  // any pack read a marking in it (UNCLASSIFIED too)
   std::string_view rest = marking;
   while (!rest.empty()) {
     size_t cut = rest.find(" / ");
@@ -36,6 +37,7 @@ Result<std::string> MarkingBelowData(const Engine& engine, const std::string& ma
     NM_RETURN_IF_ERROR(
         scanner.Scan(content::TextKind::kSubject, "--marking", part, scratch, &read));
     given.Add(read);
+    found = found || !read.findings.empty();
     content::Level l = engine.FilterSensitivity(std::move(read)).level;
     // A label off the scale (unknown-label) cannot be shown to be high
     // enough: it counts as none.
@@ -43,6 +45,8 @@ Result<std::string> MarkingBelowData(const Engine& engine, const std::string& ma
       level = l;
     }
   }
+  if (unknown != nullptr) *unknown = !found;
+  if (report.top_level_rank == 0) return std::string();
   const int rank = static_cast<int>(level);
   if (rank >= report.top_level_rank) {
     // High enough, yet a caveat of the data missing from it (SECRET given

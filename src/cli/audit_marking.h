@@ -36,9 +36,11 @@ namespace nearmiss::cli {
 // ("--marking OFFICIAL is below OFFICIAL-SENSITIVE, the level of
 // Sent.mbox:2 ...", "--marking SECRET lacks NOFORN, a caveat of the data
 // (SECRET//NOFORN, Sent.mbox:1)"). IoError when the
-// marking scratch cannot be made.
+// marking scratch cannot be made. `*unknown` (when given) is set when the
+// packs read the marking as no level at all ("SECERT//NOFRON", a typo):
+// the caller warns, whatever the data (round 49's tester 16, finding 4).
 Result<std::string> MarkingBelowData(const Engine& engine, const std::string& marking,
-                                     const investigate::Report& report);
+                                     const investigate::Report& report, bool* unknown = nullptr);
 
 }  // namespace nearmiss::cli
 

@@ -93,8 +93,18 @@ Status WriteAuditOutputs(const AuditFlags& flags, const Engine& engine,
     for (char& c : paper) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     meta.paper = paper == "a4" ? "A4" : paper;
     meta.marking = flags.marking;
-    Result<std::string> below = MarkingBelowData(engine, flags.marking, report);
+    bool unknown = false;
+    Result<std::string> below = MarkingBelowData(engine, flags.marking, report, &unknown);
     if (!below.ok()) return below.error();
+    if (unknown) {
+      // A typo ("SECERT//NOFRON") on every page's banner, unsaid, is what a
+      // reader of the PDF trusts first (round 49's tester 16, finding 4).
+      const std::string warning = "--marking '" + flags.marking +
+                                  "' reads as no marking the policy's packs know (a typo?); "
+                                  "written as given";
+      log::Warn(warning);
+      meta.marking_warning = warning;
+    }
     if (!below->empty() && !flags.marking_below_data) {
       // Refused before anything is written: a report marked lower than what
       // it shows would be handled as less sensitive than it is.

@@ -20,8 +20,15 @@ Status WriteReportFile(const std::string& path, std::string_view bytes, std::str
   auto fail = [&](int err) {
     std::string why = std::strerror(err);
     if (err == ENOENT) {
+      // Said of the directory only when it is missing: /proc exists, and a
+      // file cannot be made in it (round 49's tester 16, finding 9).
       std::filesystem::path parent = std::filesystem::path(path).parent_path();
-      if (!parent.empty()) why += " (the directory " + parent.string() + " does not exist)";
+      std::error_code ec;
+      if (!parent.empty() && !std::filesystem::exists(parent, ec)) {
+        why += " (the directory " + parent.string() + " does not exist)";
+      } else if (!parent.empty()) {
+        why += " (the directory " + parent.string() + " exists, but no file can be made in it)";
+      }
     }
     return Status::IoError(path + ": cannot write the " + std::string(what) + ": " + why);
   };

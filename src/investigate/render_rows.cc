@@ -396,7 +396,10 @@ std::string ReportText(const Report& rep) {
   out += "by domain:\n";
   for (const auto& [domain, d] : rep.by_domain()) {
     const std::string hosts = d.HostsText(domain);
-    out += "  " + domain + (hosts.empty() ? "" : " (" + hosts + ")") + "  " + d.verdict +
+    // An IDN look-alike with its U-label beside it, as the HTML shows it
+    // (round 49's tester 16, finding 11).
+    out += "  " + domain + (d.domain_unicode.empty() ? "" : " [" + d.domain_unicode + "]") +
+           (hosts.empty() ? "" : " (" + hosts + ")") + "  " + d.verdict +
            (d.target.empty() ? "" : " of " + d.target) +
            "  " + Counted(d.counts.deliveries, "recipient", "recipients") + ", " +
            Pct(d.counts.sent - d.counts.in_mailbox, d.counts.deliveries) + " sent, " +
