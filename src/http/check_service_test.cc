@@ -56,6 +56,20 @@ TEST(CheckServiceTest, AnExceptionWithOnErrorAcceptAnswersAllowUnchecked) {
   EXPECT_EQ(a.body["unchecked"], true);
 }
 
+// Round 49's tester 13, finding 13: attachments named, never sent, are
+// said to be unread, not folded into "complete".
+TEST(CheckServiceTest, AttachmentsNamedOnlyAreSaidUnread) {
+  auto engine = Build("");
+  CheckRequest r = To("partner@example.com");
+  CheckAnswer plain = CheckMessageOrFail(*engine, r);
+  EXPECT_FALSE(plain.body["sensitivity"].contains("attachments_read"));
+  r.attachments.push_back({"plan.zip", "application/zip", 48213});
+  CheckAnswer a = CheckMessageOrFail(*engine, r);
+  EXPECT_EQ(a.body["sensitivity"]["attachments_read"], false);
+  EXPECT_NE(a.body["sensitivity"]["attachments_note"].get<std::string>().find("names were read"),
+            std::string::npos);
+}
+
 TEST(CheckServiceTest, ARecipientThatDoesNotParseIsBlock) {
   auto engine = Build("");
   for (const char* to : {"bob@army.ml)<alice@army.mil>", "bob@army..ml", "bob@", "\"bob@army.ml"}) {
