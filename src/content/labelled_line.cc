@@ -40,8 +40,13 @@ struct LabelKeyWord {
 // ("The attachment is marked as SECRET"; round 45 tester finding 5,
 // self_statement.h). Longer keys first: "Classification level"
 // before "Classification".
-constexpr std::array<LabelKeyWord, 24> kLabelKeys = {{
+constexpr std::array<LabelKeyWord, 28> kLabelKeys = {{
     {"security classification", true, true},
+    // "Email Classification: UK SECRET" (round 50's tester 13, finding 5).
+    {"email classification", true, true},
+    {"e-mail classification", true, true},
+    {"message classification", true, true},
+    {"mail classification", true, true},
     {"data classification", true, true},
     {"information classification", true, true},
     {"document classification", true, true},

@@ -56,10 +56,17 @@ constexpr std::array<std::string_view, 9> kBusinessQualifiers = {
 
 // Handling phrases of a business heading after CONFIDENTIAL ("CONFIDENTIAL
 // - NOT FOR DISTRIBUTION", "CONFIDENTIAL: ADDRESSEE ONLY").
-constexpr std::array<std::string_view, 9> kBusinessHandling = {
+// Law firms' protective-order designations and companies' data headings
+// ("CONFIDENTIAL - ATTORNEYS' EYES ONLY", "- AEO", "- FRE 408", "- NDA",
+// "- PII", "- GDPR", "- M&A": round 50's tester 13, findings 7 and 8): the
+// EYES ONLY of a US protective order is a court's, no nation's caveat.
+constexpr std::array<std::string_view, 26> kBusinessHandling = {
     "not for distribution", "not for circulation", "do not forward",
     "do not distribute", "addressee only", "internal use", "for internal",
-    "draft for discussion", "draft for comment"};
+    "draft for discussion", "draft for comment", "attorneys' eyes only",
+    "attorneys\xE2\x80\x99 eyes only", "attorney's eyes only", "attorneys eyes only",
+    "outside counsel", "outside attorneys", "aeo", "fre 408", "rule 408", "nda", "under nda",
+    "pii", "gdpr", "m&a", "hipaa", "phi", "patient"};
 
 // The frames of a legal, press or business legend after "CONFIDENTIAL"
 // and a separator (round 47's tester 13, finding 5): "SUBJECT TO ..."
@@ -94,7 +101,7 @@ bool PressLegendBefore(std::string_view text, std::size_t line_begin, std::size_
                              before.back() == ':' || before.back() == '|')) {
     before.remove_suffix(1);
   }
-  for (std::string_view w : {"embargoed", "embargo", "press release"}) {
+  for (std::string_view w : {"embargoed", "embargo", "press release", "without prejudice"}) {
     if (before.size() >= w.size() && StartsWithNoCaseAt(before, before.size() - w.size(), w)) {
       return true;
     }
@@ -136,7 +143,11 @@ bool IsBusinessConfidentiality(std::string_view text, std::size_t begin,
   }
   std::string_view after = text.substr(j, stop - j);
   for (std::string_view h : kBusinessHandling) {
-    if (StartsWithNoCaseAt(after, 0, h)) return true;
+    // The whole word: "NDA", not "NDAR"; "PHI", not "PHILIPPINES".
+    if (StartsWithNoCaseAt(after, 0, h) &&
+        (after.size() == h.size() || !IsAlpha(after[h.size()]))) {
+      return true;
+    }
   }
   if (j > end && LegendFrame(after)) return true;
   // After a dash or colon a government CONFIDENTIAL takes only a closed set:

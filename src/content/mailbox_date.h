@@ -25,7 +25,10 @@
 // folder of today's correspondents holds mail that old), or more than
 // kDateBehindSeconds (365 days) before the delivery time (the 2000-01-01
 // and 2001-01-01 resets of devices with a dead clock battery, a GPS week
-// rollover). A Sent folder files its copy when the mail is sent, so the
+// rollover). 2000-01-01T00:00:00 itself, in any zone, is set aside even
+// with no delivery time to compare (a folder of .eml files, whose file
+// times are the copy's): it is a reset clock's, not a send time. A Sent
+// folder files its copy when the mail is sent, so the
 // two are normally seconds apart; a year is far beyond any clock drift and
 // still lets a folder moved to a new server (its copies refiled then) keep
 // the Date: of its last year. Older copies in such a folder are then dated

@@ -81,7 +81,7 @@ constexpr std::string_view kNoteWords[] = {
     "destination", "password", "role", "create", "grant",  "shh",    "shhh",
     "shhhh",  "psst",   "hint",     "clue",     "answer", "prize",  "guest",
     "guests", "special", "reminder", "mum's",   "dad's",  "gift",   "surprise", "btw", "fyi",
-    "imo",    "lol",    "omg", "note", "important"};
+    "imo",    "lol",    "omg", "note", "important", "headsup"};
 
 bool IsNoteWord(std::string_view word) {
   std::string folded;
@@ -94,18 +94,28 @@ bool IsNoteWord(std::string_view word) {
   return false;
 }
 
-// "FYI:", "Note -", "PS:": one note word and a separator, in any case.
-bool IsNoteHead(std::string_view prefix) {
+// "FYI:", "Note -", "PS:", "Heads up:": a note's head (one note word, or
+// two run together: "heads up") and a separator, in any case; without the
+// separator too when `separator_required` is false ("FYI UK SECRET",
+// "N.B. UK SECRET": round 50's tester 13, finding 2).
+bool IsNoteHead(std::string_view prefix, bool separator_required = true) {
   std::size_t e = prefix.size();
   while (e > 0 && IsBlank(prefix[e - 1])) --e;
   std::size_t run = e;
   while (run > 0 && (prefix[run - 1] == '-' || prefix[run - 1] == ':')) --run;
-  if (run == e) return false;
+  if (run == e && separator_required) return false;
   std::size_t b = 0;
   while (b < run && IsBlank(prefix[b])) ++b;
   while (run > b && IsBlank(prefix[run - 1])) --run;
-  const std::string_view word = prefix.substr(b, run - b);
-  return !word.empty() && word.find(' ') == std::string_view::npos && IsNoteWord(word);
+  std::string_view word = prefix.substr(b, run - b);
+  if (word.empty()) return false;
+  if (const std::size_t blank = word.find(' '); blank != std::string_view::npos) {
+    if (word.find(' ', blank + 1) != std::string_view::npos) return false;
+    std::string joined(word.substr(0, blank));
+    joined.append(word.substr(blank + 1));
+    return IsNoteWord(joined);
+  }
+  return IsNoteWord(word);
 }
 
 // The everyday tier words alone ("SECRET", "TOP SECRET", "Confidential"),
@@ -204,7 +214,8 @@ bool TierHeadsBannerLine(std::string_view text, std::size_t begin,
     // 49's tester 13, finding 2).
     if (!IsTierPrefix(before.substr(lead), true) &&
         !KnownBannerHead(before.substr(lead)) &&
-        !(IsNoteHead(before.substr(lead)) && !IsBareTier(text.substr(begin, end - begin)))) {
+        !(IsNoteHead(before.substr(lead), /*separator_required=*/false) &&
+          !IsBareTier(text.substr(begin, end - begin)))) {
       return false;
     }
   }

@@ -136,7 +136,25 @@ bool SentenceMayStart(std::string_view line, std::size_t i, bool starts_line) {
   if (j == 0) return starts_line;
   if (j == i) return false;  // no blank before: inside a word or after a quote
   char c = line[j - 1];
-  return c == '.' || c == '!' || c == '?';
+  if (c == '.' || c == '!' || c == '?') return true;
+  // After a greeting that opens the line: "Team, this email is classified
+  // UK SECRET." (round 50's tester 13, finding 6): up to three words of
+  // letters before the comma, nothing else.
+  if (c != ',' || !starts_line) return false;
+  int words = 0;
+  bool in_word = false;
+  for (std::size_t k = 0; k + 1 < j; ++k) {
+    const char ch = line[k];
+    if (IsBlank(ch)) {
+      in_word = false;
+    } else if (IsAlpha(ch)) {
+      if (!in_word) ++words;
+      in_word = true;
+    } else {
+      return false;
+    }
+  }
+  return words >= 1 && words <= 3;
 }
 
 // The statement's verb phrase from `i` (after the subject) reaches exactly
