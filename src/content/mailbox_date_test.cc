@@ -20,6 +20,21 @@ TEST(MailboxDate, MaildirName) {
   EXPECT_EQ(MaildirNameTime("Sent.mbox:3"), 0);
 }
 
+// Round 50's tester 14, finding 2: 2000-01-01T00:00:00 in any zone is a
+// reset clock's, set aside with no delivery time to compare (a lone .eml).
+TEST(MailboxDate, AResetClocksDateIsSetAside) {
+  ScannedMessage m;
+  m.source = "sent/a.eml";
+  for (int64_t date : {int64_t{946684800}, int64_t{946684800 - 3600}, int64_t{946684800 + 5 * 3600}}) {
+    m.date = date;
+    const MailboxDate d = MessageDate(m, kNow);
+    EXPECT_NE(d.source, "date-header") << date;
+    EXPECT_EQ(d.set_aside, date);
+  }
+  m.date = 946684800 + 37;  // a real send time that day
+  EXPECT_EQ(MessageDate(m, kNow).source, "date-header");
+}
+
 TEST(MailboxDate, BestEvidenceFirst) {
   ScannedMessage m;
   m.source = "Sent.mbox:1";

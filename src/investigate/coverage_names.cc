@@ -191,6 +191,7 @@ std::vector<std::string> MissingFileTexts(const Report& rep) {
   DateHoles(rep, out);
   InstanceHoles(rep, out);
   DayHoles(rep, out);
+  DatedDayHoles(rep, out);
   PageCuts(rep, out);
   return out;
 }

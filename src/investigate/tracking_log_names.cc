@@ -117,6 +117,37 @@ void InstanceHoles(const Report& rep, std::vector<std::string>& out) {
   }
 }
 
+void DatedDayHoles(const Report& rep, std::vector<std::string>& out) {
+  // Tracking logs whose names are no MSGTRK names (joined into one file,
+  // renamed "EX01-2025-11-03.log"): the days their "#Date:" lines name,
+  // per directory, a day between two of them with none a gap (round 50's
+  // tester 16, finding 1). The union of a directory's files: two servers'
+  // renamed files there hide one's gap, never make one.
+  std::map<std::string, std::map<int64_t, std::string>> dirs;  // day -> the file naming it
+  for (const maillog::LineCounts& c : rep.logs) {
+    if (c.exchange_days.empty() || ReadTrackingLogName(c.file).number > 0) continue;
+    const size_t slash = c.file.find_last_of('/');
+    auto& days = dirs[slash == std::string::npos ? std::string() : c.file.substr(0, slash)];
+    for (int64_t day : c.exchange_days) days.try_emplace(day, c.file);
+  }
+  auto day = [](int64_t t) { return maillog::FormatTime(t).substr(0, 10); };
+  for (const auto& [dir, days] : dirs) {
+    for (auto it = days.begin(); it != days.end() && std::next(it) != days.end(); ++it) {
+      const auto& [a, file_a] = *it;
+      const auto& [b, file_b] = *std::next(it);
+      if (b - a <= 86400) continue;
+      std::string t = "the Exchange tracking log of " + day(a + 86400);
+      if (b - a > 2 * 86400) t += " to " + day(b - 86400);
+      t += file_a == file_b ? " (the #Date: lines of " + file_a + " name " + day(a) + " and " + day(b)
+                            : " (the #Date: line of " + file_a + " names " + day(a) + ", that of " +
+                                  file_b + " " + day(b);
+      t += ", none between: Exchange starts a log for each day it writes an event in, and a "
+           "server in use writes every day; the part was not given, or that day had no event)";
+      out.push_back(std::move(t));
+    }
+  }
+}
+
 void DayHoles(const Report& rep, std::vector<std::string>& out) {
   // One server's series -> the start of each day or hour given, and a name
   // of the set to write the missing ones after.

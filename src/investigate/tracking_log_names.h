@@ -32,6 +32,10 @@ void InstanceHoles(const Report& rep, std::vector<std::string>& out);
 // "MSGTRK20251104-1.LOG to MSGTRK20251105-1.LOG not among the files given".
 void DayHoles(const Report& rep, std::vector<std::string>& out);
 
+// The same from the "#Date:" lines of tracking logs whose names are none
+// (LineCounts::exchange_days): joined or renamed files.
+void DatedDayHoles(const Report& rep, std::vector<std::string>& out);
+
 }  // namespace nearmiss::investigate
 
 #endif  // NEARMISS_INVESTIGATE_TRACKING_LOG_NAMES_H_

@@ -277,6 +277,12 @@ struct LineCounts {
   // 0: none), whatever their order in the file; of those in the window
   // below only, when one is set: the span of what was counted.
   int64_t first_time = 0, last_time = 0;
+  // An Exchange tracking log's "#Date:" directives (the UTC day each part
+  // began, seconds since the epoch at 00:00), in file order, each once: a
+  // file of several days' parts joined, or one renamed (EX01-2025-11-03.log),
+  // says by them which days it holds when its name no longer does
+  // (investigate/tracking_log_names.h; round 50's tester 16, finding 1).
+  std::vector<int64_t> exchange_days;
   // A trace export (Get-MessageTrace, Get-MessageTraceV2,
   // Get-MessageTrackingLog | Export-Csv) with a run of exactly
   // kDefaultPageRows or kLargestPageRows rows under one header: the

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <string>
 #include <utility>
 
 #include "maillog/csv_forms.h"
@@ -275,6 +277,18 @@ void TraceLog::Directive(std::string_view text, uint64_t line) {
              !text.starts_with("#TYPE ")) {
     Unrecognised(line);
     return;
+  }
+  if (text.starts_with("#Date: ") && text.size() >= 17) {
+    // "#Date: 2025-11-03T00:00:00.000Z": the day this part began.
+    const std::string_view day = text.substr(7, 10);
+    int y = 0, mo = 0, d = 0;
+    if (std::sscanf(std::string(day).c_str(), "%4d-%2d-%2d", &y, &mo, &d) == 3 && y > 1970 &&
+        mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+      const int64_t t = CivilToSeconds(y, mo, d, 0, 0, 0);
+      if (counts_.exchange_days.empty() || counts_.exchange_days.back() != t) {
+        counts_.exchange_days.push_back(t);
+      }
+    }
   }
   if (!text.starts_with("#TYPE ")) exchange_directives_ = true;
   // PowerShell's #TYPE names a .NET type, not a form: counted as the form
