@@ -278,7 +278,10 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       Reason& first = reasons.Add(m.code);
       FillReason(m, domain, &first);
       if (!near_first.empty()) {
-        engine::NameTheNearName(domain.ascii, near_first, m.target, &first, &c.target);
+        // The reading set aside is named only when it is still offered.
+        engine::NameTheNearName(domain.ascii, near_first,
+                                c.also_suggestion.empty() ? std::string() : m.target, &first,
+                                &c.target);
       }
       // Look-alike letters (gmаil.zz, gmail.соm: .xn--m-0tbi) or another
       // slip under a TLD the root zone lacks: whatever the first reason,

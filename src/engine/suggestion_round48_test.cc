@@ -134,6 +134,24 @@ TEST(SuggestionRound48, ANamespaceTypedTwiceAndAJoinerOutOfPlace) {
   EXPECT_EQ(zwj.suggestion, "a@gmail.com");
 }
 
+// Round 50's tester 15, findings 2 and 3: under a TLD the root zone lacks,
+// the typed name under the ending one slip away comes before a reading
+// that drops its labels (me.com) or is made up under a namespace
+// (meity.gov), which is then no offer at all.
+TEST(SuggestionRound48, TheTypedNameUnderTheNearEndingFirst) {
+  auto engine = BuildDefault();
+  ASSERT_NE(engine, nullptr);
+  RecipientCheck bakery = engine->CheckRecipient("jane@bakery.me.ukk");
+  EXPECT_EQ(bakery.suggestion, "jane@bakery.me.uk");
+  for (const auto& [typed, meant] : Pairs{{"meity.gov.inn", "meity.gov.in"},
+                                          {"sars.gov.zaa", "sars.gov.za"}}) {
+    RecipientCheck c = engine->CheckRecipient("x@" + typed);
+    EXPECT_EQ(c.suggestion, "x@" + meant) << typed;
+    EXPECT_EQ(c.also_suggestion, "") << typed;
+  }
+  EXPECT_EQ(engine->CheckRecipient("a@army.mik").suggestion, "a@army.mil");
+}
+
 // Round 48's tester 15, finding 1: a declared name under another second
 // level of its own country carries its own code, sister-zone.
 TEST(SuggestionRound48, ADeclaredNameInASisterZoneHasItsOwnCode) {

@@ -136,16 +136,32 @@ bool RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::st
       declared(*also)) {
     std::swap(*meant, *also);
   }
-  if (code != ReasonCode::kTldNotDelegated || meant->empty() || labels(*meant) != 2 ||
-      labels(typed) != 2 || lookalike::BoundedDamerauAscii(tld(typed), tld(*meant), 1) <= 1) {
-    return false;
-  }
+  if (code != ReasonCode::kTldNotDelegated || meant->empty()) return false;
+  // mail.dee: mail.de before mail.mil. Or a reading that drops or changes
+  // the typed name's own labels (bakery.me.ukk read as me.com) or is made
+  // up under a namespace (meity.gov.inn read as meity.gov): the typed name
+  // under the ending one slip away keeps what the sender wrote
+  // (bakery.me.uk, meity.gov.in; round 50's tester 15, findings 2 and 3).
+  const bool far_tld = labels(*meant) == 2 && labels(typed) == 2 &&
+                       lookalike::BoundedDamerauAscii(tld(typed), tld(*meant), 1) > 1;
+  // Only for a country's code with its last letter typed twice (ukk, inn,
+  // zaa), the plainest slip, under a name of three labels or more: a
+  // dstl.mod is dstl.gov.uk's, no Macau name (dstl.mo), a us.a.fmil
+  // us.af.mil.
+  const std::string_view typed_tld = tld(typed);
+  const bool doubled = typed_tld.size() == 3 && typed_tld[1] == typed_tld[2] &&
+                       address::IsCountryCodeTld(typed_tld.substr(0, 2)) && labels(typed) >= 3;
+  const bool meant_made_up = doubled && TrustedOnlyUnderNamespace(detector, *meant);
+  const bool head_changed = doubled && head(*meant) != head(typed);
+  if (!far_tld && !meant_made_up && !head_changed) return false;
   std::string near = NearDelegatedName(typed);
-  if (near.empty() || TrustedOnlyUnderNamespace(detector, near)) return false;
+  if (near.empty() || (TrustedOnlyUnderNamespace(detector, near) && !meant_made_up)) return false;
   near = AcceptedSuggestion(detector, near);
   if (near.empty() || near == *meant) return false;
   *also = std::move(*meant);
   *meant = std::move(near);
+  // A name made up under a namespace (meity.gov) is no second offer.
+  if (meant_made_up) also->clear();
   return true;
 }
 
@@ -157,8 +173,10 @@ void NameTheNearName(std::string_view typed, std::string_view near, std::string_
   // "the TLD .dee has 'e' typed twice" says the TLD once.
   r->detail = slip.starts_with(head + " ") ? head + " does not exist and" + slip.substr(head.size())
                                            : head + " does not exist; " + slip;
-  r->detail.append("; ").append(address::ShownAddress(trusted));
-  r->detail.append(", a trusted domain, has the same name");
+  if (!trusted.empty()) {
+    r->detail.append("; ").append(address::ShownAddress(trusted));
+    r->detail.append(", a trusted domain, has the same name");
+  }
   r->object = address::ShownAddress(near);
   target->assign(near);
 }

@@ -57,8 +57,8 @@ bool RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::st
 
 // After RankSuggestions put `near` (mail.de) first for `typed` (mail.dee,
 // ASCII) read as the trusted `trusted` (mail.mil): the reason `*r` and the
-// check's `*target` name `near`, and the detail keeps `trusted` as a name of
-// that label. The sentence "looks like mail.mil ... did you mean mail.de"
+// check's `*target` name `near`, and the detail keeps `trusted` (when not
+// "") as a name of that label. The sentence "looks like mail.mil ... did you mean mail.de"
 // contradicted its own offer (round 48's tester 15, finding 6).
 void NameTheNearName(std::string_view typed, std::string_view near, std::string_view trusted,
                      Reason* r, std::string* target);

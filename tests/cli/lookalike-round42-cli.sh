@@ -19,8 +19,9 @@ a@mod.gov.sk|external|accept|-|real-neighbour|
 a@mod.gov.mk|external|accept|-|real-neighbour|
 a@hq.mil.lt|external|accept|-|*|
 a@hkv.mil.se|external|accept|-|*|
-# ... while a slip of them is still one.
-a@hq.mil.ltt|lookalike|reject|a@hq.mil|*|
+# ... while a slip of them is still one, and the name meant is theirs
+# (round 50: the typed name under the ending one slip away).
+a@hq.mil.ltt|lookalike|reject|a@hq.mil.lt|*|
 # Item 2: another country's government naming, a whole country code for
 # .uk, is no slip of mod.gov.uk: external with a note a rule can match.
 a@mod.gov.se|external|accept|-|real-neighbour|another country's government ending
