@@ -233,8 +233,8 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
   // display name fits the address typed and names another person than the
   // frequent one, so a name part cut or reshaped is no slip of it (round
   // 48's tester 14; the shape rules read "john" as John Smith cut short).
-  const auto OtherPersonNamed = [&](bool fitted, std::string_view known_key) {
-    return fitted && !names.empty() && !names_it(known_key);
+  const auto other_person_named = [&](std::string_view known_key) {
+    return fits && !names.empty() && !names_it(known_key);
   };
   const size_t here = static_cast<size_t>(
       std::count_if(list->begin(), list->end(), [&](const Frequent& f) { return f.domain == domain; }));
@@ -333,8 +333,8 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
         rank = score;
         score = d == 1 ? 0.5 : 0.4;
       }
-    } else if (Shape shape = OtherPersonNamed(fits, f.key) ? Shape{}
-                                                           : ShapeOf(local, typed, f.key, known, crowded);
+    } else if (Shape shape = other_person_named(f.key) ? Shape{}
+                                                       : ShapeOf(local, typed, f.key, known, crowded);
                shape.score > 0) {
       kind = shape.kind;
       score = shape.score;
