@@ -86,6 +86,27 @@ test("a viewer sees the held queue without release or delete", async () => {
   await card.locator("button.primary").waitFor();
 });
 
+// A view still loading when the user moves on must not cover the one asked
+// for: sign-in draws the dashboard, whose audit fetch is held back here while
+// the user opens the held queue; when the fetch answers, the queue stays.
+test("a slow view from an earlier tab does not cover the one opened after it", async () => {
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await b.page.route("**/v1/audit?since=*", async (route) => { await gate; await route.continue(); });
+  await b.page.click("a.tab[data-view=dashboard]");
+  await b.page.click("a.tab[data-view=held]");
+  const card = b.page.locator(`.held[data-id="${process.env.HELD_DELETE}"]`);
+  await card.waitFor();
+  const answered = b.page.waitForResponse((r) => r.url().includes("/v1/audit?since="));
+  release();
+  await answered;
+  await b.page.unroute("**/v1/audit?since=*");
+  // The dashboard then asks /v1/held and draws; give it the time to.
+  await b.page.waitForTimeout(500);
+  assert.equal(await b.page.locator("text=Decisions over time").count(), 0, "the dashboard did not cover the queue");
+  assert.equal(await card.count(), 1, "the held queue is still shown");
+});
+
 test("deleting a held message asks first, and cancel keeps it", async () => {
   await b.page.click("a.tab[data-view=held]");
   const card = b.page.locator(`.held[data-id="${process.env.HELD_DELETE}"]`);

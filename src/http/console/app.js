@@ -143,9 +143,14 @@ function route() {
   document.querySelectorAll('.tab').forEach((t) => t.classList.toggle('active', t.dataset.view === name));
   const main = document.getElementById('main');
   if (!sessionStorage.getItem(TOKEN_KEY)) { main.replaceChildren(); signIn(); return; }
-  Promise.resolve(view(main)).catch((err) => {
+  // Each route draws into a slot of its own: a view still loading from an earlier
+  // route (sign-in draws the dashboard; a quick tab click draws another) then
+  // fills a slot no longer on the page instead of covering the view asked for.
+  const slot = h('div', { class: 'view' });
+  main.replaceChildren(slot);
+  Promise.resolve(view(slot)).catch((err) => {
     if (err instanceof ApiError && err.problem && err.problem.status === 401) return;
-    main.replaceChildren(h('div', { class: 'card error' }, `Could not load this page: ${err.message}`));
+    slot.replaceChildren(h('div', { class: 'card error' }, `Could not load this page: ${err.message}`));
   });
   refreshHeldCount().catch(() => {});
 }
