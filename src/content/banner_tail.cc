@@ -9,7 +9,7 @@ namespace nearmiss::content {
 namespace {
 
 // Descriptors and caveats, ASCII case folded.
-constexpr std::array<std::string_view, 83> kBannerTailWords = {
+constexpr auto kBannerTailWords = std::to_array<std::string_view>({
     "personal",  "commercial", "management", "staff",     "appointments",
     "contracts", "policy",     "investigations", "medical", "legal",
     "locsen",    "cabinet",    "draft",      "atomic",    "atomal",
@@ -29,17 +29,36 @@ constexpr std::array<std::string_view, 83> kBannerTailWords = {
     // CAPCO's SCI and dissemination controls after a blank ("SECRET SI",
     // "SECRET TK", "SECRET WNINTEL": round 50's tester 13, finding 1).
     "si", "tk", "hcs", "rsen", "wnintel", "sar", "fouo", "dsen",
+    // The register's other controls a sender types after a blank: SAMI,
+    // ACCM and NNPI (DoDM 5200.01 Vol 2), LES (law enforcement sensitive),
+    // UCNI, NOCONTRACT (round 50's tester 13, finding 1).
+    "sami", "accm", "nnpi", "les", "ucni", "nocontract",
     // A document's parts ("CONFIDENTIAL - TAB A", "- ANNEX A").
-    "tab", "annex", "appendix", "enclosure", "attachment"};
+    "tab", "annex", "appendix", "enclosure", "attachment"});
+
+// Controls and form markings written out in words, matched whole: "SECRET
+// SPECIAL ACCESS REQUIRED", "CONFIDENTIAL - FOREIGN GOVERNMENT
+// INFORMATION" (the CAPCO register's SAR and FGI written out), "SECRET WHEN
+// FILLED IN" and "CONFIDENTIAL WHEN COMPLETED" (the marking printed on a
+// form that is classified once completed: 32 CFR 2001.24(h), SF 86's
+// class). One of their words alone ("SPECIAL OFFER") is no control.
+constexpr std::array<std::array<std::string_view, 3>, 7> kBannerTailPhrases = {{
+    {"special", "access", "required"},
+    {"foreign", "government", "information"},
+    {"law", "enforcement", "sensitive"},
+    {"when", "filled", "in"},
+    {"when", "completed", ""},
+    {"when", "complete", ""},
+    {"when", "populated", ""}}};
 
 // The words that link them ("Releasable to SWE", "Commercial in
 // Confidence", "UK Eyes Only"): neither known nor other, so that
 // "OFFICIAL RESULTS TO FOLLOW" stays a phrase.
-constexpr std::array<std::string_view, 4> kBannerLinkWords = {"to", "in", "only", "of"};
+constexpr auto kBannerLinkWords = std::to_array<std::string_view>({"to", "in", "only", "of"});
 
 // Page furniture words before a number: "Page 1 of 3", "Copy 2 of 5".
-constexpr std::array<std::string_view, 5> kFurnitureWords = {
-    "page", "pg", "p.", "copy", "sheet"};
+constexpr auto kFurnitureWords = std::to_array<std::string_view>({
+    "page", "pg", "p.", "copy", "sheet"});
 
 bool WordIs(std::string_view word, std::string_view folded) {
   return word.size() == folded.size() && StartsWithNoCaseAt(word, 0, folded);
@@ -73,13 +92,13 @@ bool CapitalsWord(std::string_view word) {
 
 // A document's parts, versions, status and references that head a banner
 // line (KnownBannerHead): "Annex A", "Version 2", "Draft", "Ref: 114".
-constexpr std::array<std::string_view, 12> kPartWords = {
+constexpr auto kPartWords = std::to_array<std::string_view>({
     "annex", "appendix", "enclosure", "encl", "attachment", "schedule",
-    "tab", "exhibit", "part", "section", "chapter", "volume"};
-constexpr std::array<std::string_view, 6> kVersionWords = {
-    "version", "ver", "v", "issue", "rev", "revision"};
-constexpr std::array<std::string_view, 3> kStatusWords = {"draft", "final", "provisional"};
-constexpr std::array<std::string_view, 4> kReferenceWords = {"ref", "reference", "file", "serial"};
+    "tab", "exhibit", "part", "section", "chapter", "volume"});
+constexpr auto kVersionWords = std::to_array<std::string_view>({
+    "version", "ver", "v", "issue", "rev", "revision"});
+constexpr auto kStatusWords = std::to_array<std::string_view>({"draft", "final", "provisional"});
+constexpr auto kReferenceWords = std::to_array<std::string_view>({"ref", "reference", "file", "serial"});
 
 // A part's letter or number: "A", "2", "B-1", "IV", "3.1".
 bool PartId(std::string_view word) {
@@ -116,6 +135,20 @@ bool SeparatorWord(std::string_view word) {
 }
 
 constexpr std::size_t kMaxTailWords = 8;
+
+// The number of words of a kBannerTailPhrases phrase at words[k], or 0.
+std::size_t PhraseAt(const std::array<std::string_view, kMaxTailWords>& words,
+                     std::size_t n, std::size_t k) {
+  for (const auto& phrase : kBannerTailPhrases) {
+    std::size_t m = 0;
+    while (m < phrase.size() && !phrase[m].empty()) ++m;
+    if (k + m > n) continue;
+    bool all = true;
+    for (std::size_t j = 0; j < m && all; ++j) all = WordIs(words[k + j], phrase[j]);
+    if (all) return m;
+  }
+  return 0;
+}
 constexpr int kMaxCapitalsWords = 3;
 constexpr int kMaxShortWords = 3;
 
@@ -164,6 +197,9 @@ BannerTail ReadBannerTail(std::string_view after, bool skip_separator) {
       if (k + 2 < n && WordIs(words[k + 1], "of") && NumberWord(words[k + 2])) {
         k += 2;
       }
+    } else if (std::size_t m = PhraseAt(words, n, k); m > 0) {
+      ++known;
+      k += m - 1;
     } else if (InList(word, kBannerLinkWords)) {
       continue;
     } else if (NumberWord(word) || InList(word, kBannerTailWords) ||

@@ -123,7 +123,7 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
     return Counts::kYes;
   }
   switch (p.kind) {
-    case MarkingKind::kBanner:
+    case MarkingKind::kBanner: {
       // A form that counts only on a line of its own (pack.h, line_alone):
       // "LIMITE" under a Council document's number, not "DATE LIMITE".
       if (p.line_alone &&
@@ -132,15 +132,22 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
         return Counts::kNo;
       }
       // "Active TOP SECRET/SCI clearance": a person's clearance level;
-      // "stop putting SECRET//NOFORN in the subject": a mention.
+      // "stop putting SECRET//NOFORN in the subject": a mention. In a
+      // subject, a compound form in capitals is the subject's marking
+      // wherever it stands ("Update on SECRET//NOFORN convoy plan",
+      // "Convoy plan [SEC=PROTECTED] v2"): a subject is a title, not prose
+      // that names a marking (round 50's tester 13, finding 3).
+      const bool subject_title =
+          kind == TextKind::kSubject &&
+          WrittenInCapitals(text.substr(m.begin, m.end - m.begin));
       *strength = AboutClearance(text, m.begin, m.end) ||
-                          InsideSentence(text, m.begin, m.end) ||
+                          (!subject_title && InsideSentence(text, m.begin, m.end)) ||
                           (kind == TextKind::kBody && QuotedInSentence(text, m.begin, m.end))
                       ? Strength::kWeak
                       : Strength::kStrong;
       s.why = *strength == Strength::kStrong ? "a banner form"
               : AboutClearance(text, m.begin, m.end) ? "a person's clearance"
-              : InsideSentence(text, m.begin, m.end) ? "inside a sentence"
+              : !subject_title && InsideSentence(text, m.begin, m.end) ? "inside a sentence"
                                                      : "quoted in a sentence";
       // "RESTREINT UE explained: how ...": a body line that names it, or a
       // sender who ran the banner into the first sentence; it counts if
@@ -162,6 +169,7 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
         s.why = "mixed case not set off from the subject's words";
       }
       return Counts::kYes;
+    }
     case MarkingKind::kPortion: {
       // "Systems Engineer (TS/SCI)": the clearance a job asks for, in the
       // portion's brackets (round 41 item 6).

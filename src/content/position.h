@@ -64,6 +64,17 @@ bool QuotedSubjectField(std::string_view text, std::size_t begin,
 // senders place it). "Anti-SECRET" (no blank) is not.
 bool TrailsSubject(std::string_view text, std::size_t begin, std::size_t end);
 
+// Where the decorations that close a subject begin, at or after `end`
+// (the end of a marking): gateway tags and copy numbers in brackets or
+// stars ("[EXTERNAL]", "(EXTERNAL)", "*EXT*", "(2)"), version words ("v2",
+// "#3", "draft") and separators before them; a control or descriptor
+// between the marking and them (ReadBannerTail kKnown: "SECRET TK") is
+// part of the marking. Returns `end` when only such things follow it: the
+// marking ends the subject ("RE: Convoy plan - SECRET [EXTERNAL]": a
+// gateway tags the reply at its end as often as at its head; round 50's
+// tester 13, findings 1 and 4).
+std::size_t SubjectDecorationStart(std::string_view text, std::size_t end);
+
 // The match ends the subject with no separator before it: "Convoy timings
 // UK TOP SECRET", "Exercise plan NATO SECRET", "Convoy timings SECRET", a
 // file name "convoy plan UK SECRET.txt" (only an extension after it). A

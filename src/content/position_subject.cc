@@ -5,6 +5,7 @@
 #include <array>
 
 #include "base/ascii.h"
+#include "content/banner_tail.h"
 #include "content/line_text.h"
 #include "content/subject_prefixes.h"
 
@@ -201,6 +202,14 @@ bool IsSubjectMarking(std::string_view text, std::size_t begin,
   std::size_t b = begin, e = end;
   while (b > 0 && IsBlank(text[b - 1])) --b;
   while (e < text.size() && IsBlank(text[e])) ++e;
+  // A control inside the brackets with it: "Convoy plan (SECRET SI)".
+  if (b > 0 && (text[b - 1] == '[' || text[b - 1] == '(')) {
+    const std::size_t close = text.find(text[b - 1] == '[' ? ']' : ')', end);
+    if (close != std::string_view::npos && close > e &&
+        ReadBannerTail(text.substr(end, close - end), false) == BannerTail::kKnown) {
+      e = close;
+    }
+  }
   if (b > 0 && e < text.size() &&
       ((text[b - 1] == '[' && text[e] == ']') ||
        (text[b - 1] == '(' && text[e] == ')'))) {

@@ -4,6 +4,7 @@
 // from position_subject.cc.
 #include <array>
 
+#include "content/banner_tail.h"
 #include "content/line_text.h"
 #include "content/position.h"
 
@@ -15,7 +16,77 @@ bool IsSubjectSeparator(char c) {
          c == '(' || c == ')' || c == ':';
 }
 
+// A closing tag at [*from, end) of `s`: "[EXTERNAL]", "(EXT)", "{Ext}",
+// "<EXT>", "*EXT*", "(2)": a bracketed group of at most three words with
+// no sentence in it. Moves *end to the group's start.
+bool StripClosingTag(std::string_view s, std::size_t from, std::size_t* end) {
+  std::size_t e = *end;
+  if (e == from) return false;
+  char close = s[e - 1];
+  char open = close == ']' ? '[' : close == ')' ? '(' : close == '}' ? '{'
+            : close == '>' ? '<' : close == '*' ? '*' : 0;
+  if (open == 0) return false;
+  std::size_t i = e - 1;
+  while (i > from && s[i - 1] == close && close == '*') --i;  // "**EXT**"
+  std::size_t o = i;
+  int words = 1;
+  while (o > from && s[o - 1] != open) {
+    char c = s[o - 1];
+    if (c == '.' || c == ',' || c == '!' || c == '?' || c == '\n') return false;
+    if (IsBlank(c)) ++words;
+    --o;
+  }
+  if (o == from || o == i || words > 3) return false;
+  --o;
+  while (o > from && s[o - 1] == open && open == '*') --o;
+  *end = o;
+  return true;
+}
+
+// A version or copy word closing a subject: "v2", "V1.2", "#3", "draft".
+bool StripVersionWord(std::string_view s, std::size_t from, std::size_t* end) {
+  std::size_t e = *end, w = e;
+  while (w > from && !IsBlank(s[w - 1])) --w;
+  if (w == e || w == from) return false;
+  std::string_view word = s.substr(w, e - w);
+  auto digits = [](std::string_view d) {
+    if (d.empty() || !IsDigit(d.front())) return false;
+    for (char c : d) {
+      if (!IsDigit(c) && c != '.') return false;
+    }
+    return true;
+  };
+  bool version = ((word.front() == 'v' || word.front() == 'V' || word.front() == '#') &&
+                  digits(word.substr(1))) ||
+                 (word.size() == 5 && StartsWithNoCaseAt(word, 0, "draft"));
+  if (!version) return false;
+  *end = w;
+  return true;
+}
+
 }  // namespace
+
+std::size_t SubjectDecorationStart(std::string_view text, std::size_t end) {
+  std::size_t e = text.size();
+  for (;;) {
+    std::size_t before = e;
+    while (e > end && (IsBlank(text[e - 1]) || text[e - 1] == '-' || text[e - 1] == '|')) {
+      // A separator only with a blank before it ("SECRET - v2"), not a
+      // hyphenated word.
+      if (!IsBlank(text[e - 1]) && (e - 1 == end || !IsBlank(text[e - 2]))) break;
+      --e;
+    }
+    if (!StripClosingTag(text, end, &e)) StripVersionWord(text, end, &e);
+    if (e == before) break;
+  }
+  while (e > end && IsBlank(text[e - 1])) --e;
+  // A control of the register or a descriptor between the match and the
+  // decorations ("plan - SECRET TK [EXTERNAL]": banner_tail.h).
+  if (e > end && ReadBannerTail(text.substr(end, e - end), false) == BannerTail::kKnown) {
+    return end;
+  }
+  return e;
+}
 
 bool BetweenSeparators(std::string_view text, std::size_t begin,
                        std::size_t end) {
@@ -31,7 +102,7 @@ bool BetweenSeparators(std::string_view text, std::size_t begin,
   if (b == begin && text.substr(run, b - run) != "//") return false;
   std::size_t e = end;
   while (e < text.size() && IsBlank(text[e])) ++e;
-  if (e == text.size()) return true;
+  if (e == text.size() || SubjectDecorationStart(text, end) == end) return true;
   if (!IsSubjectSeparator(text[e])) return false;
   while (e < text.size() && IsSubjectSeparator(text[e])) ++e;
   return e == text.size() || IsBlank(text[e]);
@@ -40,7 +111,7 @@ bool BetweenSeparators(std::string_view text, std::size_t begin,
 bool TrailsSubject(std::string_view text, std::size_t begin, std::size_t end) {
   std::size_t e = end;
   while (e < text.size() && (IsBlank(text[e]) || text[e] == '*')) ++e;
-  if (e != text.size()) return false;
+  if (e != text.size() && SubjectDecorationStart(text, end) != end) return false;
   std::size_t b = begin;
   while (b > 0 && IsBlank(text[b - 1])) --b;
   if (b == 0 || b == begin) return false;  // a blank must follow the separator
@@ -110,7 +181,7 @@ bool EndsSubjectUnseparated(std::string_view text, std::size_t begin,
   if (e < text.size() && text[e] == '.' && text.size() - e <= 6) {
     for (++e; e < text.size() && (IsAlpha(text[e]) || IsDigit(text[e]));) ++e;
   }
-  if (e != text.size()) return false;
+  if (e != text.size() && SubjectDecorationStart(text, end) != end) return false;
   // The subject's own words before it, with a lower-case letter: a title
   // and then its marking, not a line of capitals.
   std::size_t b = begin;

@@ -67,6 +67,7 @@ TEST(PositionTest, ReadSubjectRestTellsTitlesFromSentences) {
   }
 }
 
+
 }  // namespace
 }  // namespace nearmiss::content
 
@@ -90,6 +91,7 @@ TEST(PositionTest, SubjectHeadAfterSymbolsDatesAndReferences) {
   EXPECT_TRUE(FollowedBySeparator("<SECRET> plan", 7));
   EXPECT_TRUE(FollowedBySeparator("~~ SECRET ~~ plan", 9));
 }
+
 
 }  // namespace
 }  // namespace nearmiss::content
@@ -133,6 +135,29 @@ TEST(PositionTest, PortionMarkEndsSubject) {
     std::size_t b = subject.rfind('(');
     EXPECT_FALSE(PortionEndsSubject(subject, b, subject.find(')', b) + 1)) << subject;
   }
+}
+
+// Round 50's tester 13, findings 1 and 4: a gateway's tag, a copy number
+// or a version after the marking at a subject's end, and a control between.
+TEST(PositionTest, DecorationsCloseSubject) {
+  for (std::string_view subject :
+       {"RE: Convoy plan - SECRET [EXTERNAL]", "Plan - SECRET (EXTERNAL)",
+        "Plan - SECRET *EXT*", "Plan - SECRET **EXTERNAL**", "Plan - SECRET (2)",
+        "Plan - SECRET v2", "Plan - SECRET - v1.2", "Plan - SECRET TK",
+        "Plan - SECRET TK [EXT]", "Plan - SECRET", "Plan - SECRET draft"}) {
+    const std::size_t end = subject.find("SECRET") + 6;
+    EXPECT_EQ(SubjectDecorationStart(subject, end), end) << subject;
+    EXPECT_TRUE(At(IsSubjectMarking, subject, "SECRET")) << subject;
+  }
+  for (std::string_view subject :
+       {"Plan - SECRET SANTA (2026)", "Plan - SECRET recipes [EXT]",
+        "Plan - SECRET (what we know, so far)", "Plan - SECRET v2 of the menu",
+        "Plan - SECRET-ish [EXT]"}) {
+    const std::size_t end = subject.find("SECRET") + 6;
+    EXPECT_NE(SubjectDecorationStart(subject, end), end) << subject;
+  }
+  EXPECT_TRUE(At(IsSubjectMarking, "Convoy plan (SECRET SI)", "SECRET"));
+  EXPECT_FALSE(At(IsSubjectMarking, "Convoy plan (SECRET recipes)", "SECRET"));
 }
 
 }  // namespace

@@ -197,6 +197,12 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     std::string_view matched = text.substr(m.begin, m.end - m.begin);
     strong = WrittenInCapitals(matched) &&
              (!subject || FollowedBySeparator(text, m.end) ||
+              // "SECRET WNINTEL - convoy plan": a control, then the
+              // separator (round 50's tester 13, finding 1).
+              KnownTailThenSeparator(text, m.end) ||
+              // "plan - SECRET [EXTERNAL]", "plan - SECRET TK": only a
+              // gateway's tag, a copy number or a control after it.
+              SubjectDecorationStart(text, m.end) == m.end ||
               (matched.size() > kMaxAcronymLetters &&
                (FollowedByLowerCaseWord(text, m.end) ||
                 FollowedByCapitalsTitle(text, m.end, ShortTitlesRead(p)))));
