@@ -40,7 +40,7 @@ struct LabelKeyWord {
 // ("The attachment is marked as SECRET"; round 45 tester finding 5,
 // self_statement.h). Longer keys first: "Classification level"
 // before "Classification".
-constexpr std::array<LabelKeyWord, 28> kLabelKeys = {{
+constexpr std::array<LabelKeyWord, 29> kLabelKeys = {{
     {"security classification", true, true},
     // "Email Classification: UK SECRET" (round 50's tester 13, finding 5).
     {"email classification", true, true},
@@ -65,12 +65,61 @@ constexpr std::array<LabelKeyWord, 28> kLabelKeys = {{
     {"label", true, false},
     {"class", true, false},
     {"classified as", false, false},
+    // "Classified UK SECRET" as a line of its own, top and bottom (round
+    // 50's tester 13, finding 6).
+    {"classified", false, false},
     {"labelled as", false, false},
     {"labeled as", false, false},
     {"marked as", false, false},
     {"handle as", false, false},
     {"treat as", false, false},
 }};
+
+// The last word of a key in a sender's own words ("Email Classification",
+// "Document Marking", "Security", "Level", "Handling caveats"): any one to
+// three words before it, a colon after it (GenericKey).
+constexpr std::array<std::string_view, 12> kKeyHeads = {
+    "classification", "classifications", "marking", "markings", "level",
+    "label", "sensitivity", "security", "caveat", "caveats", "handling", "grading"};
+
+// `s` from `lead` is up to three words, the last one of kKeyHeads, an
+// optional remark in brackets ("Classification (email)") or "of <the
+// text>", then a colon and only decoration: "Email Classification:",
+// "Document Marking:", "Security:", "Level:", "Classification (email):".
+// The fixed list of keys missed each wording a sender chose (round 50's
+// tester 13, finding 5).
+bool GenericKey(std::string_view s, std::size_t lead) {
+  std::size_t i = lead;
+  for (int words = 0; words < 4; ++words) {
+    const std::size_t w = i;
+    while (i < s.size() && (IsAlpha(s[i]) || s[i] == '-')) ++i;
+    if (i == w) return false;
+    std::string_view word = s.substr(w, i - w);
+    bool head = false;
+    for (std::string_view k : kKeyHeads) {
+      head = head || (word.size() == k.size() && StartsWithNoCaseAt(word, 0, k));
+    }
+    if (head) {
+      std::size_t j = i;
+      while (j < s.size() && IsBlank(s[j])) ++j;
+      if (j < s.size() && s[j] == '(') {
+        const std::size_t close = s.find(')', j);
+        if (close == std::string_view::npos || close - j > 24) return false;
+        j = close + 1;
+      } else if (StartsWithNoCaseAt(s, i, " of ")) {
+        if (const std::size_t subject = StatedSubject(s, i + 4); subject > 0) j = i + 4 + subject;
+      }
+      while (j < s.size() && IsBlank(s[j])) ++j;
+      if (j < s.size() && s[j] == ':') {
+        while (j < s.size() && s[j] == ':') ++j;
+        if (OnlyDecoration(s.substr(j))) return true;
+      }
+    }
+    if (i >= s.size() || !IsBlank(s[i])) return false;
+    while (i < s.size() && IsBlank(s[i])) ++i;
+  }
+  return false;
+}
 
 // `rest` (what follows a key up to the value, or to its line's end) holds a
 // loose separator: a decoration character that is not a blank.
@@ -126,7 +175,7 @@ LineLabel ReadKey(std::string_view s, bool same_line) {
     if (HasSeparator(rest)) return LineLabel::kLoose;
     if (same_line && key.blank_only && !rest.empty()) return LineLabel::kLoose;
   }
-  return LineLabel::kNone;
+  return GenericKey(s, lead) ? LineLabel::kKeyed : LineLabel::kNone;
 }
 
 }  // namespace

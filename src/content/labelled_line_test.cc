@@ -44,6 +44,22 @@ TEST(LabelledLineTest, KeysAndSeparators) {
   EXPECT_EQ(Label("This email is not classified UK SECRET", "UK SECRET"), LineLabel::kNone);
 }
 
+// Round 50's tester 13, finding 5: a key in the sender's own words, one to
+// three words ending in a key's head, then a colon.
+TEST(LabelledLineTest, KeysInTheSendersOwnWords) {
+  for (std::string_view line :
+       {"Email Classification: UK SECRET", "Document Marking: UK SECRET", "Security: UK SECRET",
+        "Level: UK SECRET", "Classification (email): UK SECRET", "Our Security Level: UK SECRET",
+        "Handling caveats: UK SECRET", "Classified UK SECRET"}) {
+    EXPECT_EQ(Label(line, "UK SECRET"), LineLabel::kKeyed) << line;
+  }
+  for (std::string_view line :
+       {"Security - UK SECRET", "The new office security level is: UK SECRET and more",
+        "Security UK SECRET", "Level (see the note that explains it all): UK SECRET"}) {
+    EXPECT_EQ(Label(line, "UK SECRET"), LineLabel::kNone) << line;
+  }
+}
+
 TEST(LabelledLineTest, LooseValueMustNotRunOnAsASentence) {
   auto value = [](std::string_view text, std::string_view word) {
     return At(LabelledValue, text, word);

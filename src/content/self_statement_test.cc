@@ -96,5 +96,34 @@ TEST(SelfStatementTest, SubjectForLabelledLines) {
   EXPECT_EQ(StatementSubject("This email was classified as SECRET", 0), 0u);
 }
 
+// Round 50's tester 13, finding 6: the sender's act, a lead-in of the
+// sender's own words, a key "of this email", a modal, a bare thing word;
+// conditions, denials and reported speech before it state nothing.
+TEST(SelfStatementTest, ActsLeadInsAndModals) {
+  for (std::string_view s : {"I have marked this UK SECRET.", "Sending this at UK SECRET as agreed.",
+                             "I am sending the attached as UK SECRET.", "We've classified it UK SECRET.",
+                             "Classification of this e-mail is UK SECRET.",
+                             "Attachment classified UK SECRET.",
+                             "This email should be treated as UK SECRET.",
+                             "Just so you know, this email is classified UK SECRET.",
+                             "Reminder that the attachment is marked UK SECRET."}) {
+    EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kNamed) << s;
+  }
+  for (std::string_view s : {"This is UK SECRET so do not forward.",
+                             "Please be aware this email is UK SECRET.",
+                             "As before, this email is UK SECRET."}) {
+    EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kCopula) << s;
+  }
+  for (std::string_view s : {"If this email is UK SECRET, do not forward it.",
+                             "I don't think this email is UK SECRET.",
+                             "Let me know whether this email is UK SECRET.",
+                             "Officials said this document is UK SECRET.",
+                             "The report said this file is UK SECRET, but nobody checked.",
+                             "We sent it at UK SECRET last week.",
+                             "I have marked this UK SECRET material for shredding."}) {
+    EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kNone) << s;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::content
