@@ -32,10 +32,11 @@ constexpr std::array<std::string_view, 16> kMessageWords = {
 // (legal professional privilege, the "work product" doctrine, "subject to
 // contract" and "without prejudice" in English practice). Phrases, matched
 // case-insensitively.
-constexpr std::array<std::string_view, 9> kLegalLegends = {
+constexpr std::array<std::string_view, 13> kLegalLegends = {
     "attorney work product", "work product", "attorney-client",
     "attorney client", "solicitor-client", "subject to contract",
-    "without prejudice", "privileged", "legal advice"};
+    "without prejudice", "privileged", "legal advice", "fre 408", "rule 408",
+    "settlement communication", "protective order"};
 
 // One-line footer notices (environment, virus scan), matched
 // case-insensitively. Phrases a sentence of a message seldom holds.
@@ -60,13 +61,19 @@ constexpr std::array<std::string_view, 9> kBusinessQualifiers = {
 // ("CONFIDENTIAL - ATTORNEYS' EYES ONLY", "- AEO", "- FRE 408", "- NDA",
 // "- PII", "- GDPR", "- M&A": round 50's tester 13, findings 7 and 8): the
 // EYES ONLY of a US protective order is a court's, no nation's caveat.
-constexpr std::array<std::string_view, 26> kBusinessHandling = {
+// "EYES ONLY" with no nation before it, "PRICE SENSITIVE", "RESTRICTED
+// LIST" (a bank's list of restricted securities), "MNPI" (material
+// non-public information): a company's words, whose every word alone is
+// also a caveat or descriptor (round 50's tester 13, finding 8).
+constexpr std::array<std::string_view, 35> kBusinessHandling = {
     "not for distribution", "not for circulation", "do not forward",
     "do not distribute", "addressee only", "internal use", "for internal",
     "draft for discussion", "draft for comment", "attorneys' eyes only",
     "attorneys\xE2\x80\x99 eyes only", "attorney's eyes only", "attorneys eyes only",
     "outside counsel", "outside attorneys", "aeo", "fre 408", "rule 408", "nda", "under nda",
-    "pii", "gdpr", "m&a", "hipaa", "phi", "patient"};
+    "pii", "gdpr", "m&a", "hipaa", "phi", "patient", "eyes only", "price sensitive",
+    "market sensitive", "commercially sensitive", "restricted list", "mnpi", "inside information",
+    "legal privilege", "legal advice privilege"};
 
 // The frames of a legal, press or business legend after "CONFIDENTIAL"
 // and a separator (round 47's tester 13, finding 5): "SUBJECT TO ..."
@@ -103,6 +110,23 @@ bool PressLegendBefore(std::string_view text, std::size_t line_begin, std::size_
   }
   for (std::string_view w : {"embargoed", "embargo", "press release", "without prejudice"}) {
     if (before.size() >= w.size() && StartsWithNoCaseAt(before, before.size() - w.size(), w)) {
+      return true;
+    }
+  }
+  // "SUBJECT TO FRE 408 - CONFIDENTIAL", "PRIVILEGED - CONFIDENTIAL",
+  // "ATTORNEY WORK PRODUCT | CONFIDENTIAL": a legal legend before it
+  // (round 50's tester 13, finding 7).
+  return HasLegalLegend(before) || StartsWithNoCaseAt(before, 0, "subject to ");
+}
+
+// `after` holds a number of four digits or more, or a '&' inside a word.
+bool BusinessReference(std::string_view after) {
+  std::size_t run = 0;
+  for (std::size_t k = 0; k < after.size(); ++k) {
+    run = IsDigit(after[k]) ? run + 1 : 0;
+    if (run >= 4) return true;
+    if (after[k] == '&' && k > 0 && IsAlpha(after[k - 1]) && k + 1 < after.size() &&
+        IsAlpha(after[k + 1])) {
       return true;
     }
   }
@@ -168,7 +192,22 @@ bool IsBusinessConfidentiality(std::string_view text, std::size_t begin,
     if (IsAlpha(after[k]) && (k == 0 || IsBlank(after[k - 1]))) ++words;
     lower = lower || (after[k] >= 'a' && after[k] <= 'z');
   }
-  return dashed && words >= 2 && !lower && IsAlpha(after.front()) && !KnownBannerTail(text, end);
+  if (!dashed || lower || after.empty()) return false;
+  // A year or a reference with its number ("- 2027 BUDGET", "- RFP
+  // 2026-114") or a '&' ("- M&A DEAL"): no page or copy number of a banner
+  // is four digits long, and no caveat holds a '&'.
+  if (BusinessReference(after)) return true;
+  if (!IsAlpha(after.front())) return false;
+  // One word of five letters or more that no scheme writes after a tier
+  // ("- CLIENT", "- EXTERNAL"); two to four letters may be a nation's
+  // trigraph or an alliance's tetragraph ("- GBR", "- FVEY").
+  if (words == 1 && after.size() >= 5 && !KnownBannerTail(text, end)) {
+    for (char c : after) {
+      if (!IsAlpha(c) && !IsBlank(c) && c != '\r') return false;
+    }
+    return true;
+  }
+  return words >= 2 && !KnownBannerTail(text, end);
 }
 
 bool IsDisclaimerHeading(std::string_view matched) {

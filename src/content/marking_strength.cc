@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "content/legend_words.h"
 #include "content/line_text.h"
 #include "content/position.h"
 #include "content/self_statement.h"
@@ -156,6 +157,15 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
           OpensSentence(text, m.begin, m.end)) {
         s.why = "opens a sentence that defines it";
         return Counts::kIfCorroborated;
+      }
+      // "CONFIDENTIAL//ATTORNEY WORK PRODUCT": a law firm's legend after
+      // the banner's strokes, no control of the register (round 50's
+      // tester 13, finding 7).
+      if (*strength == Strength::kStrong && text.compare(m.begin, 12, "CONFIDENTIAL") == 0 &&
+          HasLegalLegend(text.substr(m.begin, LineEnd(text, m.begin) - m.begin))) {
+        *strength = Strength::kWeak;
+        s.why = "a legal legend after it, no control";
+        return Counts::kYes;
       }
       if (*strength == Strength::kStrong && PhraseRunsOn(text, m)) {
         s.why = "runs on into a heading's words";

@@ -256,6 +256,16 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     strong = false;
     s.why = "a business heading";
   }
+  // "CONFIDENTIAL - LEGAL PRIVILEGE": the descriptor form's match ends at
+  // GPMS's LEGAL, and the words after it make the law's legend; read from
+  // the bare word as above (round 50's tester 13, finding 7).
+  constexpr std::string_view kBare = "CONFIDENTIAL";
+  if (strong && !p.footer_word && m.end - m.begin > kBare.size() &&
+      text.compare(m.begin, kBare.size(), kBare) == 0 &&
+      IsBusinessConfidentiality(text, m.begin, m.begin + kBare.size(), kind == TextKind::kBody)) {
+    strong = false;
+    s.why = "a business heading";
+  }
   if (strong && p.footer_word && NearLegalLegend(text, m.begin, m.end)) {
     s.why = "next to a legal legend";
     if (kind == TextKind::kBody) return Counts::kIfCorroborated;
