@@ -37,7 +37,7 @@
 #
 # Usage: soak.sh NEARMISS_BINARY MESSAGES KILL_EVERY MAX_KILLS [CONNECTIONS]
 #   STORE_OUTAGE_EVERY (environment, seconds; default 40)
-#   make test: soak.sh BIN 3000 6 2      make soak: soak.sh BIN 20000 3 0
+#   make test: soak.sh BIN 2000 6 2      make soak: soak.sh BIN 20000 3 0
 NEARMISS=$(realpath "$1")
 MESSAGES=${2:-3000}
 KILL_EVERY=${3:-6}
