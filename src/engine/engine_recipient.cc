@@ -279,9 +279,12 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       FillReason(m, domain, &first);
       if (!near_first.empty()) {
         // The reading set aside is named only when it is still offered.
-        engine::NameTheNearName(domain.ascii, near_first,
-                                c.also_suggestion.empty() ? std::string() : m.target, &first,
-                                &c.target);
+        // A reading of another country's zone (teva.co.jl: co.il, co.jp)
+        // keeps no trusted name as the second offer, so names none.
+        const bool target_offered =
+            !c.also_suggestion.empty() && engine::NearZoneNames(domain.ascii).empty();
+        engine::NameTheNearName(domain.ascii, near_first, target_offered ? m.target : std::string(),
+                                &first, &c.target);
       }
       // Look-alike letters (gmаil.zz, gmail.соm: .xn--m-0tbi) or another
       // slip under a TLD the root zone lacks: whatever the first reason,

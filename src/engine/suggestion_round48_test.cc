@@ -165,5 +165,33 @@ TEST(SuggestionRound48, ADeclaredNameInASisterZoneHasItsOwnCode) {
   }
 }
 
+// Round 50's tester 15, findings 2-5 (second report): any slip of a
+// country's code under one of its zones is that country's name, never a
+// provider's name read from the second level (onet.eu, me.com) nor one
+// made up under a namespace (teva.com.mil); a provider's ".com" kept before
+// a country is its domain there.
+TEST(SuggestionRound48, ACountryCodeSlipUnderItsZone) {
+  auto engine = BuildDefault();
+  ASSERT_NE(engine, nullptr);
+  for (const auto& [typed, meant] : Pairs{{"smithlaw.net.wu", "smithlaw.net.au"},
+                                          {"teva.co.jl", "teva.co.il"},
+                                          {"teva.co.kl", "teva.co.il"},
+                                          {"ird.gov.jk", "ird.gov.uk"},
+                                          {"dwp.gov.ul", "dwp.gov.uk"},
+                                          {"gmail.co.ik", "gmail.com"},
+                                          {"hotmail.com.fr", "hotmail.fr"},
+                                          {"yahoo.com.fr", "yahoo.fr"},
+                                          {"gmx.com.de", "gmx.de"}}) {
+    RecipientCheck c = engine->CheckRecipient("x@" + typed);
+    EXPECT_EQ(c.suggestion, "x@" + meant) << typed;
+    EXPECT_EQ(c.also_suggestion.find(".mil"), std::string::npos) << typed;
+    ASSERT_FALSE(c.reasons.empty()) << typed;
+    EXPECT_EQ(c.reasons[0].detail.find("com.mil"), std::string::npos) << c.reasons[0].detail;
+  }
+  EXPECT_EQ(engine->CheckRecipient("x@ird.gov.jk").also_suggestion, "x@ird.gov.hk");
+  EXPECT_EQ(engine->CheckRecipient("x@gmx.net.cn").suggestion, "x@gmx.net");
+  EXPECT_EQ(engine->CheckRecipient("bob@mod.org.uk").suggestion, "bob@mod.uk");
+}
+
 }  // namespace
 }  // namespace nearmiss

@@ -8,6 +8,7 @@
 #define NEARMISS_ENGINE_SUGGESTION_VET_H_
 
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "nearmiss/lookalike.h"
@@ -62,6 +63,15 @@ bool RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::st
 // contradicted its own offer (round 48's tester 15, finding 6).
 void NameTheNearName(std::string_view typed, std::string_view near, std::string_view trusted,
                      Reason* r, std::string* target);
+
+// The names one slip of the country code away under a zone of that
+// country: for "smithlaw.net.wu" (a TLD the root zone lacks, three labels
+// or more), "smithlaw.net.au", since net.au is a public suffix and .wu is
+// one edit from .au; "teva.co.jl" gives teva.co.il and teva.co.jp. Codes
+// whose letter stands next to the typed one on the keyboard (or swapped)
+// come first, and only those when there are any. Empty when the TLD is
+// delegated or no country has the typed second level as a zone.
+std::vector<std::string> NearZoneNames(std::string_view name);
 
 // For `name` under a TLD the root zone lacks, the same name under the
 // delegated TLD one slip from it: a three-letter one that is a country's

@@ -140,6 +140,31 @@ void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
 
 void DetectorImpl::MultiLabelSuffixCandidates(const Query& q, Best& best) const {
   std::string_view ascii = q.domain->ascii;
+  // hotmail.com.fr, yahoo.com.fr, gmx.com.de: a provider's name with ".com"
+  // kept by habit and the country added, where no zone
+  // com.fr exists. The provider's own domain in that country (hotmail.fr,
+  // gmx.de) is meant, before a one-key edit of the ending into a third
+  // country's (hotmail.com.tr: another mailbox, in Turkey; round 50's
+  // tester 15, finding 2).
+  // (The PSL lists com.fr and its like, but a provider holds no name there.)
+  if (std::string_view head, tail; SplitTail(ascii, 2, head, tail) &&
+                                   head.find('.') == std::string_view::npos) {
+    const std::string_view generic = tail.substr(0, tail.find('.'));
+    const std::string_view cc = LastLabel(tail);
+    // Only .com (gmx.net.cn is gmx.net with .cn appended: AppendCandidates)
+    // and only a provider's domain (mod.org.uk is the protected mod.uk with
+    // a label inserted).
+    if (generic == "com" && cc.size() == 2 && address::HasDelegatedTld(cc)) {
+      std::string own(head);
+      own.append(".").append(cc);
+      if (std::optional<uint32_t> id = set_.Exact(own);
+          id.has_value() && set_[*id].source == TrustSource::kProvider) {
+        std::string detail = "has ." + std::string(generic) + " kept before .";
+        detail.append(cc).append("; the provider's domain in .").append(cc).append(" is ").append(own);
+        Offer({*id, ReasonCode::kTldSwap, std::move(detail), own, own, 0.985}, best);
+      }
+    }
+  }
   for (size_t k = 2; k <= 3; ++k) {
     std::string_view head, tail;
     if (!SplitTail(ascii, k, head, tail) || tail == q.domain->suffix) continue;
