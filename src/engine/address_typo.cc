@@ -215,10 +215,16 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
   bool fits = false;
   if (display_address.empty()) {
     for (const std::string& form : forms) {
-      for (auto& [given, family] : DisplayNameReadings(form)) {
+      for (auto& [given, family] : DisplayNameReadings(form, display)) {
         // "Bob Brown" fits robert.brown (name_forms.h).
         fits |= NamesPerson(local, given, family) || NamesPersonByForm(local, given, family);
         names.emplace_back(std::move(given), std::move(family));
+      }
+      // "Novak Petr" may be written family first: it names p.novak too.
+      for (auto& reading : DisplayNameReadings(form, display, /*ambiguous_order=*/true)) {
+        if (std::find(names.begin(), names.end(), reading) == names.end()) {
+          names.push_back(std::move(reading));
+        }
       }
     }
   }

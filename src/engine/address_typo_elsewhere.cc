@@ -62,7 +62,7 @@ std::vector<std::pair<std::string, std::string>> ElsewhereReadings(
     std::string_view display) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const std::string& form : DisplayNameForms(display)) {
-    for (auto& [given, family] : DisplayNameReadings(form)) {
+    for (auto& [given, family] : DisplayNameReadings(form, display)) {
       if (!ElsewhereNameWord(given) || !ElsewhereNameWord(family)) continue;
       bool again = false;
       for (const auto& o : out) again = again || (o.first == given && o.second == family);

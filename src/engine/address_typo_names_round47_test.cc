@@ -91,5 +91,37 @@ TEST(AddressTypoScriptNames, AFamilyNameOfSeveralWordsBeforeTheComma) {
   EXPECT_EQ(slip.known, "p.vanderberg@dutch.example");
 }
 
+// Round 50's tester 14, findings 1, 3 and 4: a contact written to by bare
+// address (no name learned) is named over another address by the name in
+// the other word orders directories use: family first ("NOVAK Petr",
+// "Tanaka Taro"), two family names ("García López, Ana María", "GARCÍA
+// LÓPEZ Ana María"), a double given name on an initials address ("DUBOIS
+// Anne-Marie" for am.dubois).
+TEST(AddressTypoScriptNames, FamilyFirstAndTwoFamilyNamesNameTheContact) {
+  AddressIndex index(/*min_messages=*/3);
+  const char* alice = "alice@ourorg.example";
+  index.Add(alice, "p.novak@client.example", 6, 0, 0, "");
+  index.Add(alice, "t.tanaka@jp.example", 6, 0, 0, "");
+  index.Add(alice, "ana.garcia@es.example", 6, 0, 0, "");
+  index.Add(alice, "am.dubois@fr.example", 6, 0, 0, "");
+  index.Finish();
+  for (const auto& [address, display, known] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"x.y@client.example", "NOVAK Petr", "p.novak@client.example"},
+           {"x.y@client.example", "Novak Petr", "p.novak@client.example"},
+           {"suzuki@jp.example", "Tanaka Taro", "t.tanaka@jp.example"},
+           {"x.y@es.example", "García López, Ana María", "ana.garcia@es.example"},
+           {"x.y@es.example", "GARCÍA LÓPEZ Ana María", "ana.garcia@es.example"},
+           {"x.y@fr.example", "DUBOIS Anne-Marie", "am.dubois@fr.example"}}) {
+    Slip slip;
+    ASSERT_TRUE(index.FindSlip(alice, address, display, &slip)) << display;
+    EXPECT_EQ(slip.known, known) << display;
+    EXPECT_EQ(slip.kind, SlipKind::kDisplayName) << display;
+  }
+  // The contact's own address under the name in either order: no slip.
+  Slip slip;
+  EXPECT_FALSE(index.FindSlip(alice, "p.novak@client.example", "NOVAK Petr", &slip));
+}
+
 }  // namespace
 }  // namespace nearmiss

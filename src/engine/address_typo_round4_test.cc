@@ -5,6 +5,8 @@
 // frequent address with an initial, a double family name or several given
 // names (j.smith@ for j.smith-jones@, ma.jones@ for mary.ann.jones@). Each
 // test takes several members of its family, beyond the tester's examples.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -119,6 +121,17 @@ TEST(AddressTypoRound4, DisplayNameReadings) {
   EXPECT_EQ(readings("smith, john"), "john/smith ");
   EXPECT_EQ(readings("sarah lloyd-webber"), "sarah/webber ");  // a hyphen in a word
   EXPECT_EQ(readings("pat"), "");
+  // Round 50's tester 14: the family name first (two words either way;
+  // more when written in capitals), two family names, a double given name.
+  EXPECT_EQ(readings("novak petr"), "novak/petr ");
+  EXPECT_EQ(engine::DisplayNameReadings("novak petr", "Novak Petr", true).size(), 2u);
+  EXPECT_EQ(engine::DisplayNameReadings("garcia lopez ana maria", "GARCÍA LÓPEZ Ana María").size(), 3u);
+  EXPECT_EQ(readings("garcia lopez, ana maria"),
+            "garcia/maria ana/garcia ana/lopez garcia/lopez ana/maria ");
+  EXPECT_EQ(readings("garcia lopez ana maria"), "garcia/maria ");
+  auto dubois = engine::DisplayNameReadings("dubois anne-marie", "DUBOIS Anne-Marie");
+  EXPECT_NE(std::find(dubois.begin(), dubois.end(), std::pair<std::string, std::string>{"a", "dubois"}),
+            dubois.end());
   EXPECT_EQ(engine::DisplayAddress("john smith @ partner"), "");
   EXPECT_EQ(engine::DisplayAddress("'john.smith@partner.example'"),
             "john.smith@partner.example");

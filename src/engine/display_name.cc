@@ -138,13 +138,130 @@ bool DisplayNames(std::string_view display, std::string* given, std::string* fam
   return one_initial || (given->size() >= 2 && family->size() >= 2);
 }
 
-std::vector<std::pair<std::string, std::string>> DisplayNameReadings(std::string_view form) {
+namespace {
+
+// The other readings of a name's word order (DisplayNameReadings): a family
+// name first without a comma ("NOVAK Petr", "DUPONT Jean", "Tanaka Taro":
+// the order of French, Hungarian and Japanese directories), and a family
+// name of two words ("García López, Ana María", "GARCÍA LÓPEZ Ana María":
+// the Spanish directory's two surnames, either of which the address may
+// carry). Each family word is paired with the first given word (round 50's
+// tester 14, findings 1 and 3). Titles, suffixes and bracketed remarks are
+// skipped as DisplayNames skips them.
+// Whether each word of `display` (the name as written, before the folding
+// that lower-cases it) is in capitals: two ASCII letters or more, none lower
+// case ("GARCÍA", "DUPONT"); split as OrderReadings splits, a byte of a
+// non-ASCII letter counted as a letter. Empty when `display` is empty.
+std::vector<bool> WordCapitals(std::string_view display) {
+  std::vector<bool> out;
+  int letters = 0;
+  bool lower = false, in_word = false;
+  int depth = 0;
+  for (size_t i = 0; i <= display.size(); ++i) {
+    const char c = i < display.size() ? display[i] : ' ';
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+    const bool letter = IsLetter(c) || static_cast<unsigned char>(c) >= 0x80 ||
+                        (c == '\'' && in_word && i + 1 < display.size() && IsLetter(display[i + 1]));
+    if (depth == 0 && letter) {
+      in_word = true;
+      letters += IsLetter(c) ? 1 : 0;
+      lower = lower || (c >= 'a' && c <= 'z');
+      continue;
+    }
+    if (in_word) out.push_back(letters >= 2 && !lower);
+    in_word = false;
+    letters = 0;
+    lower = false;
+  }
+  return out;
+}
+
+void OrderReadings(std::string_view form, std::string_view display, bool ambiguous,
+                   std::vector<std::pair<std::string, std::string>>* out) {
+  struct Word {
+    std::string lower;
+    bool capitals;  // every letter upper case, two letters or more
+    bool hyphened;  // a hyphen joins it to the next ("Anne-Marie")
+  };
+  const std::vector<bool> capitals = WordCapitals(display);
+  std::vector<Word> words;
+  size_t raw = 0;  // words read, skipped ones too: the index into `capitals`
+  size_t comma_after = 0;  // words before the first comma
+  std::string word;
+  bool upper = true;
+  int depth = 0;
+  for (size_t i = 0; i <= form.size(); ++i) {
+    const char c = i < form.size() ? form[i] : ' ';
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+    if (depth == 0 && IsLetter(c)) {
+      upper = upper && c >= 'A' && c <= 'Z';
+      word += Lower(c);
+      continue;
+    }
+    if (depth == 0 && c == '\'' && !word.empty() && i + 1 < form.size() && IsLetter(form[i + 1])) {
+      continue;
+    }
+    if (!word.empty()) {
+      const bool skip = (IsTitle(word) && (words.empty() || words.size() == comma_after)) ||
+                        (IsSuffix(word) && words.size() >= 2);
+      const bool caps = raw < capitals.size() ? capitals[raw] : upper && word.size() >= 2;
+      ++raw;
+      if (!skip) words.push_back({word, caps, c == '-'});
+      if (words.size() > kMaxNameWords) return;
+      word.clear();
+    }
+    upper = true;
+    if (depth == 0 && c == ',' && comma_after == 0 && !words.empty()) comma_after = words.size();
+  }
+  if (words.size() < 2) return;
+  size_t family_words = 0;  // the family name's words, first
+  if (comma_after > 0 && comma_after < words.size()) {
+    family_words = comma_after;
+  } else if (comma_after == 0) {
+    size_t caps = 0;
+    while (caps < words.size() && words[caps].capitals) ++caps;
+    // "NOVAK Petr", "GARCÍA LÓPEZ Ana María": capitals first, then a name
+    // that is not; two words in mixed case may be either order.
+    if (caps > 0 && caps < words.size()) {
+      family_words = caps;
+    } else if (words.size() == 2 && ambiguous) {
+      family_words = 1;
+    }
+  }
+  if (family_words == 0 || family_words >= words.size()) return;
+  const std::string& given = words[family_words].lower;
+  // "DUBOIS Anne-Marie" on am.dubois: a double given name is written by
+  // its initials, read as NamesPerson reads an initial (round 50's tester
+  // 14, finding 4).
+  const bool double_given = words[family_words].hyphened && family_words + 1 < words.size();
+  for (size_t k = 0; k < family_words; ++k) {
+    if (words[k].lower.size() < 2 || IsParticle(words[k].lower)) continue;
+    for (std::pair<std::string, std::string> reading :
+         {std::pair<std::string, std::string>{given, words[k].lower},
+          std::pair<std::string, std::string>{double_given ? given.substr(0, 1) : std::string(),
+                                              words[k].lower}}) {
+      if (reading.first.empty()) continue;
+      if (std::find(out->begin(), out->end(), reading) == out->end()) {
+        out->push_back(std::move(reading));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> DisplayNameReadings(std::string_view form,
+                                                                     std::string_view display,
+                                                                     bool ambiguous_order) {
   std::vector<std::pair<std::string, std::string>> out;
   auto read = [&out](std::string_view part) {
     std::string given, family;
     if (DisplayNames(part, &given, &family)) out.emplace_back(std::move(given), std::move(family));
   };
   read(form);
+  OrderReadings(form, display, ambiguous_order, &out);
   auto blank = [](char c) { return c == ' ' || c == '\t'; };
   // Where the qualifier starts at `i`, its length; 0 when none does.
   auto qualifier = [&](size_t i) -> size_t {

@@ -50,7 +50,17 @@ bool DisplayNames(std::string_view display, std::string* given, std::string* fam
 // entries, CRM-synced and LinkedIn contacts). A hyphen inside a word
 // ("Lloyd-Webber") divides nothing. Parts that are no name (one word, five
 // or more) give no reading; so "Smith, John" is read whole only.
-std::vector<std::pair<std::string, std::string>> DisplayNameReadings(std::string_view form);
+// The other word orders are read too: a family name first without a comma
+// ("NOVAK Petr"; two words in mixed case either way, more words when the
+// family's are in capitals as written in `display`, the display name before
+// folding: "GARCÍA LÓPEZ Ana María"), each word of a family name of two
+// ("García López, Ana María") with the given name, and a double given
+// name's initial ("DUBOIS Anne-Marie": a/dubois). Two words in mixed case
+// are read family first too only with `ambiguous_order` ("Novak Petr",
+// "Tanaka Taro"): what names a frequent address, not what the typed address
+// is said to fit ("John Smith" <john.smithson@> names no Smith John).
+std::vector<std::pair<std::string, std::string>> DisplayNameReadings(
+    std::string_view form, std::string_view display = {}, bool ambiguous_order = false);
 
 // The address a display name is when it is one (`"john.smith@x.org"
 // <jane@x.org>`, what clients write when they had no name), lower case,
