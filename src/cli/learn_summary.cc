@@ -151,8 +151,10 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
                 Counted(skips.inbound, "trace row").c_str(), skips.first_inbound.c_str());
   }
   if (skips.bounces > 0) {
-    std::printf("skipped %s of bounces (the null sender <>, RFC 5321 4.5.5: a notice the mail "
-                "system wrote, not correspondence a sender chose): not learned; first at %s\n",
+    std::printf("skipped %s of bounces (the null sender <>, RFC 5321 4.5.5, or the mail "
+                "system's own address such as Exchange's MicrosoftExchange329e71ec...@: a "
+                "notice the mail system wrote, not correspondence a sender chose): not "
+                "learned; first at %s\n",
                 Counted(skips.bounces, "delivery line").c_str(), skips.first_bounce.c_str());
   }
   if (skips.direction_unknown > 0) {
@@ -206,7 +208,7 @@ std::string NothingLearned(const history::Learner& learner, const LogSkips& skip
       " whose direction cannot be told (no direction column, and the policy names no "
       "[domains] organisation)",
       skips.first_direction_unknown);
-  add(skips.bounces, "bounce", " (null sender <>)", skips.first_bounce);
+  add(skips.bounces, "bounce", " (null sender <> or the mail system's own address)", skips.first_bounce);
   add(skips.domains + c.skipped_domains, "recipient", " whose domain is invalid",
       skips.domains > 0 ? skips.first_domain : c.first_skipped_domain);
   add(c.not_addresses, "recipient", " left out as no address", c.first_not_address);

@@ -103,6 +103,8 @@ std::string DomainLabel(const std::string& domain, const std::string& unicode) {
 
 std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
   const Counts& t = rep.totals();
+  // Every flagged recipient comes from a Sent folder: no log was read.
+  const bool mailbox_only = t.deliveries != 0 && t.in_mailbox == t.deliveries;
   int64_t first = 0, last = 0;
   std::vector<std::pair<std::string, const DomainLine*>> domains;
   for (const auto& [d, line] : rep.by_domain()) {
@@ -223,7 +225,11 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
                     "organisation's servers or a content filter, or removed from the queue "
                     "with its last line missing; final delivery not in the logs given), "
               : std::string()) +
-         Thousands(t.deferred) + " still waiting when the logs end.</p>";
+         // Sent folders alone: no log says what a server did, so nothing
+         // is "still waiting" (round 50's tester 16, finding 5).
+         (mailbox_only ? std::string("and no mail log or trace was given to tell whether a "
+                                     "receiving server accepted them.</p>")
+                       : Thousands(t.deferred) + " still waiting when the logs end.</p>");
     h += "<table class=\"exec\"><tbody><tr><th>To which domains</th><td>";
     for (size_t i = 0; i < domains.size() && i < kNamed; ++i) {
       const DomainLine& d = *domains[i].second;
@@ -297,8 +303,12 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
          // (issue-16 tester round 34, item 9). A window selects deliveries
          // by it, so it is never before --since.
          (first == 0 ? std::string("Unknown.")
-                     : "The first flagged message was first tried on " + Day(first) + ".") +
-         (first == 0 ? std::string()
+          : mailbox_only
+              ? "The first flagged message is dated " + Day(first) +
+                    " (its Date: header in a Sent folder). Whether a receiving server accepted "
+                    "it is not known: no mail log or trace was given."
+              : "The first flagged message was first tried on " + Day(first) + ".") +
+         (first == 0 || mailbox_only ? std::string()
           : rep.first_accepted() != 0
               ? " The first acceptance by a receiving server at those domains was on " +
                     Day(rep.first_accepted()) + "."

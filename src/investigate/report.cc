@@ -7,6 +7,7 @@
 
 #include "maillog/attempt_order.h"
 #include "maillog/postfix_log.h"  // BareQueueId
+#include "maillog/system_sender.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
@@ -14,8 +15,10 @@ namespace nearmiss::investigate {
 std::string SenderLabel(const Row& r) {
   if (!r.from_known) return "(unknown)";
   // The null reverse-path (RFC 5321 4.5.5): a bounce or other delivery
-  // status notification, said so rather than left as a bare "<>".
-  return r.from.empty() ? "<> (bounce)" : r.from;
+  // status notification, said so rather than left as a bare "<>"; so is a
+  // notice from the mail system's own address (Exchange's
+  // MicrosoftExchange329e71ec...@, MAILER-DAEMON@: maillog/system_sender.h).
+  return maillog::IsSystemNoticeSender(r.from) ? "<> (bounce)" : r.from;
 }
 
 const SenderLine* Report::system_notices() const {

@@ -330,7 +330,9 @@ std::string Describe(const LineCounts& c) {
   }
   if (c.bounces != 0) {
     out += ", " + Counted(c.bounces, "delivery line") +
-           " skipped: a bounce from the null sender <>, not correspondence (first at " + c.file +
+           " skipped: a bounce from the null sender <> or the mail system's own address "
+           "(MicrosoftExchange329e71ec...@, MAILER-DAEMON@), not correspondence (first at " +
+           c.file +
            ":" + std::to_string(c.first_bounce_line) + ")";
   }
   if (c.direction_unknown_rows != 0) {

@@ -47,8 +47,17 @@ std::string_view AfterCodes(std::string_view s) {
 
 std::string_view QueuedAs(std::string_view t) {
   while (!t.empty() && (t.back() == ')' || t.back() == ' ')) t.remove_suffix(1);
-  if (size_t at = RFindNoCase(t, "queued as"); at != std::string_view::npos) {
-    std::string_view id = t.substr(at + 9);
+  // local(8)'s "forwarded as X" (a .forward or an alias to another
+  // address): the copy it queued under X goes on as a hand-off's does
+  // (round 50's tester 16, finding 3).
+  size_t at = RFindNoCase(t, "queued as");
+  size_t word = 9;
+  if (at == std::string_view::npos && t.starts_with("forwarded as")) {
+    at = 0;
+    word = 12;
+  }
+  if (at != std::string_view::npos) {
+    std::string_view id = t.substr(at + word);
     if (id.starts_with(':')) id.remove_prefix(1);
     if (!id.starts_with(' ')) return {};
     id.remove_prefix(id.find_first_not_of(' '));

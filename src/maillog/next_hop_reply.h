@@ -25,7 +25,10 @@ namespace nearmiss::maillog {
 //                                 a colon (relays of the organisation seen
 //                                 by the issue-16 tester, round 35);
 //   "250 ok <X>", "250 2.0.0 Ok <X>"
-//                                 the id in angle brackets (the same).
+//                                 the id in angle brackets (the same);
+//   "forwarded as X"              local(8)'s status text for a message it
+//                                 forwarded (a .forward, an alias), queued
+//                                 again under X (local/forward.c).
 std::string_view QueuedAs(std::string_view reply);
 
 // Any id the reply names for the message's next hop, QueuedAs's forms and

@@ -13,6 +13,7 @@
 #include "maillog/postfix_actions.h"
 #include "maillog/postfix_log.h"
 #include "maillog/smart_host.h"
+#include "maillog/system_sender.h"
 #include "maillog/trace_log.h"  // kSmartHostOutside
 
 namespace nearmiss::maillog {
@@ -89,6 +90,11 @@ bool LocalRelay(std::string_view relay) {
 // log of another server to ask for (issue-16 tester16, F2).
 bool MailboxHere(std::string_view program, std::string_view relay, std::string_view reply,
                  const std::vector<std::string>& declared) {
+  // local(8)'s forward (a .forward, an alias): queued again under a new id
+  // and followed there as a hand-off (QueuedAs), no mailbox here.
+  if ((relay == "local" || program.ends_with("/local")) && reply.starts_with("forwarded as ")) {
+    return false;
+  }
   if (relay == "local" || relay == "virtual") return true;
   if (program.ends_with("/local") || program.ends_with("/virtual")) return true;
   if (program.ends_with("/pipe") && PipeRelay(relay)) {
@@ -232,7 +238,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
       break;
   }
   if (!Judged(f.recipient)) return;
-  if (options_.learning && q.sender_seen && q.sender.empty()) {
+  if (options_.learning && q.sender_seen && IsSystemNoticeSender(q.sender)) {
     // The null reverse-path (RFC 5321 4.5.5): a bounce or other notice the
     // mail system wrote, not correspondence a sender chose; nothing to
     // learn (tester round 7 item 12). Skipped and counted.

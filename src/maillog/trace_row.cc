@@ -12,6 +12,7 @@
 #include "maillog/postfix_fields.h"
 #include "maillog/postfix_log.h"
 #include "maillog/smart_host.h"
+#include "maillog/system_sender.h"
 #include "maillog/timestamp.h"
 #include "maillog/trace_address.h"
 #include "maillog/trace_log.h"
@@ -214,8 +215,9 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
     }
     return;
   }
-  if (learning_ && row_sender_known_ && (sender.empty() || sender == "<>")) {
-    // The null sender: a bounce, nothing to learn (PostfixLogOptions).
+  if (learning_ && row_sender_known_ && IsSystemNoticeSender(sender)) {
+    // The null sender or Exchange's own (system_sender.h): a bounce,
+    // nothing to learn (PostfixLogOptions).
     if (counts_.bounces++ == 0) counts_.first_bounce_line = line;
     return;
   }
