@@ -36,7 +36,7 @@ void DetectorImpl::AppendedZoneCandidates(const Query& q, Best& best) const {
       address::HasDelegatedTld(tail)) {
     if (std::optional<uint32_t> id = set_.TrustedBy(head); id && Declared(set_[*id].source)) {
       std::string detail = "has .";
-      detail.append(tail).append(" added at the end");
+      detail.append(ShownEnding(tail)).append(" added at the end");
       std::string target = TargetUnder(set_[*id], head);
       // A name no list holds is likely the country's own (RealZoneNeighbour
       // makes it a real neighbour), so a namespace slip into the zone

@@ -33,7 +33,7 @@ void DetectorImpl::AppendCandidates(const Query& q, Best& best) const {
     const std::string_view rest = suffix.substr(end + 1);
     const bool rest_country = rest.find('.') == std::string_view::npos && rest.size() == 2 &&
                               address::HasDelegatedTld(rest);
-    Offer({*longer, ReasonCode::kSuffixAppend, "has ." + std::string(rest) + " added at the end",
+    Offer({*longer, ReasonCode::kSuffixAppend, "has ." + ShownEnding(rest) + " added at the end",
            TargetUnder(set_[*longer], meant), meant, rest_country ? 0.92 : 0.85},
           best);
     return;
@@ -54,7 +54,7 @@ void DetectorImpl::AppendCandidates(const Query& q, Best& best) const {
   const std::string_view added = q.domain->suffix;
   const bool country_added = added.find('.') == std::string_view::npos &&
                              added.size() == 2 && address::HasDelegatedTld(added);
-  std::string detail = "has ." + q.domain->suffix + " added at the end";
+  std::string detail = "has ." + ShownEnding(q.domain->suffix) + " added at the end";
   // mail.mil.mil.ml: a one-label namespace typed twice, then the ending:
   // mail.mil is meant; mail.mil.mil (mil.mil) is a name no one has (issue
   // 15, round 44's tester, finding 5).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "address/idna.h"
 #include "address/root_zone.h"
 
 namespace nearmiss::lookalike {
@@ -85,6 +86,12 @@ bool TldNamesAPlace(std::string_view tld) {
                                                   "cat",  "bzh",   "corsica", "quebec", "bayern"};
   if (address::IsCountryCodeTld(tld)) return true;
   return std::find(std::begin(kRegions), std::end(kRegions), tld) != std::end(kRegions);
+}
+
+std::string ShownEnding(std::string_view ascii) {
+  if (ascii.find("xn--") == std::string_view::npos) return std::string(ascii);
+  Result<std::string> unicode = address::ToUnicode(ascii);
+  return unicode.ok() ? *unicode : std::string(ascii);
 }
 
 }  // namespace nearmiss::lookalike
