@@ -62,7 +62,7 @@ class ArchiveWalk {
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       std::string name;
       if (UuBeginLine(line, &name)) {
-        std::size_t end = FindUuEnd(text, line_end);
+        std::size_t end = FindUuEnd(text, line_end, line.starts_with("begin-base64 "));
         std::string data = UuDecode(text.substr(at, end - at));
         if (!CountMember()) return;
         out_->member_names.push_back(name);
@@ -346,8 +346,9 @@ class ArchiveWalk {
 void ExtractUuencoded(std::string_view name, std::string_view text,
                       ExtractBudget& budget, Extracted* out) {
   // Cheap test first: most texts hold no "begin " line at all.
-  if (!text.starts_with("begin ") &&
-      text.find("\nbegin ") == std::string_view::npos) {
+  if (!text.starts_with("begin ") && !text.starts_with("begin-base64 ") &&
+      text.find("\nbegin ") == std::string_view::npos &&
+      text.find("\nbegin-base64 ") == std::string_view::npos) {
     return;
   }
   ArchiveWalk(name, budget, out).WalkUuencoded(text);

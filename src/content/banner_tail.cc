@@ -33,6 +33,10 @@ constexpr auto kBannerTailWords = std::to_array<std::string_view>({
     // ACCM and NNPI (DoDM 5200.01 Vol 2), LES (law enforcement sensitive),
     // UCNI, NOCONTRACT (round 50's tester 13, finding 1).
     "sami", "accm", "nnpi", "les", "ucni", "nocontract",
+    // Eyes-only caveats written as one word after any tier, the older
+    // ones too ("CONFIDENTIAL AUSTEO", "RESTRICTED AUSTEO": PSPF's AUSTEO
+    // and AGAO; UK and NZ "UKEO", "NZEO"; round 51's tester 13, finding 1).
+    "austeo", "agao", "ukeo", "nzeo",
     // A document's parts ("CONFIDENTIAL - TAB A", "- ANNEX A").
     "tab", "annex", "appendix", "enclosure", "attachment"});
 

@@ -95,6 +95,10 @@ bool GenericKey(std::string_view s, std::size_t lead) {
     while (i < s.size() && (IsAlpha(s[i]) || s[i] == '-')) ++i;
     if (i == w) return false;
     std::string_view word = s.substr(w, i - w);
+    // "Clearance Level: TOP SECRET", "Security clearance level:": a
+    // person's clearance, not the text's marking (round 51's tester 13,
+    // finding 2; position_clearance.cc reads those).
+    if (word.size() == 9 && StartsWithNoCaseAt(word, 0, "clearance")) return false;
     bool head = false;
     for (std::string_view k : kKeyHeads) {
       head = head || (word.size() == k.size() && StartsWithNoCaseAt(word, 0, k));

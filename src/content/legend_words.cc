@@ -193,6 +193,17 @@ bool IsBusinessConfidentiality(std::string_view text, std::size_t begin,
     lower = lower || (after[k] >= 'a' && after[k] <= 'z');
   }
   if (!dashed || lower || after.empty()) return false;
+  // "- ANNEX B TO OPORD 2026-04", "- MOD/2026/114": a document's part or a
+  // file reference, as a government banner line carries them (round 51's
+  // tester 13, finding 4), before the year test below.
+  for (std::string_view part : {"annex", "appendix", "tab", "enclosure", "attachment", "schedule",
+                                "part", "section", "chapter", "volume", "page", "copy"}) {
+    if (StartsWithNoCaseAt(after, 0, part) &&
+        (after.size() == part.size() || !IsAlpha(after[part.size()]))) {
+      return false;
+    }
+  }
+  if (after.find('/') != std::string_view::npos) return false;
   // A year or a reference with its number ("- 2027 BUDGET", "- RFP
   // 2026-114") or a '&' ("- M&A DEAL"): no page or copy number of a banner
   // is four digits long, and no caveat holds a '&'.

@@ -110,7 +110,10 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
     if (stated != SelfStatement::kNone &&
         (p.mixed_case || WrittenInCapitals(text.substr(m.begin, m.end - m.begin)))) {
       s.why = "a sentence stating the text's level";
-      if (s.bulk_body || (stated == SelfStatement::kCopula && OrdinaryMailWord(p))) {
+      // "This is TOP SECRET!": the pronoun alone counts for a national or
+      // compound form only.
+      if (s.bulk_body || (stated == SelfStatement::kCopula && OrdinaryMailWord(p)) ||
+          (stated == SelfStatement::kPronoun && (OrdinaryMailWord(p) || p.heading_word))) {
         return Counts::kIfCorroborated;
       }
       *strength = Strength::kStrong;
@@ -131,6 +134,17 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
           !(IsBlankLine(text, LineStart(text, m.begin), m.begin) &&
             IsBlankLine(text, m.end, LineEnd(text, m.end)))) {
         return Counts::kNo;
+      }
+      // "NOFORN" alone on its line: a banner only where the message agrees
+      // (pack.h, agree_only; the same line at the other end agrees).
+      // At the text's edge only, where a banner stands: a training note
+      // lists the controls one per line in its middle.
+      if (p.agree_only) {
+        if (kind == TextKind::kBody && !IsEdgeLine(text, m.begin, m.end)) return Counts::kNo;
+        *strength = Strength::kStrong;
+        s.why = "a control alone on its line at the text's edge, which counts where the message "
+                "agrees";
+        return Counts::kIfCorroborated;
       }
       // "Active TOP SECRET/SCI clearance": a person's clearance level;
       // "stop putting SECRET//NOFORN in the subject": a mention. In a

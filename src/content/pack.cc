@@ -171,8 +171,8 @@ Status ParseMarking(std::string_view file, const std::string& pack_name,
                                 *name + "')");
   }
   bool agree_only = t["agree_only"].value_or(false);
-  if (agree_only && kind != MarkingKind::kClassification) {
-    return ErrorAt(file, t, "agree_only needs kind = \"classification\" (marking '" +
+  if (agree_only && kind != MarkingKind::kClassification && kind != MarkingKind::kBanner) {
+    return ErrorAt(file, t, "agree_only needs kind = \"classification\" or \"banner\" (marking '" +
                                 *name + "')");
   }
   bool line_alone = t["line_alone"].value_or(false);

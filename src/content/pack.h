@@ -58,7 +58,9 @@
 //                                    # ONLY" on a pool car): where it would
 //                                    # count, it counts only if the message
 //                                    # agrees (another marking, or the same
-//                                    # word on another banner line)
+//                                    # word on another banner line);
+//                                    # kind "classification" or "banner"
+//                                    # ("NOFORN" alone on its line)
 //   line_alone = false               # kind = "banner" only: the form
 //                                    # counts only alone on its line
 //                                    # (blanks around it), as a

@@ -5,7 +5,11 @@
 // (a sticky note is drawn as an icon). A note "UK SECRET - do not release"
 // on page 2 marks the document as a banner would (round 46's tester 13,
 // finding 14: FreeText and Stamp boxes were read through their appearance,
-// a sticky note not at all).
+// a sticky note not at all). A standard stamp's name is read as the words a
+// viewer draws for it (ISO 32000-1 Table 181: /TopSecret as "TOP SECRET",
+// /Confidential, /NotForPublicRelease), on a line of its own, since a
+// stamp drawn as outlines has no other text (round 50's tester 13,
+// finding 9); a stamp's /Contents too.
 //
 // Read through poppler-glib (poppler_page_get_annot_mapping,
 // poppler_annot_get_contents). Not thread-safe across calls sharing one

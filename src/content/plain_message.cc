@@ -107,13 +107,14 @@ bool RepeatsAField(const std::vector<Field>& fields) {
 }
 
 // Whether anything reads this field's decoded value: the walker reads the
-// Subject, Precedence (bulk_mail.h) and the packs' label headers; the
+// Subject, Precedence (bulk_mail.h), Keywords, Comments and the packs'
+// label headers; the
 // message's Date and Message-ID; the part's Content-Type and encoding. An
 // encoded word is decoded anyway, as GMime's parser decodes every value
 // and warns of a bad one (only encoded words draw that warning).
 bool NeedsValue(const Field& f, const Scanner& scanner) {
   for (std::string_view name : {"Subject", "Precedence", "Date", "Message-ID", "Content-Type",
-                                "Content-Transfer-Encoding"}) {
+                                "Content-Transfer-Encoding", "Keywords", "Comments"}) {
     if (EqualsNoCase(f.name, name)) return true;
   }
   return f.raw_value.find("=?") != std::string::npos || scanner.IsLabelHeader(f.name);

@@ -178,11 +178,12 @@ bool ActReaches(std::string_view s, std::size_t i, std::size_t end) {
 // "Why is this email SECRET"): a statement after them states nothing.
 // Reported speech too ("Officials said this document is TOP SECRET", "The
 // report said this file is SECRET"): someone else's words about a text.
-constexpr std::array<std::string_view, 36> kDoubtWords = {
+constexpr std::array<std::string_view, 39> kDoubtWords = {
     "if", "whether", "unless", "when", "whenever", "until", "once", "assuming",
     "suppose", "supposing", "not", "no", "never", "why", "how", "what", "whoever", "nor",
     "said", "says", "say", "told", "tells", "tell", "claimed", "claims", "claim",
-    "reported", "reports", "alleged", "alleges", "wrote", "writes", "heard", "asked", "asks"};
+    "reported", "reports", "alleged", "alleges", "wrote", "writes", "heard", "asked", "asks",
+    "nothing", "none", "neither"};
 
 // The words of `line` from its sentence's start to `at` (a blank before
 // it) are at most eight, none of kDoubtWords nor a word ending "n't": a
@@ -245,8 +246,10 @@ SelfStatement VerbReaches(std::string_view s, std::size_t i, std::size_t begin) 
   // must be handled as SECRET", "... is to be marked UK SECRET".
   if (std::size_t modal = PrefixAt(s, i, kModals); modal > 0) {
     i += modal;
-    std::size_t verb = PrefixAt(s, i, kTreatedAs);
-    if (verb == 0) verb = PrefixAt(s, i, kNamingVerbs);
+    if (std::size_t treated = PrefixAt(s, i, kTreatedAs); treated > 0) {
+      return i + treated == begin ? SelfStatement::kCopula : SelfStatement::kNone;
+    }
+    std::size_t verb = PrefixAt(s, i, kNamingVerbs);
     return verb > 0 && i + verb == begin ? SelfStatement::kNamed : SelfStatement::kNone;
   }
   std::size_t aux = Auxiliary(s, i);
@@ -366,13 +369,16 @@ SelfStatement StatementBefore(std::string_view line, bool starts_line = true) {
       const std::size_t subject = SubjectPhrase(line, i + verb);
       if (subject > 0 && StartsWithNoCaseAt(line, i + verb + subject, " as ") &&
           i + verb + subject + 4 == line.size()) {
-        return SelfStatement::kNamed;
+        return SelfStatement::kCopula;  // a handling instruction
       }
       continue;
     }
     std::size_t subject = SubjectPhrase(line, i);
     if (subject == 0) continue;
     SelfStatement how = VerbReaches(line, i + subject, line.size());
+    if (how == SelfStatement::kCopula && subject == 4 && StatedWordAt(line, i, "this")) {
+      return SelfStatement::kPronoun;
+    }
     if (how != SelfStatement::kNone) return how;
   }
   return SelfStatement::kNone;

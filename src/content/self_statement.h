@@ -56,8 +56,14 @@ enum class SelfStatement {
   // A verb that gives the level: "is classified", "is marked (as)",
   // "has been labelled", "carries".
   kNamed,
-  // The bare copula: "This email is UK SECRET."
+  // The bare copula: "This email is UK SECRET."; a handling instruction
+  // ("Please treat this email as CONFIDENTIAL", "should be treated as"),
+  // which business mail writes of its everyday word as often.
   kCopula,
+  // "This is UK SECRET": the pronoun alone for the text, as a party
+  // invitation writes "This is TOP SECRET!" of a surprise: a national or
+  // compound form only (the caller decides).
+  kPronoun,
 };
 
 // How the match [begin, end) is stated as the level of the text it stands

@@ -50,12 +50,14 @@ TEST(SelfStatementTest, MoreWordingsOfTheSameStatement) {
                              "This e-mail is marked at UK SECRET.",
                              "This email carries a classification of UK SECRET.",
                              "This email and attachment are classified UK SECRET.",
-                             "Handle this email as UK SECRET.",
-                             "Please treat the attachment as UK SECRET.",
                              "The content below is classified UK SECRET."}) {
     EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kNamed) << s;
   }
-  for (std::string_view s : {"This thread is UK SECRET.", "This reply is UK SECRET.",
+  // A handling instruction reads as the copula (round 51's tester 13:
+  // "Please treat this email as CONFIDENTIAL" is business mail's too).
+  for (std::string_view s : {"Handle this email as UK SECRET.",
+                             "Please treat the attachment as UK SECRET.",
+                             "This thread is UK SECRET.", "This reply is UK SECRET.",
                              "NB this email is UK SECRET.", "Everything below is UK SECRET.",
                              "This email contains UK SECRET information.",
                              "This note is UK SECRET level."}) {
@@ -104,13 +106,14 @@ TEST(SelfStatementTest, ActsLeadInsAndModals) {
                              "I am sending the attached as UK SECRET.", "We've classified it UK SECRET.",
                              "Classification of this e-mail is UK SECRET.",
                              "Attachment classified UK SECRET.",
-                             "This email should be treated as UK SECRET.",
                              "Just so you know, this email is classified UK SECRET.",
                              "Reminder that the attachment is marked UK SECRET."}) {
     EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kNamed) << s;
   }
-  for (std::string_view s : {"This is UK SECRET so do not forward.",
-                             "Please be aware this email is UK SECRET.",
+  EXPECT_EQ(Stated("This is UK SECRET so do not forward.", "UK SECRET"), SelfStatement::kPronoun);
+  EXPECT_EQ(Stated("This email should be treated as UK SECRET.", "UK SECRET"), SelfStatement::kCopula);
+  EXPECT_EQ(Stated("Please treat this email as UK SECRET.", "UK SECRET"), SelfStatement::kCopula);
+  for (std::string_view s : {"Please be aware this email is UK SECRET.",
                              "As before, this email is UK SECRET."}) {
     EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kCopula) << s;
   }
@@ -120,7 +123,9 @@ TEST(SelfStatementTest, ActsLeadInsAndModals) {
                              "Officials said this document is UK SECRET.",
                              "The report said this file is UK SECRET, but nobody checked.",
                              "We sent it at UK SECRET last week.",
-                             "I have marked this UK SECRET material for shredding."}) {
+                             "I have marked this UK SECRET material for shredding.",
+                             "Nothing in this email is UK SECRET.",
+                             "None of this email is UK SECRET."}) {
     EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kNone) << s;
   }
 }

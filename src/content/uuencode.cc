@@ -12,8 +12,10 @@ namespace nearmiss::content {
 // POSIX uuencode: "begin <mode> <name>", the mode three or four octal
 // digits.
 bool UuBeginLine(std::string_view line, std::string* name) {
-  if (!line.starts_with("begin ")) return false;
-  std::size_t i = 6, digits = 0;
+  // "begin-base64 <mode> <name>": uuencode -m (POSIX), ended by "====".
+  const bool base64 = line.starts_with("begin-base64 ");
+  if (!line.starts_with("begin ") && !base64) return false;
+  std::size_t i = base64 ? 13 : 6, digits = 0;
   while (i < line.size() && line[i] >= '0' && line[i] <= '7') ++i, ++digits;
   if (digits < 3 || digits > 4 || i >= line.size() || line[i] != ' ') {
     return false;
@@ -27,25 +29,34 @@ bool UuBeginLine(std::string_view line, std::string* name) {
 
 // Just past the "end" line after `from`, or the text's end: a block cut
 // short is decoded as far as it goes.
-std::size_t FindUuEnd(std::string_view text, std::size_t from) {
+std::size_t FindUuEnd(std::string_view text, std::size_t from, bool base64) {
   for (std::size_t at = from; at < text.size();) {
     std::size_t begin = at + 1;
     std::size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(begin, end - begin);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line == "end") return std::min(end + 1, text.size());
+    if (line == (base64 ? "====" : "end")) return std::min(end + 1, text.size());
     at = end;
   }
   return text.size();
 }
 
-// GMime's uudecode filter (it finds the "begin" line itself).
+// GMime's uudecode filter (it finds the "begin" line itself), or its
+// base64 one for the lines between "begin-base64" and "====".
 std::string UuDecode(std::string_view block) {
+  const bool base64 = block.starts_with("begin-base64 ");
+  if (base64) {
+    const std::size_t first = block.find('\n');
+    block = first == std::string_view::npos ? std::string_view() : block.substr(first + 1);
+    if (const std::size_t end = block.rfind("===="); end != std::string_view::npos) {
+      block = block.substr(0, end);
+    }
+  }
   GPtr<GMimeStream> in(g_mime_stream_mem_new_with_buffer(block.data(), block.size()));
   GPtr<GMimeStream> filtered(g_mime_stream_filter_new(in.get()));
-  GPtr<GMimeFilter> uu(
-      g_mime_filter_basic_new(GMIME_CONTENT_ENCODING_UUENCODE, FALSE));
+  GPtr<GMimeFilter> uu(g_mime_filter_basic_new(
+      base64 ? GMIME_CONTENT_ENCODING_BASE64 : GMIME_CONTENT_ENCODING_UUENCODE, FALSE));
   g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered.get()), uu.get());
   GPtr<GMimeStream> out(g_mime_stream_mem_new());
   g_mime_stream_write_to_stream(filtered.get(), out.get());

@@ -11,16 +11,18 @@
 
 namespace nearmiss::content {
 
-// Whether `line` is a POSIX uuencode "begin <mode> <name>" line, the mode
-// three or four octal digits; the name in `*name`.
+// Whether `line` is a POSIX uuencode "begin <mode> <name>" line, or the
+// "begin-base64 <mode> <name>" line of `uuencode -m` (POSIX: base64 lines
+// ended by "===="), the mode three or four octal digits; the name in
+// `*name`.
 bool UuBeginLine(std::string_view line, std::string* name);
 
-// Just past the "end" line after `from`, or the text's end: a block cut
-// short is decoded as far as it goes.
-std::size_t FindUuEnd(std::string_view text, std::size_t from);
+// Just past the "end" line after `from` ("====" when `base64`), or the
+// text's end: a block cut short is decoded as far as it goes.
+std::size_t FindUuEnd(std::string_view text, std::size_t from, bool base64 = false);
 
 // The bytes of a uuencoded block by GMime's uudecode filter (it finds the
-// "begin" line itself).
+// "begin" line itself), or of a "begin-base64" block by its base64 one.
 std::string UuDecode(std::string_view block);
 
 }  // namespace nearmiss::content
