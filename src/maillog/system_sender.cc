@@ -13,4 +13,10 @@ bool IsSystemNoticeSender(std::string_view sender) {
   return local == "microsoftexchange329e71ec88ae4615bbc36ab6ce41109e" || local == "mailer-daemon";
 }
 
+bool IsExchangeSystemMailbox(std::string_view sender) {
+  const size_t at = sender.rfind('@');
+  return at != std::string_view::npos &&
+         AsciiLower(sender.substr(0, at)) == "microsoftexchange329e71ec88ae4615bbc36ab6ce41109e";
+}
+
 }  // namespace nearmiss::maillog

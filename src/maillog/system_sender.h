@@ -22,6 +22,12 @@ namespace nearmiss::maillog {
 // folded.
 bool IsSystemNoticeSender(std::string_view sender);
 
+// `sender` is Exchange's system mailbox (MicrosoftExchange329e71ec...@),
+// which sends journal reports as well as non-delivery reports: learn skips
+// it, but a report names it (a journal report to a look-alike carries the
+// journaled message whole).
+bool IsExchangeSystemMailbox(std::string_view sender);
+
 }  // namespace nearmiss::maillog
 
 #endif  // NEARMISS_MAILLOG_SYSTEM_SENDER_H_
