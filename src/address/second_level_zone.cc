@@ -43,9 +43,13 @@ bool IsPublicSectorLabel(std::string_view label) { return List().labels.contains
 
 bool IsRealSecondLevelZone(std::string_view zone) {
   size_t dot = zone.find('.');
-  if (dot == 0 || dot == std::string_view::npos || zone.find('.', dot + 1) != std::string_view::npos) {
-    return false;
+  // A province's zone of three labels, listed (gov.bc.ca, gov.ab.ca: each
+  // Canadian province runs its government's mail under gov.<province>.ca).
+  if (dot != 0 && dot != std::string_view::npos &&
+      zone.find('.', dot + 1) != std::string_view::npos) {
+    return List().zones.contains(zone);
   }
+  if (dot == 0 || dot == std::string_view::npos) return false;
   std::string_view tld = zone.substr(dot + 1);
   if (!IsDelegatedTld(tld)) return false;
   // Only zones the country is known to run: a public-sector label under an
@@ -65,6 +69,13 @@ std::string_view RealSecondLevelZoneOf(std::string_view ascii_domain) {
   size_t last = ascii_domain.rfind('.');
   if (last == std::string_view::npos || last == 0) return {};
   size_t prev = ascii_domain.rfind('.', last - 1);
+  // The listed three-label zones first (health.gov.on.ca: gov.on.ca).
+  if (prev != std::string_view::npos && prev > 0) {
+    const size_t third = ascii_domain.rfind('.', prev - 1);
+    const std::string_view zone3 =
+        third == std::string_view::npos ? ascii_domain : ascii_domain.substr(third + 1);
+    if (zone3.find('.') != zone3.rfind('.') && List().zones.contains(zone3)) return zone3;
+  }
   std::string_view zone =
       prev == std::string_view::npos ? ascii_domain : ascii_domain.substr(prev + 1);
   return IsRealSecondLevelZone(zone) ? zone : std::string_view();

@@ -2,12 +2,14 @@
 #include "engine/suggestion_vet.h"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <utility>
 #include <vector>
 
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
+#include "address/second_level_zone.h"
 #include "base/ascii.h"
 #include "engine/suffix_mail_domain.h"
 #include "address/idna.h"
@@ -21,7 +23,7 @@ namespace nearmiss::engine {
 namespace {
 
 std::vector<std::string> RankedZoneNames(const LookalikeDetector& detector,
-                                         std::string_view name);
+                                         std::string_view name, size_t* adjacent_count);
 
 // True when the detector trusts `domain`, parsed as check parses it.
 bool DetectorTrusts(const LookalikeDetector& detector, std::string_view domain) {
@@ -161,8 +163,10 @@ bool RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::st
   // zone says which countries are meant, where a reading of the second
   // level as a provider's name (onet.eu) or a namespace's (com.mil) would
   // send the mail to a stranger (round 50's tester 15, findings 3-5).
+  size_t adjacent_zones = 0;
   const std::vector<std::string> zone_names =
-      labels(typed) >= 3 ? RankedZoneNames(detector, typed) : std::vector<std::string>();
+      labels(typed) >= 3 ? RankedZoneNames(detector, typed, &adjacent_zones)
+                         : std::vector<std::string>();
   const bool zone_slip = !zone_names.empty();
   const bool meant_made_up = (doubled || zone_slip) && TrustedOnlyUnderNamespace(detector, *meant);
   const bool head_changed = (doubled || zone_slip) && head(*meant) != head(typed);
@@ -172,10 +176,23 @@ bool RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::st
   // gmail.co.ik is gmail.com's, whose name it keeps.
   const std::string_view first_label = typed.substr(0, typed.find('.') + 1);  // "gmail."
   if (zone_slip && (meant_made_up || !meant->starts_with(first_label))) {
-    *meant = zone_names[0];
-    // Two countries one slip away (co.il and co.jp for co.jl) are both
-    // offered; a made-up or stranger's name never is.
-    *also = zone_names.size() > 1 ? zone_names[1] : std::string();
+    // The detector's own offers that are such names keep their order
+    // (dft.gov.uu: dft.gov.uk); else the two first of them (co.il and
+    // co.jp for co.jl); a made-up or stranger's name is never offered.
+    auto zone_name = [&zone_names](const std::string& n) {
+      return !n.empty() && std::find(zone_names.begin(), zone_names.end(), n) != zone_names.end();
+    };
+    std::vector<std::string> order;
+    if (zone_name(*meant)) order.push_back(*meant);
+    if (zone_name(*also)) order.push_back(*also);
+    if (order.empty()) {
+      // A second offer only as near as the first: both one key away.
+      order.assign(zone_names.begin(),
+                   zone_names.begin() + std::min<size_t>(adjacent_zones >= 2 ? 2 : 1,
+                                                         zone_names.size()));
+    }
+    *meant = order[0];
+    *also = order.size() > 1 ? order[1] : std::string();
     return true;
   }
   std::string near = NearDelegatedName(typed);
@@ -205,7 +222,7 @@ void NameTheNearName(std::string_view typed, std::string_view near, std::string_
   target->assign(near);
 }
 
-std::vector<std::string> NearZoneNames(std::string_view name) {
+std::vector<std::string> NearZoneNames(std::string_view name, size_t* adjacent_count) {
   std::vector<std::string> out;
   const size_t dot = name.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return out;
@@ -229,7 +246,9 @@ std::vector<std::string> NearZoneNames(std::string_view name) {
       zone.append(".").append(code);
       // The typed second level must be a zone of that country (net.au,
       // co.il, gov.in): "x.<sld>.<cc>" splits with "<sld>.<cc>" as suffix.
-      if (address::SplitSuffix("x." + zone).suffix != zone) continue;
+      if (address::SplitSuffix("x." + zone).suffix != zone && !address::IsRealSecondLevelZone(zone)) {
+        continue;
+      }
       std::string candidate(name.substr(0, dot + 1));
       candidate.append(code);
       // A letter replaced by its neighbour on the keyboard, or one doubled,
@@ -242,8 +261,9 @@ std::vector<std::string> NearZoneNames(std::string_view name) {
       (near_key ? adjacent : other).push_back(std::move(candidate));
     }
   }
+  if (adjacent_count != nullptr) *adjacent_count = adjacent.size();
   out = std::move(adjacent);
-  if (out.empty()) out = std::move(other);
+  out.insert(out.end(), std::make_move_iterator(other.begin()), std::make_move_iterator(other.end()));
   return out;
 }
 
@@ -252,8 +272,8 @@ namespace {
 // NearZoneNames with the names the detector trusts first (dwp.gov.ul: the
 // protected namespace's dwp.gov.uk before dwp.gov.il).
 std::vector<std::string> RankedZoneNames(const LookalikeDetector& detector,
-                                         std::string_view name) {
-  std::vector<std::string> names = NearZoneNames(name);
+                                         std::string_view name, size_t* adjacent_count) {
+  std::vector<std::string> names = NearZoneNames(name, adjacent_count);
   std::stable_partition(names.begin(), names.end(), [&detector](const std::string& n) {
     Result<Domain> d = ParseDomain(n);
     if (!d.ok()) return false;

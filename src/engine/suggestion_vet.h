@@ -69,9 +69,11 @@ void NameTheNearName(std::string_view typed, std::string_view near, std::string_
 // or more), "smithlaw.net.au", since net.au is a public suffix and .wu is
 // one edit from .au; "teva.co.jl" gives teva.co.il and teva.co.jp. Codes
 // whose letter stands next to the typed one on the keyboard (or swapped)
-// come first, and only those when there are any. Empty when the TLD is
+// come first. Empty when the TLD is
 // delegated or no country has the typed second level as a zone.
-std::vector<std::string> NearZoneNames(std::string_view name);
+// `*adjacent_count` (when given): how many of them come first as a
+// neighbouring key's.
+std::vector<std::string> NearZoneNames(std::string_view name, size_t* adjacent_count = nullptr);
 
 // For `name` under a TLD the root zone lacks, the same name under the
 // delegated TLD one slip from it: a three-letter one that is a country's

@@ -30,7 +30,12 @@ bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, Lookalik
   const size_t last = ascii.rfind('.');
   if (last == std::string_view::npos || last == 0) return false;
   const size_t prev = ascii.rfind('.', last - 1);
-  const std::string_view zone = prev == std::string_view::npos ? ascii : ascii.substr(prev + 1);
+  std::string_view zone = prev == std::string_view::npos ? ascii : ascii.substr(prev + 1);
+  // A province's listed zone of three labels (gov.bc.ca) when there is one.
+  if (const std::string_view three = address::RealSecondLevelZoneOf(ascii);
+      !three.empty() && three.find('.') != three.rfind('.')) {
+    zone = three;
+  }
   const size_t dot = zone.find('.');
   if (!address::IsPublicSectorLabel(zone.substr(0, dot))) return false;
   if (!address::IsRealSecondLevelZone(zone)) return false;
