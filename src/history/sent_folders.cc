@@ -46,6 +46,33 @@ std::vector<Folder> FoldersOf(const fs::path& root, const std::string& base) {
   return folders;
 }
 
+// The mbox folders of a mail client's store under `root`, as Thunderbird
+// keeps them (a file per folder, "Sent", "Drafts", "Trash", each with its
+// ".msf" index beside it; subfolders in "Name.sbd/") and as readpst writes
+// an Outlook PST ("Outlook Data File/Sent Items/mbox": a directory per
+// folder holding one "mbox"). Read whole, such a store's Drafts, Trash and
+// Outbox were learned as sent mail (round 51's tester 14, finding 1).
+// Four levels deep at most; empty when there are none.
+void MboxFoldersOf(const fs::path& root, int depth, std::vector<Folder>* out) {
+  std::error_code ec;
+  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& path = it->path();
+    const std::string name = path.filename().string();
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)) {
+      if (fs::is_regular_file(path / "mbox", type_ec)) {
+        out->push_back({path / "mbox", name.ends_with(".mbox") ? name.substr(0, name.size() - 5)
+                                                               : name});
+      } else if (depth < 4) {
+        MboxFoldersOf(path, depth + 1, out);
+      }
+      continue;
+    }
+    if (name.ends_with(".msf") || !it->is_regular_file(type_ec)) continue;
+    if (fs::exists(fs::path(path.string() + ".msf"), type_ec)) out->push_back({path, name});
+  }
+}
+
 // "INBOX", "inbox.mbox", "Inbox.eml": a source named as received mail.
 bool NamedInbox(const std::string& base) {
   std::string lower = AsciiLower(base);
@@ -67,6 +94,12 @@ Result<SentSelection> SelectSentFolders(const std::vector<std::string>& sources,
     std::string base = root.filename().string();
     if (base.empty()) base = root.parent_path().filename().string();
     std::vector<Folder> folders = FoldersOf(root, base);
+    std::error_code ec;
+    if (folders.empty() && fs::is_directory(root, ec) && !IsMaildir(root)) {
+      MboxFoldersOf(root, 0, &folders);
+      std::sort(folders.begin(), folders.end(),
+                [](const Folder& a, const Folder& b) { return a.path < b.path; });
+    }
     if (folders.empty()) {
       // Read as given: the user named it. A name that says received mail
       // is read, but said, since its senders would be learned as our
@@ -94,8 +127,9 @@ Result<SentSelection> SelectSentFolders(const std::vector<std::string>& sources,
       std::string names;
       for (const std::string& n : sent_names) names += (names.empty() ? "" : ", ") + n;
       return Status::InvalidArgument(
-          source + ": a Maildir root (its own messages are the INBOX, received mail) with no "
-                   "Sent folder among its folders (" + have + "); looked for: " + names +
+          source + (IsMaildir(root) ? ": a Maildir root (its own messages are the INBOX, received mail)"
+                                    : ": a mail client's store of mbox folders") +
+          " with no Sent folder among its folders (" + have + "); looked for: " + names +
           ". Name the Sent folder with --sent-folder, or give its path");
     }
   }

@@ -121,6 +121,45 @@ contains "learn names the first not understood" "not understood (first at $tmp/n
 "$bin" audit --year 2025 "$tmp/nu.log" > /dev/null 2>&1
 check "audit exits the same" 2 "$?"
 
+# A mail client's store of mbox folders (round 51's tester 14, finding 1):
+# Thunderbird's "Local Folders" (a file per folder, its .msf index beside
+# it) and readpst's Outlook PST ("Outlook Data File/Sent Items/mbox"): only
+# the Sent folder is read; Drafts, Trash, Outbox, Deleted Items are skipped
+# and said.
+mbox() {  # mbox FILE TO: one message from alice
+  mkdir -p "$(dirname "$1")"
+  printf 'From alice@mod.example Mon Oct 12 10:00:00 2026
+From: alice@mod.example
+To: %s
+Date: Mon, 12 Oct 2026 10:00:00 +0000
+Message-ID: <%s@x>
+Subject: hi
+
+hi
+
+' \
+    "$2" "$(echo "$1$2" | md5sum | cut -c1-8)" > "$1"
+}
+tb=$tmp/tb/"Local Folders"
+mbox "$tb/Sent" rita.ames@vendor.example
+mbox "$tb/Drafts" rita.amez@vendor.example
+mbox "$tb/Trash" rita.ams@vendor.example
+for f in Sent Drafts Trash; do : > "$tb/$f.msf"; done
+pst=$tmp/pst/"Outlook Data File"
+mbox "$pst/Sent Items/mbox" tom.vance@vendor.example
+mbox "$pst/Drafts/mbox" tom.vanse@vendor.example
+mbox "$pst/Outbox/mbox" tom.vanc@vendor.example
+mbox "$pst/Deleted Items/mbox" tom.vence@vendor.example
+for store in tb pst; do
+  "$bin" learn --store "$tmp/$store.db" "$tmp/$store" > "$tmp/$store.txt" 2>&1
+  check "$store: learn of a client's mbox store exits 0" 0 $?
+  contains "$store: only Sent is read" "read 1 messages from Sent folders" "$(cat "$tmp/$store.txt")"
+  contains "$store: Drafts skipped, said" "skipped (not a Sent folder): $tmp/$store/" "$(grep Drafts "$tmp/$store.txt")"
+  "$bin" learn --show --store "$tmp/$store.db" > "$tmp/$store-show.txt" 2>&1
+  check "$store: no draft, deleted or outbox address learned" 0 \
+    "$(grep -c 'amez@\|ams@\|vanse@\|vanc@\|vence@' "$tmp/$store-show.txt")"
+done
+
 # learn --help states the default store's real rule, as check --help does.
 "$bin" learn --help > "$tmp/learn-help.txt" 2>&1
 "$bin" check --help > "$tmp/check-help.txt" 2>&1
