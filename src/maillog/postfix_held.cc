@@ -206,4 +206,24 @@ void PostfixLog::Finish() {
   by_message_id_.clear();
 }
 
+void PostfixLog::PlacedOnHold(const LogLine& l, Queue* q) {
+  // Its recipients still deferred are held: each an attempt "held", as a
+  // milter's HOLD makes one, waiting for a release, an expiry or a
+  // deletion. A message not seen deferred says nothing of which
+  // recipient: counted, never applied to nobody.
+  if (q == nullptr || q->removed || q->deferred.empty()) {
+    Orphan();
+    return;
+  }
+  for (const std::string& recipient : q->deferred) {
+    Attempt a = QueueAttempt(l, *q);
+    a.recipient = recipient;
+    a.status = "held";
+    a.status_text = "placed on hold by an administrator (postsuper -h) while deferred";
+    Hold(a, {});
+    ++q->attempts;
+  }
+  q->on_hold = true;
+}
+
 }  // namespace nearmiss::maillog

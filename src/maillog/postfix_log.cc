@@ -377,24 +377,7 @@ void PostfixLog::FeedLine(std::string_view line) {
     return;
   }
   if (placed_on_hold) {
-    // Its recipients still deferred are held: each an attempt "held", as
-    // a milter's HOLD makes one, waiting for a release, an expiry or a
-    // deletion (postfix_held.cc). A message not seen deferred says
-    // nothing of which recipient: counted, never applied to nobody.
-    if (it == queues_.end() || it->second.removed || it->second.deferred.empty()) {
-      Orphan();
-      return;
-    }
-    Queue& q = it->second;
-    for (const std::string& recipient : q.deferred) {
-      Attempt a = QueueAttempt(l, q);
-      a.recipient = recipient;
-      a.status = "held";
-      a.status_text = "placed on hold by an administrator (postsuper -h) while deferred";
-      Hold(a, {});
-      ++q.attempts;
-    }
-    q.on_hold = true;
+    PlacedOnHold(l, it == queues_.end() ? nullptr : &it->second);
     return;
   }
   if (removed) {
