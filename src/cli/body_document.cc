@@ -29,6 +29,8 @@ std::string BodyFileFormat(std::string_view path, std::string_view bytes) {
     case DocType::kArchive:
     case DocType::kTnef:
       return "an archive";
+    case DocType::kFinderFile:
+      return "a Mac Finder metadata file (AppleDouble, AppleSingle or .DS_Store)";
     case DocType::kCalendar:
       return "a calendar file";
     case DocType::kMessage:

@@ -14,6 +14,7 @@
 #include "content/content_sniff.h"
 #include "content/encrypted_format.h"
 #include "content/extract.h"
+#include "content/finder_files.h"
 #include "content/gmime_util.h"
 #include "content/stream_archive.h"
 #include "content/ole_object.h"
@@ -39,6 +40,8 @@ class ArchiveWalk {
       WalkStream(prefix, bytes, depth);
     } else if (type == DocType::kTnef) {
       WalkTnef(prefix, bytes, depth);
+    } else if (type == DocType::kFinderFile) {
+      WalkFinder(prefix, bytes, depth);
     } else {
       WalkZip(prefix, bytes, depth);
     }
@@ -150,6 +153,33 @@ class ArchiveWalk {
     }
   }
 
+  // An AppleDouble/AppleSingle file or a .DS_Store (finder_files.h): its
+  // data fork read as a member, its metadata's words as text.
+  void WalkFinder(std::string_view prefix, std::string_view bytes, int depth) {
+    std::vector<FinderMember> members;
+    std::vector<std::string> unread;
+    std::string error;
+    std::string label = Label(prefix);
+    if (!ReadFinderFile(label, bytes, &members, &unread, &error)) {
+      out_->errors.push_back(label + ": " + error);
+      return;
+    }
+    for (std::string& u : unread) out_->errors.push_back(std::move(u) + "; not read");
+    for (FinderMember& m : members) {
+      if (stopped_ || !CountMember()) return;
+      if (m.is_text) {
+        // "__MACOSX/._a.docx (Finder metadata)": the file's own path and what was read.
+        std::string path(prefix.substr(0, prefix.empty() ? 0 : prefix.size() - 1));
+        path += m.name.substr(std::min(m.name.size(), label.size()));
+        ReadTyped(path, m.data, depth, DocType::kText);
+        continue;
+      }
+      std::string path = std::string(prefix) + m.name;
+      out_->member_names.push_back(path);
+      ReadMember(path, m.data, depth);
+    }
+  }
+
   // The zip the readers show (zip_framing.h), then each archive found
   // before it: a zip appended to another shows only the last in unzip and
   // Python, the first in libzip, and both in streaming readers, so all are
@@ -250,7 +280,15 @@ class ArchiveWalk {
                              "; its text is not read");
       return;
     }
-    DocType type = ClassifyDocument("", path, data);
+    ReadTyped(path, data, depth, ClassifyDocument("", path, data));
+  }
+
+  void ReadTyped(const std::string& path, const std::string& data, int depth, DocType type) {
+    // Metadata beside a file, not a level of archive: no depth spent.
+    if (type == DocType::kFinderFile) {
+      WalkFinder(path + "/", data, depth);
+      return;
+    }
     if (type == DocType::kZip || type == DocType::kArchive ||
         type == DocType::kTnef) {
       if (depth + 1 > budget_.max_archive_depth) {

@@ -6,6 +6,7 @@
 #include "content/archive_kind.h"
 #include "content/csv_text.h"
 #include "content/file_suffix.h"
+#include "content/finder_files.h"
 #include "content/gmime_util.h"
 #include "content/mailbox_file.h"
 #include "content/text_charset.h"
@@ -229,6 +230,11 @@ bool IsOfficeOwnerFile(std::string_view filename, std::string_view bytes) {
 DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
                          std::string_view bytes) {
   if (UnreadFormat(filename, bytes) != nullptr) return DocType::kOther;
+  // By its magic before its name: "._minutes.docx" is an AppleDouble
+  // header, not the document (finder_files.h).
+  if (IsFinderFile(bytes) || StartsWithNoCase(mime_type, "application/applefile")) {
+    return DocType::kFinderFile;
+  }
   // [MS-OXTNEF]: application/ms-tnef, Outlook's "winmail.dat".
   if (IsTnef(bytes) || StartsWithNoCase(mime_type, "application/ms-tnef") ||
       StartsWithNoCase(mime_type, "application/vnd.ms-tnef") ||
@@ -371,6 +377,7 @@ Extracted ExtractDocument(DocType type, std::string_view name,
     case DocType::kZip:
     case DocType::kArchive:
     case DocType::kTnef:
+    case DocType::kFinderFile:
       return ExtractArchive(type, name, bytes, budget);
     case DocType::kCalendar:
       if (IsVcard(bytes)) return ExtractVcard(bytes);

@@ -146,6 +146,7 @@ struct Extracted {
 // .fods, .fodp, .fodg). kRtf: an RTF document (rtf_text.cc).
 enum class DocType {
   kText, kHtml, kXml, kOoxml, kOdf, kFlatOdf, kRtf, kPdf, kZip, kArchive, kTnef,
+  kFinderFile,  // AppleSingle/AppleDouble, .DS_Store (finder_files.h)
   kCalendar, kMessage, kOther
 };
 

@@ -9,6 +9,7 @@
 #include "content/content_sniff.h"
 #include "content/csv_text.h"
 #include "content/encrypted_format.h"
+#include "content/enriched_text.h"
 #include "content/extract.h"
 #include "content/flowed_text.h"
 #include "content/gmime_util.h"
@@ -183,6 +184,12 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
       bytes = std::move(utf8);
       data = bytes;
     }
+  }
+  // text/enriched and text/richtext: their commands are not the words
+  // (enriched_text.h).
+  if (type == DocType::kText && IsEnrichedType(mime_type)) {
+    bytes = EnrichedToText(mime_type, data);
+    data = bytes;
   }
   if (is_attachment) {
     std::string name = filename;
