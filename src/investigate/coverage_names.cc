@@ -36,6 +36,16 @@
 namespace nearmiss::investigate {
 namespace {
 
+// A trace (Exchange's tracking log, a Microsoft 365 export): its names are
+// no logrotate set's, whatever date or number they hold ("EX01-2025-11-03.log"
+// is judged by its #Date: lines, tracking_log_names.h).
+bool Trace(const maillog::LineCounts& c) {
+  const maillog::LineFormat f = c.main_format();
+  return f == maillog::LineFormat::kExchangeTracking || f == maillog::LineFormat::kM365Trace ||
+         f == maillog::LineFormat::kM365Historical ||
+         f == maillog::LineFormat::kExchangeTrackingExport;
+}
+
 std::string PlainName(const std::string& path) {
   return path.ends_with(".gz") ? path.substr(0, path.size() - 3) : path;
 }
@@ -49,7 +59,7 @@ void NumberHoles(const Report& rep, std::vector<std::string>& out) {
   std::map<std::string, Set> sets;
   for (const maillog::LineCounts& c : rep.logs) {
     const maillog::RotationName r = maillog::ReadRotationName(c.file);
-    if (r.named != 0) continue;
+    if (r.named != 0 || Trace(c)) continue;
     if (r.age_rank < 0) {
       sets[r.base].numbered[static_cast<int>(-r.age_rank - 1)] = c.file;
     } else if (PlainName(c.file) == r.base) {
@@ -84,9 +94,14 @@ struct DatedFile {
 // "rot8/maillog-20261129, rot8/maillog-20261130, " when `a`'s name holds
 // its date as YYYYMMDD and a few are missing; else "about 2 files, ".
 std::string MissingNames(const DatedFile& a, int64_t period, int64_t missing) {
+  // The date as the name writes it: YYYYMMDD or YYYY-MM-DD.
+  auto spelled = [](const std::string& day, bool dashed) {
+    return dashed ? day : day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
+  };
   const std::string day = maillog::FormatTime(a.named).substr(0, 10);
-  std::string compact = day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
-  const size_t at = a.file.rfind(compact);
+  size_t at = a.file.rfind(spelled(day, false));
+  const bool dashed = at == std::string::npos;
+  if (dashed) at = a.file.rfind(day);
   if (period % 86400 != 0 || missing > 10 || at == std::string::npos) {
     return "about " + Counted(static_cast<uint64_t>(missing), "file") + ", ";
   }
@@ -94,7 +109,7 @@ std::string MissingNames(const DatedFile& a, int64_t period, int64_t missing) {
   for (int64_t i = 1; i <= missing; ++i) {
     const std::string d = maillog::FormatTime(a.named + i * period).substr(0, 10);
     std::string name = a.file;
-    name.replace(at, 8, d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2));
+    name.replace(at, dashed ? 10 : 8, spelled(d, dashed));
     out += name;
     out += ", ";
   }
@@ -107,7 +122,7 @@ void DateHoles(const Report& rep, std::vector<std::string>& out) {
   std::map<std::string, std::vector<File>> sets;
   for (const maillog::LineCounts& c : rep.logs) {
     const maillog::RotationName r = maillog::ReadRotationName(c.file);
-    if (r.named != 0) sets[r.base].push_back({r.named, c.first_time, c.file});
+    if (r.named != 0 && !Trace(c)) sets[r.base].push_back({r.named, c.first_time, c.file});
   }
   for (auto& [base, files] : sets) {
     if (files.size() < 2) continue;
@@ -152,6 +167,30 @@ void DateHoles(const Report& rep, std::vector<std::string>& out) {
   }
 }
 
+// A file the window leaves out whole, its lines dated only by a year
+// inferred from its modification time (no --year, no date in its name, no
+// line that carries a year): a copy made without `cp -p` moves that time,
+// and the year with it, so the file may be inside the window after all
+// (round 51's tester 16, finding 4).
+void MtimeYearOutside(const Report& rep, std::vector<std::string>& out) {
+  for (const maillog::LineCounts& c : rep.logs) {
+    if (c.yearless == 0 || c.year_given != 0 || c.first_time != 0 ||
+        c.before_window + c.after_window == 0 ||
+        c.year_from.find("modification time") == std::string::npos) {
+      continue;
+    }
+    const std::string from = maillog::FormatTime(c.first_yearless_time).substr(0, 10);
+    const std::string to = maillog::FormatTime(c.last_yearless_time).substr(0, 10);
+    std::string t = c.file + ": every line falls " +
+                    (c.after_window != 0 ? "after" : "before") +
+                    " the window as dated (" + (from == to ? from : from + " to " + to) +
+                    "), but its timestamps carry no year and the one read is inferred from the "
+                    "file's modification time alone, which a copy resets: if they are from "
+                    "another year they may be inside it (give --year)";
+    out.push_back(std::move(t));
+  }
+}
+
 void PageCuts(const Report& rep, std::vector<std::string>& out) {
   for (const maillog::LineCounts& c : rep.logs) {
     if (c.page_rows == 0) continue;
@@ -192,6 +231,7 @@ std::vector<std::string> MissingFileTexts(const Report& rep) {
   InstanceHoles(rep, out);
   DayHoles(rep, out);
   DatedDayHoles(rep, out);
+  MtimeYearOutside(rep, out);
   PageCuts(rep, out);
   return out;
 }

@@ -10,12 +10,20 @@
 namespace nearmiss::maillog {
 namespace {
 
-bool Digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(),
-                                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-}
+bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+bool Digits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), IsDigit); }
+
+bool IsSeparator(char c) { return c == '-' || c == '_' || c == '.'; }
 
 int Num(std::string_view s) { return std::stoi(std::string(s)); }
+
+// The run of digits at `at` in `s` (0 when none).
+size_t DigitRun(std::string_view s, size_t at) {
+  size_t end = at;
+  while (end < s.size() && IsDigit(s[end])) ++end;
+  return end - at;
+}
 
 // logrotate's `dateformat -%Y%m%d-%s` (logrotate(8): %s, seconds since
 // 1970 UTC, makes names unique when rotating more than once a day):
@@ -23,81 +31,144 @@ int Num(std::string_view s) { return std::stoi(std::string(s)); }
 // wall clock (log_zone.h) as the other names' times are; they must fall
 // on the date the name gives (within a day either way, the host's zone
 // unknown here), else the name is no rotation's.
-int64_t EpochSuffixTime(std::string_view date, std::string_view seconds) {
+int64_t EpochSuffixTime(int64_t day, std::string_view seconds) {
   if (seconds.size() > 11) return 0;
-  const int y = Num(date.substr(0, 4)), m = Num(date.substr(4, 2)), d = Num(date.substr(6, 2));
-  if (y < 1970 || !CivilDateExists(y, m, d)) return 0;
   const int64_t epoch = std::stoll(std::string(seconds));
   const int64_t wall = epoch + LogZoneOffsetAt(epoch);
-  const int64_t day = CivilToSeconds(y, m, d, 0, 0, 0);
   constexpr int64_t kDay = 86400;
   if (wall < day - kDay || wall >= day + 2 * kDay) return 0;
   return wall;
 }
 
-// The time a rotation suffix names (without its leading '-' or '.'), as
-// wall-clock seconds; 0 when it is none of the forms in rotation_name.h.
-int64_t SuffixTime(std::string_view s) {
-  std::string_view date, time;
-  if (s.size() >= 10 && s[4] == '-' && s[7] == '-') {  // YYYY-MM-DD
-    std::string joined;
-    joined.append(s.substr(0, 4)).append(s.substr(5, 2)).append(s.substr(8, 2));
-    if (!Digits(joined)) return 0;
-    s.remove_prefix(10);
-    if (!s.empty()) return 0;  // no time after a dashed date
-    return CivilDateExists(Num(joined.substr(0, 4)), Num(joined.substr(4, 2)),
-                           Num(joined.substr(6, 2)))
-               ? CivilToSeconds(Num(joined.substr(0, 4)), Num(joined.substr(4, 2)),
-                                Num(joined.substr(6, 2)), 0, 0, 0)
-               : 0;
+// A date (and time) token of a file name at `at` (rotation_name.h), and
+// where it ends; time 0 when none starts there.
+struct DateToken {
+  int64_t time = 0;
+  size_t end = 0;
+};
+
+DateToken DateAt(std::string_view s, size_t at) {
+  auto ends_token = [&](size_t i) { return i == s.size() || IsSeparator(s[i]); };
+  std::string_view rest = s.substr(at);
+  int y = 0, m = 0, d = 0;
+  size_t end = at;
+  std::string_view time;
+  const size_t run = DigitRun(rest, 0);
+  if (run == 4 && rest.size() >= 10 && IsSeparator(rest[4]) && rest[7] == rest[4] &&
+      DigitRun(rest, 5) == 2 && DigitRun(rest, 8) == 2) {
+    // YYYY-MM-DD (or with '_' or '.' throughout); no time after it.
+    y = Num(rest.substr(0, 4)), m = Num(rest.substr(5, 2)), d = Num(rest.substr(8, 2));
+    end += 10;
+  } else if (run == 8 || run == 10) {
+    y = Num(rest.substr(0, 4)), m = Num(rest.substr(4, 2)), d = Num(rest.substr(6, 2));
+    end += run;
+    if (run == 10) time = rest.substr(8, 2);  // hourly: YYYYMMDDHH
+  } else {
+    return {};
   }
-  if (s.size() < 8) return 0;
-  date = s.substr(0, 8);
-  s.remove_prefix(8);
-  if (s.size() >= 10 && s[0] == '-' && Digits(date) && Digits(s.substr(1))) {
-    return EpochSuffixTime(date, s.substr(1));
+  if (y < 1970 || y > 2199 || !CivilDateExists(y, m, d)) return {};
+  const int64_t day = CivilToSeconds(y, m, d, 0, 0, 0);
+  if (run == 8 && end < s.size() && (s[end] == '-' || s[end] == '_' || s[end] == 'T')) {
+    const size_t more = DigitRun(s, end + 1);
+    if (more >= 10 && s[end] == '-' && ends_token(end + 1 + more)) {
+      const int64_t wall = EpochSuffixTime(day, s.substr(end + 1, more));
+      return wall == 0 ? DateToken{} : DateToken{wall, end + 1 + more};
+    }
+    if ((more == 2 || more == 4 || more == 6) && ends_token(end + 1 + more) &&
+        (s[end] != 'T' || more >= 4)) {
+      // YYYYMMDD-HH[MM[SS]] (`postfix logrotate`), YYYYMMDDTHHMM[SS]
+      time = s.substr(end + 1, more);
+      end += 1 + more;
+    } else if (s[end] == 'T' || more >= 10) {
+      return {};
+    }
   }
-  if (s.size() == 2) {
-    time = s;  // hourly: YYYYMMDDHH
-  } else if (!s.empty()) {
-    if (s[0] != '-' && s[0] != '_') return 0;
-    time = s.substr(1);  // YYYYMMDD-HH[MM[SS]]
-    if (time.size() != 2 && time.size() != 4 && time.size() != 6) return 0;
-  }
-  if (!Digits(date) || (!time.empty() && !Digits(time))) return 0;
-  const int y = Num(date.substr(0, 4)), m = Num(date.substr(4, 2)), d = Num(date.substr(6, 2));
-  if (y < 1970 || !CivilDateExists(y, m, d)) return 0;
+  if (!ends_token(end)) return {};
   int hh = 0, mm = 0, ss = 0;
   if (time.size() >= 2) hh = Num(time.substr(0, 2));
   if (time.size() >= 4) mm = Num(time.substr(2, 2));
   if (time.size() >= 6) ss = Num(time.substr(4, 2));
-  if (hh > 23 || mm > 59 || ss > 60) return 0;
-  return CivilToSeconds(y, m, d, hh, mm, ss);
+  if (hh > 23 || mm > 59 || ss > 60) return {};
+  return {day + hh * 3600 + mm * 60 + ss, end};
+}
+
+// A compressor's suffix, without its '.' ("gz", "bz2"; any case).
+bool CompressionSuffix(std::string_view ext) {
+  std::string e(ext);
+  for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return e == "gz" || e == "bz2" || e == "xz" || e == "zst" || e == "z" || e == "lz4";
+}
+
+// `name` without its compressors' suffixes, wherever they stand among its
+// last '.' tokens ("maillog.2.gz", "mail.2.log.gz", "maillog.2025-11-03.gz.txt").
+std::string WithoutCompression(std::string name) {
+  for (size_t dot = name.rfind('.'); dot != std::string::npos && dot > 0;
+       dot = dot == 0 ? std::string::npos : name.rfind('.', dot - 1)) {
+    const size_t next = name.find('.', dot + 1);
+    std::string_view ext = std::string_view(name).substr(dot + 1, next == std::string::npos
+                                                                      ? std::string::npos
+                                                                      : next - dot - 1);
+    if (CompressionSuffix(ext)) {
+      name.erase(dot, ext.size() + 1);
+    } else if (!std::all_of(ext.begin(), ext.end(), [](char c) {
+                 return std::isalpha(static_cast<unsigned char>(c)) != 0;
+               })) {
+      break;  // past the extensions: the name itself, a number or a date
+    }
+  }
+  return name;
+}
+
+// An extension after a rotation number: letters only, short ("log", "txt").
+bool Extension(std::string_view ext) {
+  return !ext.empty() && ext.size() <= 5 && std::all_of(ext.begin(), ext.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) != 0;
+  });
 }
 
 }  // namespace
 
 RotationName ReadRotationName(const std::string& path) {
-  std::string name = path;
-  if (name.ends_with(".gz")) name.resize(name.size() - 3);
-  const size_t slash = name.rfind('/');
-  const size_t start = slash == std::string::npos ? 0 : slash + 1;
-  // The last '-' or '.' of the file name whose tail is a suffix above; the
-  // earliest such separator wins so "NAME.YYYYMMDD-HHMMSS" is one suffix.
-  for (size_t at = start + 1; at < name.size(); ++at) {
-    if (name[at] != '-' && name[at] != '.') continue;
-    std::string_view tail = std::string_view(name).substr(at + 1);
-    if (int64_t t = SuffixTime(tail); t > 0) {
-      // Far below every numbered rank: a dated file sorts by its time.
-      return {name.substr(0, at), t - (int64_t{1} << 40), t};
+  const size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
+  const std::string name = WithoutCompression(path.substr(dir.size()));
+  // The last date token of the name (a range's end, the rotation's time).
+  DateToken date;
+  size_t date_at = 0;
+  for (size_t at = 0; at < name.size(); ++at) {
+    if (at != 0 && !IsSeparator(name[at - 1])) continue;
+    if (DateToken t = DateAt(name, at); t.time > 0) {
+      date = t;
+      date_at = at;
     }
   }
-  const size_t dot = name.rfind('.');
-  if (dot != std::string::npos && dot > start) {
-    std::string_view tail = std::string_view(name).substr(dot + 1);
-    if (Digits(tail) && tail.size() <= 3) return {name.substr(0, dot), -(Num(tail) + 1), 0};
+  if (date.time > 0) {
+    // The name without the date and the separator before it ("mail.log"
+    // for "mail-20251103.log"; "maillog" for "maillog-20251103"): the set.
+    std::string base = name.substr(0, date_at == 0 ? 0 : date_at - 1);
+    std::string_view after = std::string_view(name).substr(date.end);
+    if (date_at == 0 && !after.empty()) after.remove_prefix(1);
+    base += after;
+    // Far below every numbered rank: a dated file sorts by its time.
+    return {dir + base, date.time - (int64_t{1} << 40), date.time};
   }
-  return {name, 0, 0};
+  // NAME.N, or NAME.N.EXT (logrotate's `extension`: mail.1.log for
+  // mail.log), N at most three digits.
+  const size_t last = name.rfind('.');
+  if (last != std::string::npos && last > 0) {
+    std::string_view tail = std::string_view(name).substr(last + 1);
+    if (Digits(tail) && tail.size() <= 3) {
+      return {dir + name.substr(0, last), -(Num(tail) + 1), 0};
+    }
+    const size_t before = name.rfind('.', last - 1);
+    if (Extension(tail) && before != std::string::npos && before > 0) {
+      std::string_view n = std::string_view(name).substr(before + 1, last - before - 1);
+      if (Digits(n) && n.size() <= 3) {
+        return {dir + name.substr(0, before) + name.substr(last), -(Num(n) + 1), 0};
+      }
+    }
+  }
+  return {dir + name, 0, 0};
 }
 
 }  // namespace nearmiss::maillog
