@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "maillog/rotation_name.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
@@ -117,30 +118,78 @@ void InstanceHoles(const Report& rep, std::vector<std::string>& out) {
   }
 }
 
+namespace {
+
+// The server a joined or renamed tracking log's name gives: the name
+// without its date, extension and compressor's suffix ("EX01" for
+// EX01-2025-11-03.log and EX01.log), as written.
+std::string NameServer(const std::string& path) {
+  std::string base = maillog::ReadRotationName(path).base;
+  base.erase(0, base.find_last_of('/') + 1);
+  if (const size_t dot = base.find('.'); dot != std::string::npos && dot > 0) base.resize(dot);
+  return base;
+}
+
+// The servers credited with a part's day: each its rows name in a tenth of
+// their rows at least (a stray row naming another server credits none).
+std::vector<std::string> DayServers(const maillog::LineCounts::ExchangeDay& d) {
+  uint64_t rows = 0;
+  for (const auto& [name, n] : d.servers) rows += n;
+  std::vector<std::string> out;
+  for (const auto& [name, n] : d.servers) {
+    if (n * 10 >= rows) out.push_back(name);
+  }
+  return out;
+}
+
+}  // namespace
+
 void DatedDayHoles(const Report& rep, std::vector<std::string>& out) {
   // Tracking logs whose names are no MSGTRK names (joined into one file,
   // renamed "EX01-2025-11-03.log"): the days their "#Date:" lines name,
-  // per directory, a day between two of them with none a gap (round 50's
-  // tester 16, finding 1). The union of a directory's files: two servers'
-  // renamed files there hide one's gap, never make one.
-  std::map<std::string, std::map<int64_t, std::string>> dirs;  // day -> the file naming it
+  // per server, a day between two of them with none a gap (round 50's
+  // tester 16, finding 1). The server is the one a part's rows name as
+  // logging them, else the one the file's name gives: never a folder's or
+  // a run's union, where another server's file of the day hid one's gap
+  // (round 51's tester 16, finding 2).
+  struct Server {
+    std::string shown;  // as first written
+    bool by_name = false;
+    std::map<int64_t, std::string> days;  // day -> the file naming it
+  };
+  std::map<std::string, Server> servers;  // by its name in lower case
   for (const maillog::LineCounts& c : rep.logs) {
     if (c.exchange_days.empty() || ReadTrackingLogName(c.file).number > 0) continue;
-    const size_t slash = c.file.find_last_of('/');
-    auto& days = dirs[slash == std::string::npos ? std::string() : c.file.substr(0, slash)];
-    for (int64_t day : c.exchange_days) days.try_emplace(day, c.file);
+    for (const maillog::LineCounts::ExchangeDay& d : c.exchange_days) {
+      std::vector<std::string> named = DayServers(d);
+      const bool by_name = named.empty();
+      if (by_name) named.push_back(NameServer(c.file));
+      for (const std::string& name : named) {
+        std::string key = name;
+        for (char& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        Server& s = servers[key];
+        if (s.shown.empty()) {
+          s.shown = name;
+          s.by_name = by_name;
+        }
+        s.days.try_emplace(d.day, c.file);
+      }
+    }
   }
   auto day = [](int64_t t) { return maillog::FormatTime(t).substr(0, 10); };
-  for (const auto& [dir, days] : dirs) {
+  for (const auto& [key, server] : servers) {
+    const auto& days = server.days;
     for (auto it = days.begin(); it != days.end() && std::next(it) != days.end(); ++it) {
       const auto& [a, file_a] = *it;
       const auto& [b, file_b] = *std::next(it);
       if (b - a <= 86400) continue;
-      std::string t = "the Exchange tracking log of " + day(a + 86400);
+      std::string t = "server " + server.shown + "'s Exchange tracking log of " + day(a + 86400);
       if (b - a > 2 * 86400) t += " to " + day(b - 86400);
       t += file_a == file_b ? " (the #Date: lines of " + file_a + " name " + day(a) + " and " + day(b)
                             : " (the #Date: line of " + file_a + " names " + day(a) + ", that of " +
                                   file_b + " " + day(b);
+      t += server.by_name ? ", the server as the files' names give it"
+                          : ", the server as their rows name it";
       t += ", none between: Exchange starts a log for each day it writes an event in, and a "
            "server in use writes every day; the part was not given, or that day had no event)";
       out.push_back(std::move(t));

@@ -33,7 +33,11 @@ void InstanceHoles(const Report& rep, std::vector<std::string>& out);
 void DayHoles(const Report& rep, std::vector<std::string>& out);
 
 // The same from the "#Date:" lines of tracking logs whose names are none
-// (LineCounts::exchange_days): joined or renamed files.
+// (LineCounts::exchange_days): joined or renamed files. Per server: the one
+// a part's rows name as logging them (ExchangeDay::servers, each named in a
+// tenth of the part's rows at least), else the one the file's name gives
+// ("EX01" of EX01-2025-11-03.log and EX01.log): "server EX01's Exchange
+// tracking log of 2025-11-04 (...)".
 void DatedDayHoles(const Report& rep, std::vector<std::string>& out);
 
 }  // namespace nearmiss::investigate

@@ -282,7 +282,20 @@ struct LineCounts {
   // file of several days' parts joined, or one renamed (EX01-2025-11-03.log),
   // says by them which days it holds when its name no longer does
   // (investigate/tracking_log_names.h; round 50's tester 16, finding 1).
-  std::vector<int64_t> exchange_days;
+  // With each, the servers its part's rows name as the one logging them
+  // (ExchangeDay::servers): a day is judged per server (round 51's tester
+  // 16, finding 2).
+  struct ExchangeDay {
+    int64_t day = 0;
+    // The local server of each row (client-hostname of a SEND, whose
+    // client is the server sending; server-hostname of every other event,
+    // the server it happened on: Microsoft's message tracking log fields),
+    // its first label as written ("EX01" of EX01.army.mil), the first
+    // kMaxDayServers of them with how many rows named each.
+    std::vector<std::pair<std::string, uint64_t>> servers;
+  };
+  static constexpr size_t kMaxDayServers = 16;
+  std::vector<ExchangeDay> exchange_days;
   // A trace export (Get-MessageTrace, Get-MessageTraceV2,
   // Get-MessageTrackingLog | Export-Csv) with a run of exactly
   // kDefaultPageRows or kLargestPageRows rows under one header: the

@@ -285,8 +285,8 @@ void TraceLog::Directive(std::string_view text, uint64_t line) {
     if (std::sscanf(std::string(day).c_str(), "%4d-%2d-%2d", &y, &mo, &d) == 3 && y > 1970 &&
         mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
       const int64_t t = CivilToSeconds(y, mo, d, 0, 0, 0);
-      if (counts_.exchange_days.empty() || counts_.exchange_days.back() != t) {
-        counts_.exchange_days.push_back(t);
+      if (counts_.exchange_days.empty() || counts_.exchange_days.back().day != t) {
+        counts_.exchange_days.push_back({t, {}});
       }
     }
   }

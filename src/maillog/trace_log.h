@@ -315,6 +315,11 @@ class TraceLog {
   // Get-MessageTrace's StartDate and EndDate columns (the window the
   // cmdlet was asked for, on every row); -1 when absent.
   int start_date_ = -1, end_date_ = -1;
+  // Exchange's client-hostname: a SEND's sending server (NoteLoggingServer).
+  int client_host_ = -1;
+  // Counts the server an Exchange event `f` names as the one logging it
+  // under the last "#Date:" line (LineCounts::ExchangeDay::servers).
+  void NoteLoggingServer(const std::vector<std::string>& f, std::string_view event);
   // Rows under the current header (a header again starts a new export):
   // PageEnd says a section of exactly one default page (LineCounts::
   // page_rows).

@@ -3,6 +3,7 @@
 // Export-Csv): the delivery attempts it records, or what it is instead
 // (trace_log.h).
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 #include "maillog/trace_events.h"
 #include "maillog/trace_log.h"
 #include "maillog/trace_send.h"
+#include "maillog/trace_text.h"
 
 namespace nearmiss::maillog {
 namespace {
@@ -26,13 +28,43 @@ bool QueueExpired(std::string_view status) {
          status.find(" 4.4.7 ") != std::string_view::npos || status.starts_with("4.4.7 ");
 }
 
+bool SameHost(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 }  // namespace
+
+void TraceLog::NoteLoggingServer(const std::vector<std::string>& f, std::string_view event) {
+  // A SEND's client is the server sending (client-hostname: "the server
+  // or client that submitted the message"); every other event's
+  // server-hostname is the server it happened on (RECEIVE's destination,
+  // the FAIL, DSN or DELIVER of the server's own queue).
+  std::string_view host = Trim(Field(f, event.starts_with("SEND") ? client_host_ : relay_));
+  // An address is no server's name (and its first part no label).
+  if (host.find(':') != std::string_view::npos ||
+      host.find_first_not_of("0123456789.") == std::string_view::npos) {
+    return;
+  }
+  host = host.substr(0, host.find('.'));  // EX01 of EX01.army.mil
+  auto& servers = counts_.exchange_days.back().servers;
+  for (auto& [name, rows] : servers) {
+    if (SameHost(name, host)) {
+      ++rows;
+      return;
+    }
+  }
+  if (servers.size() < LineCounts::kMaxDayServers) servers.emplace_back(std::string(host), 1);
+}
 
 void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, const RowHead& h) {
   const int64_t time = h.time;
   const std::string_view id = h.id, sender = h.sender;
   std::string_view relay = h.relay;
   std::string_view event = Field(f, event_);
+  if (kind_ == Kind::kExchange && !counts_.exchange_days.empty()) NoteLoggingServer(f, event);
   std::string_view status;
   std::string pending;  // the relay of a recipient whose outcome is still to come
   if (event == "DELIVER" || event == "DELIVERFAIL" || event == "DUPLICATEDELIVER") {
