@@ -48,7 +48,15 @@ TEST_F(DetectorZonesTest, OtherCountriesGovernmentZonesAreNotSlips) {
   for (std::string_view d : {"mfa.gov.hu", "vlada.gov.sk", "mzv.gov.cz", "sgg.gov.ro",
                              "mzz.gov.si", "mfa.gov.bg", "portal.gov.cz", "mil.ru",
                              "mawf.gov.na", "moh.gov.bw", "victoria1.gov.bc.ca",
-                             "premier.gov.ab.ca", "health.gov.on.ca"}) {
+                             "premier.gov.ab.ca", "health.gov.on.ca",
+                             // Round 52: the other provinces and territories,
+                             // and governments of small countries and islands.
+                             "familylaw.gov.sk.ca", "courts.gov.mb.ca", "moh.gov.nl.ca",
+                             "novascotia.gov.ns.ca", "nwtwaters.gov.nt.ca", "health.gov.nu.ca",
+                             "energy.gov.pe.ca", "env.gov.yk.ca", "med.gov.ao",
+                             "treasury.gov.im", "alderney.gov.gg", "customs.gov.ky",
+                             "bvi.gov.vg", "mfa.gov.sz", "eitisuriname.gov.sr",
+                             "falklands.gov.fk", "ab.gov.ag", "minedu.gov.cv"}) {
     LookalikeMatch m = Classify(d);
     EXPECT_EQ(m.kind, LookalikeMatch::Kind::kNone) << d << " " << m.detail;
   }
