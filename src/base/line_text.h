@@ -8,6 +8,7 @@
 #define NEARMISS_BASE_LINE_TEXT_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace nearmiss {
@@ -27,6 +28,20 @@ std::size_t Utf8SequenceLength(unsigned char lead);
 // isolates (U+202A..U+202E, U+2066..U+2069; Unicode UAX #9), with which a
 // line shows text in another order than it holds.
 std::size_t ControlCharacterAt(std::string_view s);
+
+// The length of the valid UTF-8 sequence `s` starts with (RFC 3629: no
+// overlong form, no surrogate, nothing past U+10FFFF), 1 to 4; 0 when it
+// starts none (or is empty).
+std::size_t ValidUtf8Sequence(std::string_view s);
+
+// `s` safe to print on a terminal: every ControlCharacterAt character and
+// every byte that starts no valid UTF-8 sequence (binary data, Latin-1
+// text) written as "\xNN" per byte; the rest as it is (a backslash too,
+// so a Windows path reads as written). A log file's excerpt quoted in a
+// message (a binary file's "first unrecognised line") can then neither
+// move the cursor nor garble the terminal (round 51's tester 16,
+// finding 7).
+std::string TerminalText(std::string_view s);
 
 }  // namespace nearmiss
 

@@ -9,6 +9,7 @@
 #include "base/text_format.h"
 #include "maillog/line_counts.h"
 #include "maillog/log_files.h"
+#include "maillog/log_zone.h"
 #include "maillog/loss_notice.h"
 #include "maillog/set_order.h"
 #include "maillog/trace_log.h"
@@ -120,6 +121,18 @@ void ReadAuditLogs(const std::vector<std::string>& logs,
       progress.Clear();
       log::Error(path + ": " + lost + "; the report is incomplete");
       out->failed = true;
+    }
+    if (const maillog::LineCounts& c = report.logs.back();
+        c.local_time_rows != 0 && !maillog::LogZoneStated()) {
+      // Local times of a zone nobody stated (maillog::LocalTimes); near a
+      // window's edge they make the report incomplete.
+      progress.Clear();
+      if (c.zone_edge_rows != 0) {
+        log::Error(path + ": " + maillog::LocalTimes(c) + "; the report is incomplete");
+        out->failed = true;
+      } else {
+        log::Warn(path + ": " + maillog::LocalTimes(c));
+      }
     }
     if (!s.ok()) {
       progress.Clear();

@@ -16,8 +16,11 @@ namespace nearmiss::cli {
 void AddLogZoneOption(CLI::App& cmd, std::string* zone) {
   cmd.add_option("--log-zone", *zone,
                  "The zone of the log host's clock, in which timestamps without a zone (RFC 3164 "
-                 "syslog) are read: UTC, an offset (+01:00) or a zone name (Europe/Paris); "
-                 "default: TZ, else the system's zone. Every time is shown in UTC");
+                 "syslog; Get-MessageTrackingLog | Export-Csv's Timestamp, the exporting "
+                 "machine's clock) are read: UTC, an offset (+01:00) or a zone name "
+                 "(Europe/Paris); default: TZ, else the system's zone (for an export's "
+                 "Timestamp a guess: warned, and a row --since or --until leaves out by less "
+                 "than 14 hours makes the report incomplete). Every time is shown in UTC");
 }
 
 bool ApplyLogZone(const std::string& zone) {

@@ -98,6 +98,13 @@ std::string Skipped(const maillog::LineCounts& c) {
     // `nearmiss check` says (issue-16 tester, round 8, defect 4).
     add("of those, " + maillog::NoMailDomains(c));
   }
+  if (c.bad_header_line != 0) {
+    add("of those, " + Counted(static_cast<int64_t>(c.rows_under_bad_header), "row") +
+        " under the header at line " + std::to_string(c.bad_header_line) + ", which has no " +
+        c.bad_header_lacks + " (another export joined to this one), so none is read");
+  }
+  // Get-MessageTrackingLog's local times: in which zone they were read.
+  if (std::string local = maillog::LocalTimes(c); !local.empty()) add(local);
   if (std::string w = maillog::YearSpanWarning(c); !w.empty()) add(w);
   if (std::string step = maillog::ClockStepNote(c); !step.empty()) add(step);
   // Outside the window (--since, --until): read, their deliveries not counted.

@@ -48,6 +48,8 @@ LeftOut Report::left_out() const {
     first(l.missing_outcomes, c.missing_outcomes, c.first_missing_outcome_line,
           &l.first_missing_outcome);
     l.missing_outcomes += c.missing_outcomes;
+    first(l.zone_edge_rows, c.zone_edge_rows, c.first_zone_edge_line, &l.first_zone_edge);
+    l.zone_edge_rows += c.zone_edge_rows;
   }
   // A wait the later lines of its own log outlast (LeftOut::stale_waits):
   // its file and every other file of the same kind given with it, since a

@@ -65,6 +65,11 @@ struct LeftOut {
   std::string first_loss_notice;
   uint64_t missing_outcomes = 0;
   std::string first_missing_outcome;
+  // Trace rows of a local time in a zone not stated that the window
+  // leaves out by less than 14 hours (LineCounts::zone_edge_rows): they
+  // may be inside it. The first: "te.csv:3".
+  uint64_t zone_edge_rows = 0;
+  std::string first_zone_edge;
   // Spans of time no log read covers (coverage.h), each in words.
   std::vector<std::string> coverage_gaps;
   // Flagged recipients last seen deferred whose log goes on for more than
@@ -95,7 +100,7 @@ struct LeftOut {
            inputs_not_read != 0 ||
            outcome_unknown != 0 || read_in_part_lines != 0 || orphan_lines != 0 ||
            loss_notices != 0 || missing_outcomes != 0 || stale_waits != 0 || nul_runs != 0 ||
-           disagreements != 0;
+           disagreements != 0 || zone_edge_rows != 0;
   }
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/line_text.h"
 #include "base/text_format.h"
 #include "maillog/clock_step.h"
 #include "maillog/log_zone.h"
@@ -351,6 +352,7 @@ std::string Describe(const LineCounts& c) {
     out += ", its times read in " + LogZoneName() + " by the zone abbreviation each carries" +
            " and shown in UTC";
   }
+  if (std::string local = LocalTimes(c); !local.empty()) out += ", " + local;
   if (std::string w = YearSpanWarning(c); !w.empty()) out += "; " + w;
   if (!c.error.empty()) out += "; NOT READ in full: " + c.error;
   return out;
@@ -436,12 +438,9 @@ Status CheckRecognised(const LineCounts& c, int min_percent) {
         std::to_string(c.wrong_order_dates) + " such dates; give --date-order " +
         (c.stated_order == "dmy" ? "mdy" : "dmy") + " if the file writes that order");
   }
-  // Untrusted bytes: control characters shown as '?', so a binary file
-  // cannot write to the terminal.
-  std::string excerpt = c.first_unrecognised;
-  for (char& ch : excerpt) {
-    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
-  }
+  // Untrusted bytes: control characters and bytes of no UTF-8 text
+  // escaped, so a binary file cannot write to the terminal.
+  std::string excerpt = TerminalText(c.first_unrecognised);
   std::string need =
       min_percent > 0 ? std::to_string(min_percent) + "%" : std::string("at least one");
   std::string where = c.file + ":" + std::to_string(c.first_unrecognised_line);

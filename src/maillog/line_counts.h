@@ -69,6 +69,25 @@ struct LineCounts {
   uint64_t wrong_field_counts = 0;
   uint64_t first_wrong_fields_line = 0;
   uint64_t first_wrong_fields_found = 0, first_wrong_fields_expected = 0;
+  // Trace rows whose time is a wall clock the file names no zone of
+  // (Get-MessageTrackingLog | Export-Csv's Timestamp, trace_log.h): read
+  // in the run's zone (log_zone.h). When that zone was not stated
+  // (--log-zone), those the window (audit --since, --until) leaves out
+  // by less than kZoneSpread, the widest a zone's offset makes the
+  // difference (UTC-12 to UTC+14), may be inside it: the report is
+  // incomplete. The first one's line.
+  uint64_t local_time_rows = 0;
+  uint64_t zone_edge_rows = 0;
+  uint64_t first_zone_edge_line = 0;
+  static constexpr int64_t kZoneSpread = 14 * 3600;
+  // Of the unrecognised: trace rows under a header after the first (two
+  // exports joined with cat) that names no form's every column: which
+  // column is which is not known, so none is read (each also not
+  // understood). The first such header's line and the columns it lacks
+  // ("Status", "RecipientAddress, Status").
+  uint64_t rows_under_bad_header = 0;
+  uint64_t bad_header_line = 0;
+  std::string bad_header_lacks;
   // Of the unrecognised: slash dates that are no date in the order stated
   // (--date-order mdy for "17/09/2026"), the first one's line, its date
   // and the order stated ("mdy", "dmy").
@@ -427,6 +446,13 @@ std::string NoMailDomains(const LineCounts& counts);
 // reader knows ('4/11/2025 3:02:11 P.M.', first at trace.csv:7; ...)";
 // "" when none of either.
 std::string AmbiguousDates(const LineCounts& counts);
+
+// "its times are the exporting machine's local time (the file names no
+// zone): read in UTC (the system's zone) and shown in UTC; give
+// --log-zone ...", then the rows the window leaves out near its edge
+// (LineCounts::local_time_rows, zone_edge_rows); "" when none
+// (local_times.cc).
+std::string LocalTimes(const LineCounts& counts);
 
 // AmbiguousDates, then "2 whose recipient-address holds no address (first
 // at MSGTRK.LOG:7; ...)" for empty_recipients, then "1 with a field count

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 
+#include "maillog/binary_file.h"
 #include "maillog/gzip_stream.h"
 #include "maillog/loss_notice.h"  // kMaxLogLine
 #include "maillog/natural_order.h"
@@ -130,6 +131,12 @@ class Decoder {
         // was otherwise unreadable and its delivery lost (stop 37's issue
         // 16 tester, F13).
         data.remove_prefix(3);
+      }
+      if (const char* why = utf16_ ? nullptr : BinaryBlock(data)) {
+        // wtmp, lastlog, a .journal copied with /var/log: not a log's
+        // lines, nor a crash's NUL bytes (binary_file.h).
+        return Status::ParseError(path_ + ": a binary file, not a text log (" + why +
+                                  "): not read");
       }
     }
     if (!utf16_) {

@@ -145,6 +145,8 @@ std::string LogZoneName() {
   return out;
 }
 
+bool LogZoneStated() { return TheZone().from == "--log-zone"; }
+
 int64_t LogZoneOffsetAt(int64_t utc) {
   const Zone& z = TheZone();
   return z.named ? OffsetAt(utc) : z.fixed;

@@ -41,6 +41,12 @@ bool LogZoneIsUtc();
 // "Europe/Paris (TZ)", "+01:00 (--log-zone)", "UTC (the system's zone)".
 std::string LogZoneName();
 
+// True when the user named the zone (`from` "--log-zone"), not when it is
+// the reader's own (TZ, the system's): a trace's local times (trace_log.h,
+// Get-MessageTrackingLog's Timestamp) are the exporting machine's, which
+// the reader's own zone says nothing of.
+bool LogZoneStated();
+
 // "+01:00", "-05:30": an offset of `seconds` east of UTC as RFC 3339
 // writes it (time-numoffset).
 std::string FormatOffset(int64_t seconds);

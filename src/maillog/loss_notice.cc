@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "base/line_text.h"
 #include "base/text_format.h"
 
 namespace nearmiss::maillog {
@@ -45,11 +46,7 @@ bool MailUnit(std::string_view unit) {
 
 // Untrusted bytes: control characters shown as '?'.
 std::string Shown(std::string_view text) {
-  std::string s(text.substr(0, LineCounts::kExcerpt));
-  for (char& ch : s) {
-    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
-  }
-  return s;
+  return TerminalText(text.substr(0, LineCounts::kExcerpt));  // never raw bytes to a terminal
 }
 
 }  // namespace

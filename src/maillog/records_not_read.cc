@@ -6,20 +6,17 @@
 #include <cstdint>
 #include <string>
 
+#include "base/line_text.h"
 #include "base/text_format.h"
 #include "maillog/line_counts.h"
 
 namespace nearmiss::maillog {
 namespace {
 
-// Untrusted bytes from the file: control characters shown as '?', so a
-// binary file cannot write to the terminal.
-std::string Printable(std::string s) {
-  for (char& ch : s) {
-    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
-  }
-  return s;
-}
+// Untrusted bytes from the file: control characters and bytes of no
+// UTF-8 text escaped (TerminalText), so a binary file cannot write to the
+// terminal.
+std::string Printable(std::string_view s) { return TerminalText(s); }
 
 }  // namespace
 
@@ -92,6 +89,16 @@ std::string RecordsNotRead(const LineCounts& c) {
                ? "; a comma in a field that is not in double quotes?"
                : "; a record cut short, or a field's quotes not closed?";
     out += " Read misaligned, its columns would be wrong, so it is not read)";
+  }
+  if (c.bad_header_line != 0) {
+    // A header joined in with cat that names no trace's columns.
+    if (!out.empty()) out += ", ";
+    out += Thousands(static_cast<int64_t>(c.rows_under_bad_header));
+    out += c.rows_under_bad_header == 1 ? " row" : " rows";
+    out += " under the header at " + c.file + ":" + std::to_string(c.bad_header_line) +
+           ", which has no " + Printable(c.bad_header_lacks) +
+           " (another export joined to this one): which column is which is not known, so "
+           "none is read";
   }
   return out;
 }

@@ -115,7 +115,7 @@ void TraceLog::Feed(std::string_view line) {
       type_line_ = 1;
     } else if (line == "sep=;" || line == "sep=;\r") {
       type_line_ = 1;
-      csv_.SetDelimiter(';');
+      SetDelimiter(';');
     } else {
       Unrecognised(1);
       counts_.refused = counts_.file + ":1: '" + std::string(line.substr(0, 5)) +
@@ -128,7 +128,19 @@ void TraceLog::Feed(std::string_view line) {
   // Europe): its records are split there too.
   if (header_.empty() && kind_ == Kind::kUnknown && !csv_.inside_record() &&
       !line.starts_with('#') && TraceDelimiter(line) == ';') {
-    csv_.SetDelimiter(';');
+    SetDelimiter(';');
+  } else if (!header_.empty() && !exchange_directives_ && !csv_.inside_record()) {
+    // A later export's header in the other separator (one saved with
+    // Export-Csv -UseCulture joined to one without): its rows are split
+    // there. Only a line starting with a letter can be a header (a row
+    // starts with its time, mostly).
+    const size_t at = line.find_first_not_of('"');
+    const char other = delimiter_ == ',' ? ';' : ',';
+    if (at != std::string_view::npos && std::isalpha(static_cast<unsigned char>(line[at])) &&
+        LooksLikeHeader(SplitCsvLine(line, other)) &&
+        !LooksLikeHeader(SplitCsvLine(line, delimiter_))) {
+      SetDelimiter(other);
+    }
   }
   csv_.Feed(line);
   record_ = nullptr;
@@ -339,16 +351,21 @@ void TraceLog::Record(const std::vector<std::string>& f, uint64_t line) {
     type_line_ = 0;
     return;
   }
-  if (!header_.empty() && f == header_) {
+  if (!header_.empty() && !exchange_directives_ && LooksLikeHeader(f)) {
     // The next export's header (two exports joined with cat): a header
-    // again, not a row.
-    Tally(line, format());
-    PageEnd();
+    // again, not a row; its columns are read from it (HeaderAgain).
+    HeaderAgain(f, line);
     return;
   }
   ++section_rows_;
   if (kind_ == Kind::kUnknown) {
     Unrecognised(line);
+    if (bad_header_) {
+      // A row under a later header of no form (HeaderAgain): an event
+      // not read, which may be the delivery to a look-alike.
+      ++counts_.rows_under_bad_header;
+      NotUnderstood(line);
+    }
     return;
   }
   // A record with more or fewer fields than its header (an unquoted comma

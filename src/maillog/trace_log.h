@@ -108,7 +108,11 @@
 //   whole (LineCounts::refused), naming the line and the export that keeps
 //   them (Select-Object with Recipients joined by ';'). A list joined by
 //   ';', ',' or blanks is read. Timestamp is the exporting machine's local
-//   time, with no zone in the file: read as written.
+//   time, with no zone in the file: read in the run's zone (audit
+//   --log-zone, log_zone.h) and counted (LineCounts::local_time_rows);
+//   with no --log-zone a row the window leaves out by less than 14 hours
+//   may be inside it (LineCounts::zone_edge_rows). A Timestamp that
+//   carries its zone ('Z', an offset) is read by it.
 //
 // A record that decides an outcome (an Exchange SEND, FAIL, DEFER, DROP,
 // ...; a message trace row; a historical search row or entry) whose
@@ -117,7 +121,14 @@
 // empty_recipients), never passed over as a delivery to nobody.
 //
 // A line equal to the header, after the first (two exports concatenated
-// with `cat`), is skipped as a header again, and so is a "#TYPE" line.
+// with `cat`), is skipped as a header again, and so is a "#TYPE" line. A
+// header of another order, other optional columns or another zone
+// ("Date (UTC-05:00)" after "Date (UTC+01:00)") maps the columns of the
+// rows after it, as a second #Fields: line does; one that names no form's
+// every column leaves each row after it unread and not understood
+// (LineCounts::rows_under_bad_header), never read by another header's
+// columns. A header is a record at least three of whose cells, and half,
+// are a trace's column headings.
 //
 // Header names are matched without case, spaces, '_' or '-' (so the admin
 // center's "Recipient address" is RecipientAddress). A time heading that
@@ -232,6 +243,28 @@ class TraceLog {
   void Directive(std::string_view text, uint64_t line);
   void Record(const std::vector<std::string>& fields, uint64_t line);
   void Header(const std::vector<std::string>& names, bool exchange);
+  // A record most of whose cells are column headings (trace_header.cc).
+  static bool LooksLikeHeader(const std::vector<std::string>& f);
+  // A header after the first (exports joined with cat): the rows after it
+  // are read by its columns, or, when it names no form's every column,
+  // not read (LineCounts::rows_under_bad_header).
+  void HeaderAgain(const std::vector<std::string>& f, uint64_t line);
+  // The columns kind_'s form needs that the header read last lacks, by
+  // that form's names ("Status", "RecipientAddress").
+  std::string HeaderLacks() const;
+  bool bad_header_ = false;  // the last header was of no form (HeaderAgain)
+  // The time column is Get-MessageTrackingLog's Timestamp: a wall clock
+  // of a zone the file does not name (Header).
+  bool local_times_ = false;
+  // The UTC time of such a row's wall-clock time `wall` (seconds as if
+  // UTC), read in the run's zone (log_zone.h); counted
+  // (LineCounts::local_time_rows, zone_edge_rows).
+  int64_t LocalTime(int64_t wall, uint64_t line);
+  char delimiter_ = ',';     // the records' field separator (csv_)
+  void SetDelimiter(char d) {
+    delimiter_ = d;
+    csv_.SetDelimiter(d);
+  }
   void Row(const std::vector<std::string>& f, uint64_t line);
   void Tally(uint64_t first_line, LineFormat format);  // a record's lines, recognised
   void Unrecognised(uint64_t first_line);

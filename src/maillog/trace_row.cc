@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/ascii.h"
+#include "maillog/log_zone.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/postfix_log.h"
 #include "maillog/smart_host.h"
@@ -37,10 +38,15 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     RefuseZone(line);
     return;
   }
-  int64_t time = TraceTime(Field(f, time_), date_order_);
+  bool zoned = false;
+  int64_t time = TraceTime(Field(f, time_), date_order_, &zoned);
   // The admin center names the zone its times are in ("Date (UTC+01:00)"):
   // a local time is made UTC (breaker round 2 §10).
-  if (time >= 0 && time_offset_ != 0) time -= time_offset_;
+  if (time >= 0 && time_offset_ != 0) {
+    time -= time_offset_;
+  } else if (time >= 0 && local_times_ && !zoned) {
+    time = LocalTime(time, line);
+  }
   // A row whose time cannot be read is a delivery not read: counted as
   // unrecognised (a file of them is refused, naming the date form) and as
   // not understood, so a few among good rows still make the run an error
@@ -132,6 +138,23 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   } else {
     HistoricalRow(f, line, h);
   }
+}
+
+int64_t TraceLog::LocalTime(int64_t wall, uint64_t line) {
+  // Read in the run's zone (--log-zone), as a syslog stamp without one
+  // is (log_zone.h); round 51's tester 16, finding 5: read as UTC, a
+  // New York export's 8 PM on 30 November fell before --since 2025-12-01.
+  const int64_t utc = ZonelessToUtc(wall);
+  ++counts_.local_time_rows;
+  if (LogZoneStated()) return utc;
+  // The zone not stated, the row's true time is up to kZoneSpread either
+  // way of the one read (zones run from UTC-12 to UTC+14): a row the
+  // window leaves out by less than that may be inside it.
+  const int64_t from = counts_.window_from, to = counts_.window_to;
+  const bool near = (from != 0 && utc < from && from - utc <= LineCounts::kZoneSpread) ||
+                    (to != 0 && utc >= to && utc - to < LineCounts::kZoneSpread);
+  if (near && counts_.zone_edge_rows++ == 0) counts_.first_zone_edge_line = line;
+  return utc;
 }
 
 void TraceLog::EmptyRecipient(uint64_t line, std::string_view heading) {

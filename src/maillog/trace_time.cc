@@ -100,7 +100,8 @@ DateOrder DateOrderEvidence(std::string_view v) {
   return DateOrder::kUnstated;
 }
 
-int64_t TraceTime(std::string_view v, DateOrder order) {
+int64_t TraceTime(std::string_view v, DateOrder order, bool* zoned) {
+  if (zoned != nullptr) *zoned = false;
   Stamp st;
   std::string iso(v);
   if (iso.size() > 10 && iso[10] == ' ') iso[10] = 'T';
@@ -108,6 +109,7 @@ int64_t TraceTime(std::string_view v, DateOrder order) {
   iso += ' ';
   if (ReadRfc3339Stamp(iso, &st) == iso.size() - 1) {
     if (!CivilDateExists(st.year, st.month, st.day)) return -1;  // 2025-02-30: no such day
+    if (zoned != nullptr) *zoned = st.zoned;
     return CivilToSeconds(st.year, st.month, st.day, st.hour, st.minute, st.second) -
            (st.zoned ? st.offset : 0);
   }

@@ -45,7 +45,9 @@ inline constexpr int64_t kWrongOrderDate = -3;
 // 9:12", "11/3/2025 9:12 AM": what Excel writes when it saves a trace it
 // opened), is read with the seconds :00 (breaker round 3 §8);
 // ToTheMinute says which such times were, for the caller to count.
-int64_t TraceTime(std::string_view v, DateOrder order);
+// `*zoned` (when given) is set true when the time carries its zone ('Z'
+// or an offset), false when it names none.
+int64_t TraceTime(std::string_view v, DateOrder order, bool* zoned = nullptr);
 
 // What one time says of its file's order: kDayMonth for a year-last date
 // that is one only day first ("13/11/2025 ...", "13-11-2025 3:02:11 PM"),
