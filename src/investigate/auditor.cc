@@ -183,6 +183,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
   }
   // Every hand-off, flagged recipient or not, for the per-file counts.
   if (!a.from_trace) NoteHandOff(a);
+  NoteNotices(a);
   if (a.status == "internal") {
     // Delivered into the organisation's own mailbox (trace_log.h): no
     // delivery, but the message's "unknown" for it is settled (AddSentOn).
@@ -271,6 +272,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
   row.queue_id = std::string(a.Key());
   row.from = NormalAddress(a.sender, &parsed_);
   row.from_known = a.sender_known;
+  row.non_delivery_report = ShownNonDelivery(a, row);
   row.status = std::string(a.status);
   // Refused (4xx or 5xx) after the end of DATA, or the connection lost
   // after it: the look-alike's server had the content (issue-16 tester

@@ -219,6 +219,15 @@ class Auditor final : public maillog::DeliverySink {
   // Report::kMaxOpen (past it forgotten: a later attempt is counted as
   // one begun in the window, as with no --since).
   std::unordered_map<std::string, bool> before_since_;
+  // What the logs show of a message from Exchange's system mailbox
+  // (auditor_notices.cc): the keys of messages an event said was a
+  // non-delivery report (maillog::Attempt::non_delivery_report), and the
+  // senders (ASCII lower case) whose own mail was received, refused or
+  // failed before. Each bounded by Report::kMaxOpen.
+  std::unordered_set<std::string> non_delivery_reports_, wrote_in_;
+  void NoteNotices(const maillog::Attempt& a);
+  // Row::non_delivery_report for `row`, made of `a`.
+  bool ShownNonDelivery(const maillog::Attempt& a, const Row& row) const;
   // Mailbox messages dated by a Date: long before they were filed
   // (content::DateLongBeforeDelivery), and the first, for the report's note.
   uint64_t dated_long_before_ = 0;

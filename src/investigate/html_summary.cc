@@ -101,8 +101,36 @@ std::string DomainLabel(const std::string& domain, const std::string& unicode) {
   return s;
 }
 
+// " (2 recipients of them the mail system's own notices: ...; 6 sent by
+// Exchange's system mailbox: ...)" after "from N senders"; "" when neither.
+std::string SendersAside(int64_t notices, int64_t system_mailbox) {
+  std::vector<std::string> parts;
+  // Bounces and other notices the mail system wrote to a look-alike that
+  // had written in (backscatter): no person chose the recipient (round
+  // 49's tester 16, finding 7).
+  if (notices != 0) {
+    parts.push_back(Counted(notices, "recipient", "recipients") +
+                    " of them the mail system's own notices: bounces of mail those domains "
+                    "sent in, which no person addressed");
+  }
+  // Exchange's system mailbox's mail the logs do not show to be a bounce:
+  // a journal report to a mistyped journaling address carries the
+  // journaled message whole (round 51's tester 16, finding 3).
+  if (system_mailbox != 0) {
+    parts.push_back(Thousands(system_mailbox) +
+                    " sent by Exchange's system mailbox: journal reports or other system "
+                    "messages, not bounces of mail those domains sent in; a journal report "
+                    "carries the journaled message whole");
+  }
+  if (parts.empty()) return {};
+  std::string out = " (" + parts[0];
+  for (size_t i = 1; i < parts.size(); ++i) out += "; " + parts[i];
+  return out + ")";
+}
+
 std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
   const Counts& t = rep.totals();
+  const Counts notices = rep.SystemNotices(), system_mailbox = rep.SystemMailbox();
   // Every flagged recipient comes from a Sent folder: no log was read.
   const bool mailbox_only = t.deliveries != 0 && t.in_mailbox == t.deliveries;
   int64_t first = 0, last = 0;
@@ -158,20 +186,17 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
          // said so, not "from 0 senders" (breaker round 3 §9).
          (rep.by_sender().empty() && rep.unknown_sender().counts.deliveries != 0
               ? std::string("an unknown sender (no from= line for its queue in the logs given)")
-              : rep.PeopleSenders() == 0 && rep.system_notices() != nullptr
-                    ? std::string("no person: the mail system's own notices (sender &lt;&gt;: "
-                                  "bounces of mail those domains sent in)")
+              : rep.PeopleSenders() == 0 && notices.deliveries != 0
+                    ? std::string("no person: the mail system's own notices (bounces of mail "
+                                  "those domains sent in)")
                     : Counted(static_cast<int64_t>(rep.PeopleSenders()), "sender", "senders") +
                           (rep.unknown_sender().counts.deliveries != 0 ? " and an unknown one"
                                                                        : "")) +
          // Bounces and other notices the mail system wrote to a look-alike
          // that had written in (backscatter): no person chose the
          // recipient (round 49's tester 16, finding 7).
-         (rep.system_notices() != nullptr && rep.PeopleSenders() > 0
-              ? " (" + Counted(rep.system_notices()->counts.deliveries, "recipient", "recipients") +
-                    " of them the mail system's own notices, sender &lt;&gt;: bounces of mail "
-                    "those domains sent in, which no person addressed)"
-              : std::string()) +
+         SendersAside(rep.PeopleSenders() > 0 ? notices.deliveries : 0,
+                      system_mailbox.deliveries) +
          (first != 0 ? ", between " + Day(first) + " and " + Day(last) : std::string()) +
          ". " + ReachedSentence(rep) + " Of their " + Counted(t.deliveries, "recipient", "recipients") +
          " at those domains: <strong>" + Thousands(t.sent - t.in_mailbox) +

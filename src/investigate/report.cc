@@ -14,20 +14,42 @@ namespace nearmiss::investigate {
 
 std::string SenderLabel(const Row& r) {
   if (!r.from_known) return "(unknown)";
+  // Exchange's system mailbox (MicrosoftExchange329e...@) as the log writes
+  // it, and what the logs show it sent: it sends journal reports too, which
+  // carry the journaled message whole, so its rows are a bounce only where
+  // the logs show a non-delivery report (round 51's tester 16, finding 3).
+  if (maillog::IsExchangeSystemMailbox(r.from)) {
+    return r.from + (r.non_delivery_report ? " (bounce)" : " (Exchange's system mailbox)");
+  }
   // The null reverse-path (RFC 5321 4.5.5): a bounce or other delivery
   // status notification, said so rather than left as a bare "<>"; so is
-  // MAILER-DAEMON@'s. Exchange's system mailbox (MicrosoftExchange329e...@)
-  // is named as itself: it sends journal reports too, which carry the
-  // journaled message whole (round 51's tester 16, finding 3), so its rows
-  // are never folded into the bounces.
-  return maillog::IsSystemNoticeSender(r.from) && !maillog::IsExchangeSystemMailbox(r.from)
-             ? "<> (bounce)"
-             : r.from;
+  // MAILER-DAEMON@'s.
+  return maillog::IsSystemNoticeSender(r.from) ? "<> (bounce)" : r.from;
 }
 
-const SenderLine* Report::system_notices() const {
-  auto it = by_sender_.find("<> (bounce)");
-  return it == by_sender_.end() ? nullptr : &it->second;
+namespace {
+
+Counts Summed(const std::map<std::string, SenderLine>& lines, bool SenderLine::*kind) {
+  Counts sum;
+  for (const auto& [label, line] : lines) {
+    if (!(line.*kind)) continue;
+    const Counts& c = line.counts;
+    sum.deliveries += c.deliveries;
+    sum.sent += c.sent;
+    sum.in_mailbox += c.in_mailbox;
+  }
+  return sum;
+}
+
+}  // namespace
+
+Counts Report::SystemNotices() const { return Summed(by_sender_, &SenderLine::notice); }
+Counts Report::SystemMailbox() const { return Summed(by_sender_, &SenderLine::system_mailbox); }
+
+size_t Report::PeopleSenders() const {
+  size_t n = 0;
+  for (const auto& [label, line] : by_sender_) n += line.notice ? 0 : 1;
+  return n;
 }
 
 void Counts::Add(const std::string& s, bool in_mbox, bool after_data) {
@@ -434,6 +456,11 @@ void Report::Close(Open& d) {
     dl.last = std::max({dl.last, r.seconds, d.last_seconds});
   }
   SenderLine& sl = r.from_known ? by_sender_[SenderLabel(r)] : unknown_sender_;
+  if (r.from_known) {
+    const bool mailbox = maillog::IsExchangeSystemMailbox(r.from);
+    sl.notice = maillog::IsSystemNoticeSender(r.from) && (!mailbox || r.non_delivery_report);
+    sl.system_mailbox = mailbox && !r.non_delivery_report;
+  }
   sl.counts.Add(r.status, in_mailbox, after_data);
   sl.domains.insert(key);
   if (table_.size() < kMaxTableRows) {

@@ -17,6 +17,12 @@ struct Row {
   std::string queue_id;   // "" for mailbox messages
   std::string from;       // "" for the null sender <>, or when unknown
   bool from_known = true; // false: the log never named the sender
+  // From Exchange's system mailbox (maillog/system_sender.h), and the logs
+  // show it is a bounce: an event of source DSN of it, or mail its
+  // recipient wrote in before (Auditor::ShownNonDelivery). The mailbox's
+  // other mail (journal reports, moderation and recall notices) is not
+  // one, and is shown as the mailbox's (SenderLabel).
+  bool non_delivery_report = false;
   std::string to;
   // The address the sender gave, when the server rewrote it to `to` before
   // delivering (Postfix's orig_to=: aliases(5), virtual(5), canonical(5);

@@ -59,6 +59,11 @@ struct Attempt {
   // From a trace (trace_log.h), not a Postfix log: its queue_id is the
   // Message-ID, shared by every server's events of the message.
   bool from_trace = false;
+  // The line shows the message is a non-delivery report: an Exchange
+  // event of source DSN, or the DSN event itself (Microsoft's message
+  // tracking event types), whatever its sender. A sink keeps it for the
+  // message's later events (investigate/auditor.h).
+  bool non_delivery_report = false;
   // The file whose line this attempt was read from (PostfixLog::file(): 1
   // for the first file begun, a trace's as a log's); 0 when fed with no
   // file begun.

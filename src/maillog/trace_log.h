@@ -350,6 +350,11 @@ class TraceLog {
   int start_date_ = -1, end_date_ = -1;
   // Exchange's client-hostname: a SEND's sending server (NoteLoggingServer).
   int client_host_ = -1;
+  // Exchange's source (SMTP, STOREDRIVER, DSN, ...): DSN's events are of a
+  // non-delivery report (Attempt::non_delivery_report, set by Emit from
+  // row_non_delivery_).
+  int source_ = -1;
+  bool row_non_delivery_ = false;
   // Counts the server an Exchange event `f` names as the one logging it
   // under the last "#Date:" line (LineCounts::ExchangeDay::servers).
   void NoteLoggingServer(const std::vector<std::string>& f, std::string_view event);

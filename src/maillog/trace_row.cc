@@ -250,6 +250,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.queue_id = id;
   a.sender = sender;
   a.sender_known = row_sender_known_;
+  a.non_delivery_report = row_non_delivery_;
   a.recipient = rcpt;
   a.orig_recipient = RelatedOf(id, rcpt);
   a.status = status;

@@ -65,6 +65,14 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
   std::string_view relay = h.relay;
   std::string_view event = Field(f, event_);
   if (kind_ == Kind::kExchange && !counts_.exchange_days.empty()) NoteLoggingServer(f, event);
+  // A non-delivery report's events: the DSN event that made it, and those
+  // of source DSN (its RECEIVE into the queue). Said on each attempt
+  // Emit makes of this row, and only of this row.
+  struct Reset {
+    bool& flag;
+    ~Reset() { flag = false; }
+  } reset{row_non_delivery_};
+  row_non_delivery_ = event == "DSN" || Trim(Field(f, source_)) == "DSN";
   std::string_view status;
   std::string pending;  // the relay of a recipient whose outcome is still to come
   if (event == "DELIVER" || event == "DELIVERFAIL" || event == "DUPLICATEDELIVER") {
