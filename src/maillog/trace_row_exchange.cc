@@ -18,6 +18,9 @@
 #include "maillog/trace_text.h"
 
 namespace nearmiss::maillog {
+
+using trace_text::Trim;
+
 namespace {
 
 // Exchange's expiry of a message in its queue: the enhanced status 4.4.7
