@@ -5,6 +5,7 @@
 
 #include "content/banner_tail.h"
 #include "content/line_text.h"
+#include "content/position.h"
 #include "content/self_statement.h"
 
 namespace nearmiss::content {
@@ -89,16 +90,17 @@ constexpr std::array<std::string_view, 12> kKeyHeads = {
 // The fixed list of keys missed each wording a sender chose (round 50's
 // tester 13, finding 5).
 bool GenericKey(std::string_view s, std::size_t lead) {
+  // "Clearance Level: TOP SECRET", "Eligibility Level:", "Access Level:",
+  // "Investigation Level: TOP SECRET (T5)": a person's clearance, not the
+  // text's marking (round 51's tester 13, finding 3; AboutClearance reads
+  // those lines).
+  if (NamesPersonsClearance(s.substr(lead, s.find(':', lead) - lead))) return false;
   std::size_t i = lead;
   for (int words = 0; words < 4; ++words) {
     const std::size_t w = i;
     while (i < s.size() && (IsAlpha(s[i]) || s[i] == '-')) ++i;
     if (i == w) return false;
     std::string_view word = s.substr(w, i - w);
-    // "Clearance Level: TOP SECRET", "Security clearance level:": a
-    // person's clearance, not the text's marking (round 51's tester 13,
-    // finding 2; position_clearance.cc reads those).
-    if (word.size() == 9 && StartsWithNoCaseAt(word, 0, "clearance")) return false;
     bool head = false;
     for (std::string_view k : kKeyHeads) {
       head = head || (word.size() == k.size() && StartsWithNoCaseAt(word, 0, k));

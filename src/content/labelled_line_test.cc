@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "content/banner_tail.h"
+#include "content/government_furniture.h"
 #include "content/position.h"
 #include "content/position_testing.h"
 
@@ -161,6 +162,39 @@ TEST(BannerTailTest, DescriptorBeforeTheSubjectsSeparator) {
   EXPECT_FALSE(then_sep("Official-Sensitive Training: what it means", "Official-Sensitive"));
   EXPECT_FALSE(then_sep("Official-Sensitive Personal data handling", "Official-Sensitive"));
   EXPECT_FALSE(then_sep("Official-Sensitive: sickness", "Official-Sensitive"));
+}
+
+// Round 51's tester 13, finding 3: a key naming a person's clearance is no
+// key of the text's marking; the document's own keys still are.
+TEST(LabelledLineTest, ClearanceKeysAreNoMarkingKeys) {
+  for (std::string_view line :
+       {"Clearance Level: TOP SECRET", "Eligibility Level: TOP SECRET",
+        "Access Level: TOP SECRET", "Investigation Level: TOP SECRET",
+        "Position Sensitivity Level: TOP SECRET", "Minimum Clearance Level: TOP SECRET"}) {
+    EXPECT_EQ(Label(line, "TOP SECRET"), LineLabel::kNone) << line;
+  }
+  for (std::string_view line : {"Classification Level: TOP SECRET", "Security Level: TOP SECRET",
+                                "Document Marking: TOP SECRET", "Level: TOP SECRET"}) {
+    EXPECT_EQ(Label(line, "TOP SECRET"), LineLabel::kKeyed) << line;
+  }
+}
+
+// Round 51's tester 13, finding 7: a document's part, file reference,
+// order or date-time group after the tier is a government banner's
+// furniture; a business heading's year or reference number is not.
+TEST(BannerTailTest, GovernmentFurniture) {
+  for (std::string_view words :
+       {"ANNEX B TO OPORD 2026-04", "ENCLOSURE 2 TO MOD/2026/114", "MOD/2026/114",
+        "REF D/J3/2026/114", "OPORD 2026-04", "FRAGO 12 TO OPORD 2026-04", "OPLAN 2026-01",
+        "WARNO 3", "DTG 051200Z DEC 26", "051200Z DEC 26", "SITREP 2026-114",
+        "COPY 2 OF 5", "FILE DSTL/CR/2026/0114"}) {
+    EXPECT_TRUE(GovernmentFurniture(words)) << words;
+  }
+  for (std::string_view words : {"2027 BUDGET", "RFP 2026-114", "2027/28 BUDGET", "H1/2026 RESULTS",
+                                 "Q3/Q4 FORECAST", "PROJECT ATLAS 2027", "CLIENT",
+                                 "BOARD PAPERS FOR THE 2027 AGM MEETING"}) {
+    EXPECT_FALSE(GovernmentFurniture(words)) << words;
+  }
 }
 
 }  // namespace

@@ -39,9 +39,11 @@ bool HasLegalLegend(std::string_view line);
 // capitals of two words or more that is no descriptor, caveat or page
 // furniture after a separator ('-', ':', '/', '|', '(') is a business
 // legend too ("CONFIDENTIAL: PATIENT INFORMATION"); in a subject only after
-// a dash, as the colon there leads the topic.
+// a dash, as the colon there leads the topic. `pack_end`, when past
+// `end`: the end of the pack's form that holds the word ("CONFIDENTIAL -
+// AUSTEO"); the words up to it are the scheme's own, never a legend's.
 bool IsBusinessConfidentiality(std::string_view text, std::size_t begin,
-                               std::size_t end, bool body = false);
+                               std::size_t end, bool body = false, std::size_t pack_end = 0);
 // The match is a word a disclaimer is headed with: "CONFIDENTIAL",
 // "PRIVATE AND CONFIDENTIAL" (blanks, '-' and '&' between the words).
 bool IsDisclaimerHeading(std::string_view matched);

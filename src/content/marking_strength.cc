@@ -10,6 +10,7 @@
 #include "content/line_text.h"
 #include "content/position.h"
 #include "content/self_statement.h"
+#include "content/subject_mention.h"
 #include "content/word_strength.h"
 
 namespace nearmiss::content {
@@ -110,10 +111,20 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
     if (stated != SelfStatement::kNone &&
         (p.mixed_case || WrittenInCapitals(text.substr(m.begin, m.end - m.begin)))) {
       s.why = "a sentence stating the text's level";
-      // "This is TOP SECRET!": the pronoun alone counts for a national or
-      // compound form only.
-      if (s.bulk_body || (stated == SelfStatement::kCopula && OrdinaryMailWord(p)) ||
-          (stated == SelfStatement::kPronoun && (OrdinaryMailWord(p) || p.heading_word))) {
+      // The bare tier ("SECRET", "TOP SECRET", "CONFIDENTIAL"), no national
+      // prefix nor compound form: "This is TOP SECRET!", "I've marked this
+      // SECRET :)", "This email is TOP SECRET - don't tell Jim!" say it of
+      // a surprise as readily as of a marked text; with the pronoun alone
+      // or with emphasis it counts where the message agrees (round 51's
+      // tester 13, finding 5). Business mail's word (CONFIDENTIAL,
+      // SENSITIVE) in any wording ("Please treat this email as
+      // CONFIDENTIAL", "This email is classified as CONFIDENTIAL") as
+      // "This email is CONFIDENTIAL" (round 51's tester 13, finding 4).
+      const bool bare_tier = OrdinaryMailWord(p) || p.heading_word;
+      if (s.bulk_body || p.footer_word ||
+          (stated == SelfStatement::kCopula && OrdinaryMailWord(p)) ||
+          (bare_tier && (stated == SelfStatement::kPronoun ||
+                         EmphaticStatement(text, m.begin, m.end)))) {
         return Counts::kIfCorroborated;
       }
       *strength = Strength::kStrong;
@@ -152,9 +163,17 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
       // wherever it stands ("Update on SECRET//NOFORN convoy plan",
       // "Convoy plan [SEC=PROTECTED] v2"): a subject is a title, not prose
       // that names a marking (round 50's tester 13, finding 3).
+      // Not a sentence that names it as a kind of material ("Training: how
+      // to handle SECRET//NOFORN material": subject_mention.h).
       const bool subject_title =
           kind == TextKind::kSubject &&
           WrittenInCapitals(text.substr(m.begin, m.end - m.begin));
+      if (subject_title && !IsSubjectMarking(text, m.begin, m.end) &&
+          NamesMarkingInSubject(text, m.begin, m.end)) {
+        *strength = Strength::kWeak;
+        s.why = "named in the subject's sentence, not its tag";
+        return Counts::kYes;
+      }
       *strength = AboutClearance(text, m.begin, m.end) ||
                           (!subject_title && InsideSentence(text, m.begin, m.end)) ||
                           (kind == TextKind::kBody && QuotedInSentence(text, m.begin, m.end))

@@ -355,6 +355,16 @@ bool DescribedInProse(std::string_view text, std::size_t begin);
 // ("(S) Clearance levels ...") is still a portion mark.
 bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end);
 
+// The words of a field label (`label`, the text before its colon) name a
+// person's clearance, not the text's marking: "Clearance Level", "Required
+// Clearance Level", "Security vetting", "Eligibility Level", "Access Level",
+// "Investigation Level" (the US tiers, "TOP SECRET (T5)"), "Background
+// investigation", "Position Sensitivity Level" (OPM's term for the
+// clearance a post needs). "Classification Level", "Security Level" and
+// "Sensitivity" are no such label: documents carry them (round 51's tester
+// 13, finding 3). Case-insensitive.
+bool NamesPersonsClearance(std::string_view label);
+
 // The match opens a line that goes on as a sentence in lower case whose
 // first word defines it ("is", "are", "was", "means", "refers", "stands",
 // "explained", "explainer", "defined", "definition", "describes", "vs",

@@ -4,6 +4,7 @@
 // SECRET/SCI clearance", "TS/SCI eligible"), but they mark nothing.
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "content/line_text.h"
 #include "content/position.h"
@@ -43,8 +44,8 @@ bool WordIs(std::string_view text, std::size_t at, std::string_view word) {
 // "Security Clearance Level:", "Vetting required:", "Clearance needed -"
 // (round 46's tester 13, finding 1; kClearanceLabels are the fixed ones).
 // The label runs from `from` to `begin`: at most kMaxLabelWords words of
-// letters, ending in ':' or a dash, one of them "clearance(s)" or
-// "vetting"/"vetted"; "Security Classification:" is no such label.
+// letters, ending in ':' or a dash, that name a clearance
+// (NamesPersonsClearance); "Security Classification:" is no such label.
 constexpr std::size_t kMaxLabelWords = 5;
 bool ClearanceFieldLabel(std::string_view text, std::size_t from, std::size_t begin) {
   std::size_t end = begin;
@@ -54,7 +55,6 @@ bool ClearanceFieldLabel(std::string_view text, std::size_t from, std::size_t be
   if (last != ':' && last != '-') return false;
   --end;
   std::size_t words = 0;
-  bool named = false;
   for (std::size_t i = from; i < end;) {
     while (i < end && IsBlank(text[i])) ++i;
     if (i == end) break;
@@ -62,12 +62,9 @@ bool ClearanceFieldLabel(std::string_view text, std::size_t from, std::size_t be
     while (w < end && (IsAlpha(text[w]) || text[w] == '-')) ++w;
     if (w == i || (w < end && !IsBlank(text[w]))) return false;  // not a word of letters
     if (++words > kMaxLabelWords) return false;
-    for (std::string_view name : {"clearance", "clearances", "vetting", "vetted"}) {
-      named = named || (w - i == name.size() && StartsWithNoCaseAt(text, i, name));
-    }
     i = w;
   }
-  return named;
+  return NamesPersonsClearance(text.substr(from, end - from));
 }
 
 // "TOP SECRET/SCI with polygraph", "TS/SCI with a full-scope poly": a
@@ -320,7 +317,45 @@ bool InClearanceList(std::string_view text, std::size_t line_begin,
          IsLevelListLine(AdjacentLine(text, line_begin, line_end, true));
 }
 
+// A word of a label that alone names a person's clearance, and the pairs
+// that do ("Access Level", not "Access:"; "Investigation Level", not the
+// "Fraud investigation - UK SECRET" of a marked subject).
+// "Eligibility:" alone too: no marking is keyed so.
+constexpr std::array<std::string_view, 5> kPersonLabelWords = {
+    "clearance", "clearances", "vetting", "vetted", "eligibility"};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kPersonLabelPairs = {{
+    {"access", "level"},
+    {"investigation", "level"},
+    {"investigation", "type"},
+    {"background", "investigation"},
+    {"position", "sensitivity"},
+    {"position", "designation"},
+}};
+
+bool SameWord(std::string_view word, std::string_view name) {
+  return word.size() == name.size() && StartsWithNoCaseAt(word, 0, name);
+}
+
 }  // namespace
+
+bool NamesPersonsClearance(std::string_view label) {
+  std::string_view previous;
+  for (std::size_t i = 0; i < label.size();) {
+    while (i < label.size() && !IsAlpha(label[i])) ++i;
+    const std::size_t w = i;
+    while (i < label.size() && (IsAlpha(label[i]) || label[i] == '-')) ++i;
+    const std::string_view word = label.substr(w, i - w);
+    if (word.empty()) break;
+    for (std::string_view name : kPersonLabelWords) {
+      if (SameWord(word, name)) return true;
+    }
+    for (const auto& [first, second] : kPersonLabelPairs) {
+      if (SameWord(previous, first) && SameWord(word, second)) return true;
+    }
+    previous = word;
+  }
+  return false;
+}
 
 bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
   std::size_t i = end;

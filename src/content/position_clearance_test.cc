@@ -92,5 +92,35 @@ TEST(PositionTest, ClearanceListIsNotABanner) {
                   "SECRET//NOFORN"));
 }
 
+// Round 51's tester 13, finding 3: a field label naming a person's
+// eligibility, investigation or access, or a post's sensitivity, is a
+// clearance as "Clearance Level:" is; a document's classification key is
+// not.
+TEST(PositionTest, LabelsNamingAPersonsClearance) {
+  for (std::string_view label :
+       {"Clearance Level", "Required Clearance Level", "Candidate clearance level",
+        "Eligibility Level", "Eligibility", "Access Level", "Investigation Level",
+        "Investigation Type", "Background Investigation", "Position Sensitivity Level",
+        "Position Designation", "Security vetting"}) {
+    EXPECT_TRUE(NamesPersonsClearance(label)) << label;
+  }
+  for (std::string_view label : {"Classification Level", "Security Level", "Sensitivity Level",
+                                 "Access", "Fraud investigation", "Position", "Security"}) {
+    EXPECT_FALSE(NamesPersonsClearance(label)) << label;
+  }
+  for (std::string_view line :
+       {"Eligibility Level: SECRET", "Access Level: TOP SECRET",
+        "Investigation Level: TOP SECRET (T5)", "Position Sensitivity Level: SECRET",
+        "Required Clearance Level: SECRET"}) {
+    const std::string_view word =
+        line.find("TOP SECRET") != std::string_view::npos ? "TOP SECRET" : "SECRET";
+    EXPECT_TRUE(At(AboutClearance, line, word)) << line;
+  }
+  for (std::string_view line : {"Classification Level: SECRET", "Security Level: SECRET",
+                                "Fraud investigation - SECRET"}) {
+    EXPECT_FALSE(At(AboutClearance, line, "SECRET")) << line;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "content/position_testing.h"
+#include "content/subject_mention.h"
 
 namespace nearmiss::content {
 namespace {
@@ -158,6 +159,37 @@ TEST(PositionTest, DecorationsCloseSubject) {
   }
   EXPECT_TRUE(At(IsSubjectMarking, "Convoy plan (SECRET SI)", "SECRET"));
   EXPECT_FALSE(At(IsSubjectMarking, "Convoy plan (SECRET recipes)", "SECRET"));
+}
+
+// Round 51's tester 13, finding 8: a subject's sentence that names a
+// marking as a kind of material, or asks or tells about it; the marking as
+// the subject's tag is not named.
+TEST(PositionTest, SubjectNamesAMarking) {
+  struct Case {
+    std::string_view subject;
+    std::string_view match;
+  };
+  for (const Case& c : {Case{"Training: how to handle UK SECRET material", "UK SECRET"},
+                        Case{"Course: Handling NATO SECRET information (e-learning)", "NATO SECRET"},
+                        Case{"New SOP for UK SECRET storage cabinets", "UK SECRET"},
+                        Case{"Why you must not email UK SECRET to gmail", "UK SECRET"},
+                        Case{"Museum trip - COSMIC TOP SECRET exhibition", "COSMIC TOP SECRET"},
+                        Case{"Quiz answer: UK TOP SECRET is the highest level", "UK TOP SECRET"},
+                        Case{"BREAKING: NATO SECRET REPORT LEAKED TO PRESS", "NATO SECRET"},
+                        Case{"Exhibition: EU SECRET archives opened", "EU SECRET"},
+                        Case{"Reminder: protecting UK SECRET laptops when travelling", "UK SECRET"},
+                        Case{"IT notice - UK SECRET network outage Saturday", "UK SECRET"}}) {
+    EXPECT_TRUE(At(NamesMarkingInSubject, c.subject, c.match)) << c.subject;
+  }
+  for (const Case& c : {Case{"Update on SECRET//NOFORN convoy plan", "SECRET//NOFORN"},
+                        Case{"URGENT: UK SECRET convoy timings", "UK SECRET"},
+                        Case{"FYI UK SECRET convoy plan", "UK SECRET"},
+                        Case{"DO NOT FORWARD: UK SECRET convoy plan", "UK SECRET"},
+                        Case{"Handling: UK SECRET", "UK SECRET"},
+                        Case{"Convoy plan at UK SECRET level", "UK SECRET"},
+                        Case{"Route card UK SECRET: north gate", "UK SECRET"}}) {
+    EXPECT_FALSE(At(NamesMarkingInSubject, c.subject, c.match)) << c.subject;
+  }
 }
 
 }  // namespace

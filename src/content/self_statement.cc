@@ -149,7 +149,7 @@ constexpr std::array<std::string_view, 12> kMarkingActs = {
 constexpr std::array<std::string_view, 4> kSendingActs = {
     "sending ", "sent ", "send ", "forwarding "};
 
-bool ActReaches(std::string_view s, std::size_t i, std::size_t end) {
+SelfStatement ActReaches(std::string_view s, std::size_t i, std::size_t end) {
   for (std::string_view actor : kActors) {
     if (!StartsWithNoCaseAt(s, i, actor)) continue;
     const std::size_t a = i + actor.size();
@@ -163,14 +163,17 @@ bool ActReaches(std::string_view s, std::size_t i, std::size_t end) {
     }
     if (object == 0 && StatedWordAt(s, o, "the attached")) object = 12;
     if (object == 0) continue;
+    // "I've marked this SECRET so Jim doesn't see it": the pronoun alone
+    // for the text, as "This is SECRET" (kPronoun).
+    const SelfStatement how = object <= 4 ? SelfStatement::kPronoun : SelfStatement::kNamed;
     const std::size_t after = o + object;
     for (std::string_view link : {" as ", " at "}) {
-      if (StartsWithNoCaseAt(s, after, link) && after + link.size() == end) return true;
+      if (StartsWithNoCaseAt(s, after, link) && after + link.size() == end) return how;
     }
     // "marked this UK SECRET": the bare object, only after a marking act.
-    if (marking > 0 && after + 1 == end && IsBlank(s[after])) return true;
+    if (marking > 0 && after + 1 == end && IsBlank(s[after])) return how;
   }
-  return false;
+  return SelfStatement::kNone;
 }
 
 // Words that make the statement a condition, a denial or a question
@@ -338,7 +341,9 @@ SelfStatement StatementBefore(std::string_view line, bool starts_line = true) {
       continue;
     }
     std::size_t i = start + (sentence_start ? PrefixAt(line, start, kStatementLeadIns) : 0);
-    if (ActReaches(line, i, line.size())) return SelfStatement::kNamed;
+    if (SelfStatement act = ActReaches(line, i, line.size()); act != SelfStatement::kNone) {
+      return act;
+    }
     // "Classification of this e-mail is UK SECRET."
     {
       std::size_t k = i + PrefixAt(line, i, kArticles);
@@ -384,7 +389,41 @@ SelfStatement StatementBefore(std::string_view line, bool starts_line = true) {
   return SelfStatement::kNone;
 }
 
+// Words of a line that keeps a surprise or asks for quiet, whole words
+// folded: "Shh, this is SECRET", "This email is SECRET so don't tell Jim",
+// "... the surprise party". Not "party" alone: "any third party" is how a
+// marked message's handling line speaks.
+constexpr std::array<std::string_view, 12> kSurpriseWords = {
+    "shh", "shhh", "psst", "hush", "surprise", "birthday", "don't tell", "do not tell",
+    "don't mention", "do not mention", "find out", "spoil"};
+
+// A smiley or an emoji (a four-byte UTF-8 sequence) at `i`.
+bool SmileyAt(std::string_view s, std::size_t i) {
+  if (static_cast<unsigned char>(s[i]) >= 0xF0) return true;
+  if ((s[i] != ':' && s[i] != ';') || i + 1 >= s.size()) return false;
+  std::size_t k = i + 1;
+  if (s[k] == '-' && k + 1 < s.size()) ++k;
+  return s[k] == ')' || s[k] == 'D' || s[k] == 'P' || s[k] == 'p';
+}
+
 }  // namespace
+
+bool EmphaticStatement(std::string_view text, std::size_t begin, std::size_t end) {
+  const std::size_t line_begin = LineStart(text, begin);
+  const std::size_t line_end = LineEnd(text, end);
+  for (std::size_t i = end; i < line_end; ++i) {
+    const char c = text[i];
+    if (c == '!' || c == '?' || SmileyAt(text, i)) return true;
+    if (c == '.' && (i + 1 == line_end || IsBlank(text[i + 1]))) break;  // the sentence's end
+  }
+  std::string_view line = text.substr(line_begin, line_end - line_begin);
+  for (std::string_view w : kSurpriseWords) {
+    for (std::size_t at = 0; at + w.size() <= line.size(); ++at) {
+      if ((at == 0 || !IsAlpha(line[at - 1])) && StatedWordAt(line, at, w)) return true;
+    }
+  }
+  return false;
+}
 
 std::size_t StatedSubject(std::string_view s, std::size_t at) { return SubjectPhrase(s, at); }
 

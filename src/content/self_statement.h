@@ -60,9 +60,9 @@ enum class SelfStatement {
   // ("Please treat this email as CONFIDENTIAL", "should be treated as"),
   // which business mail writes of its everyday word as often.
   kCopula,
-  // "This is UK SECRET": the pronoun alone for the text, as a party
-  // invitation writes "This is TOP SECRET!" of a surprise: a national or
-  // compound form only (the caller decides).
+  // "This is UK SECRET", "I've marked this UK SECRET": the pronoun alone
+  // for the text, as a party invitation writes "This is TOP SECRET!" of a
+  // surprise: a national or compound form only (the caller decides).
   kPronoun,
 };
 
@@ -70,6 +70,17 @@ enum class SelfStatement {
 // in (the rule above), or kNone.
 SelfStatement StatesOwnLevel(std::string_view text, std::size_t begin,
                              std::size_t end);
+
+// The statement around the match [begin, end) speaks with emphasis or of a
+// surprise kept from someone: its sentence goes on to a '!' or a '?' ("This
+// email is TOP SECRET - don't forward it to Jim!", "This email is SECRET,
+// OK?"), a smiley or an emoji after the match, or its line says "shh",
+// "surprise", "birthday", "don't tell", "don't mention", "find out". The
+// standards state a level plainly (capitals at the top and bottom, or the
+// document's stated level: UK GSC 2023, DoDM 5200.01 Vol 2); everyday mail
+// writes the bare tier so for emphasis (round 51's tester 13, finding 5).
+// The caller asks it of a bare tier only.
+bool EmphaticStatement(std::string_view text, std::size_t begin, std::size_t end);
 
 }  // namespace nearmiss::content
 

@@ -102,15 +102,20 @@ TEST(SelfStatementTest, SubjectForLabelledLines) {
 // sender's own words, a key "of this email", a modal, a bare thing word;
 // conditions, denials and reported speech before it state nothing.
 TEST(SelfStatementTest, ActsLeadInsAndModals) {
-  for (std::string_view s : {"I have marked this UK SECRET.", "Sending this at UK SECRET as agreed.",
-                             "I am sending the attached as UK SECRET.", "We've classified it UK SECRET.",
+  for (std::string_view s : {"I am sending the attached as UK SECRET.",
                              "Classification of this e-mail is UK SECRET.",
                              "Attachment classified UK SECRET.",
                              "Just so you know, this email is classified UK SECRET.",
                              "Reminder that the attachment is marked UK SECRET."}) {
     EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kNamed) << s;
   }
-  EXPECT_EQ(Stated("This is UK SECRET so do not forward.", "UK SECRET"), SelfStatement::kPronoun);
+  // The pronoun alone for the text, the sender's act on it too (round 51's
+  // tester 13, finding 5: "I've marked this SECRET so Jim doesn't see it").
+  for (std::string_view s : {"This is UK SECRET so do not forward.", "I have marked this UK SECRET.",
+                             "Sending this at UK SECRET as agreed.", "We've classified it UK SECRET.",
+                             "I've marked this UK SECRET so Jim doesn't see it."}) {
+    EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kPronoun) << s;
+  }
   EXPECT_EQ(Stated("This email should be treated as UK SECRET.", "UK SECRET"), SelfStatement::kCopula);
   EXPECT_EQ(Stated("Please treat this email as UK SECRET.", "UK SECRET"), SelfStatement::kCopula);
   for (std::string_view s : {"Please be aware this email is UK SECRET.",
@@ -125,8 +130,38 @@ TEST(SelfStatementTest, ActsLeadInsAndModals) {
                              "We sent it at UK SECRET last week.",
                              "I have marked this UK SECRET material for shredding.",
                              "Nothing in this email is UK SECRET.",
-                             "None of this email is UK SECRET."}) {
+                             "None of this email is UK SECRET.",
+                             // Round 51's tester 13, finding 6: the other
+                             // negative subjects.
+                             "None of the attachments are UK SECRET.",
+                             "None of this is UK SECRET.",
+                             "Nothing in this email or the attachment is UK SECRET.",
+                             "Neither of the attachments is UK SECRET.",
+                             "Not a word of this email is UK SECRET."}) {
     EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kNone) << s;
+  }
+}
+
+// Round 51's tester 13, finding 5: a statement said with emphasis or of a
+// surprise; a plain one is not.
+TEST(SelfStatementTest, EmphaticStatements) {
+  auto emphatic = [](std::string_view line, std::string_view word) {
+    const std::size_t b = line.find(word);
+    return EmphaticStatement(line, b, b + word.size());
+  };
+  for (std::string_view s : {"This email is TOP SECRET - don't forward it to Jim!",
+                             "This email is SECRET, OK?", "This email is SECRET :)",
+                             "This email is SECRET \xF0\x9F\x98\x89",
+                             "Shh, this email is SECRET.",
+                             "This email is SECRET so don't tell Jim about the party.",
+                             "This email is SECRET - Jim must not find out.",
+                             "This email is SECRET; it's a surprise."}) {
+    EXPECT_TRUE(emphatic(s, "SECRET")) << s;
+  }
+  for (std::string_view s : {"This email is SECRET.", "This email is SECRET. Why? Ask Jo!",
+                             "This email is SECRET and must not be shared with a third party.",
+                             "This email is SECRET so do not forward it."}) {
+    EXPECT_FALSE(emphatic(s, "SECRET")) << s;
   }
 }
 

@@ -11,6 +11,7 @@
 #include "content/position.h"
 #include "content/section_banner.h"
 #include "content/subject_idioms.h"
+#include "content/subject_mention.h"
 #include "content/typed_plainly.h"
 
 namespace nearmiss::content {
@@ -161,10 +162,14 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // in a (non-bulk) subject when written in capitals, as in a file name
   // (README: the precision rules are the bare everyday word's; round 47's
   // tester 13, finding 1).
+  // Not where the subject's sentence names the marking as a kind of
+  // material ("Training: how to handle UK SECRET material", "New SOP for
+  // UK SECRET storage cabinets"; subject_mention.h).
   if (!strong && kind == TextKind::kSubject && !p.heading_word && !OrdinaryMailWord(p) &&
       WrittenInCapitals(text.substr(m.begin, m.end - m.begin))) {
-    strong = true;
-    s.why = "a national or compound form in the subject";
+    strong = !NamesMarkingInSubject(text, m.begin, m.end);
+    s.why = strong ? "a national or compound form in the subject"
+                   : "named in the subject's sentence, not its tag";
   }
   // "UK SECRET" alone on a line in the middle of a page, the same line
   // closing the section below it (or opening it above): an annex's own
@@ -262,7 +267,8 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   constexpr std::string_view kBare = "CONFIDENTIAL";
   if (strong && !p.footer_word && m.end - m.begin > kBare.size() &&
       text.compare(m.begin, kBare.size(), kBare) == 0 &&
-      IsBusinessConfidentiality(text, m.begin, m.begin + kBare.size(), kind == TextKind::kBody)) {
+      IsBusinessConfidentiality(text, m.begin, m.begin + kBare.size(), kind == TextKind::kBody,
+                                m.end)) {
     strong = false;
     s.why = "a business heading";
   }

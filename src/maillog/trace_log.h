@@ -355,6 +355,16 @@ class TraceLog {
   // row_non_delivery_).
   int source_ = -1;
   bool row_non_delivery_ = false;
+  // An inbox rule's mail (source MAILBOXRULE: Exchange's RECEIVE of the
+  // copy a rule redirects or forwards): the mailbox the message was last
+  // DELIVERed to, by Message-ID (ASCII lower case), and for the rule's
+  // copy (Message-ID '\0' internal-message-id) "mailbox rule of
+  // alice@army.mil", the hop Emit gives each of its attempts
+  // (row_hops_). Bounded by kMaxRelated. trace_row_exchange.cc.
+  std::unordered_map<std::string, std::string> delivered_to_, rule_of_;
+  std::string_view row_hops_;
+  void NoteMailboxRule(const std::vector<std::string>& f, std::string_view event,
+                       std::string_view id);
   // Counts the server an Exchange event `f` names as the one logging it
   // under the last "#Date:" line (LineCounts::ExchangeDay::servers).
   void NoteLoggingServer(const std::vector<std::string>& f, std::string_view event);

@@ -257,6 +257,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.status_text = text;
   a.relay = relay;
   a.message_id = id;
+  a.hops = row_hops_;
   a.subject = subject_text_;
   a.from_trace = true;
   a.file = file_;
