@@ -193,5 +193,20 @@ TEST(SuggestionRound48, ACountryCodeSlipUnderItsZone) {
   EXPECT_EQ(engine->CheckRecipient("bob@mod.org.uk").suggestion, "bob@mod.uk");
 }
 
+// Round 51's tester 15, finding 4: .com or .net cut short is offered
+// first, through the engine's ranking too; a regional domain one letter
+// away may be the second offer.
+TEST(SuggestionRound48, AHabitualEndingCutShortComesFirst) {
+  auto engine = BuildDefault();
+  ASSERT_NE(engine, nullptr);
+  for (const auto& [typed, meant] : Pairs{{"hotmail.c", "hotmail.com"}, {"yahoo.c", "yahoo.com"},
+                                          {"outlook.c", "outlook.com"}, {"live.c", "live.com"},
+                                          {"gmx.n", "gmx.net"}}) {
+    RecipientCheck c = engine->CheckRecipient("a@" + typed);
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed;
+    EXPECT_EQ(c.suggestion, "a@" + meant) << typed;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss

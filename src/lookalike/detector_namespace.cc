@@ -359,8 +359,13 @@ void DetectorImpl::UndelegatedCandidates(const Query& q, Best& best) const {
   by_name_.Find(HashKey(q.name), [&](uint32_t id) {
     const Entry& e = set_[id];
     if (e.name() != q.name || !truncated(e.suffix())) return;
+    // hotmail.c, gmx.n: the ending nearly everyone types (.com, .net) cut
+    // short is likelier than a regional domain the typed letters start
+    // or are one letter from (hotmail.ca, hotmail.ch, gmx.cn; round 51's
+    // tester 15, finding 4).
     Offer({id, ReasonCode::kTldNotDelegated,
-           no_tld + "; it is ." + std::string(e.suffix()) + " cut short", e.domain, e.domain, 0.85},
+           no_tld + "; it is ." + std::string(e.suffix()) + " cut short", e.domain, e.domain,
+           IsHabitualSuffix(e.suffix()) ? 0.92 : 0.85},
           best);
   });
   // gmail.web, gmail.emai, army.web: a trusted name exactly, under a TLD
