@@ -328,10 +328,21 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
             if (address::SplitSuffix(near).registrable.empty()) near.clear();
           }
         }
+        // bakery.co.ul, kcl.ac.ul: a country's code slipped under one of
+        // its zones (co.uk, ac.uk) is that zone's name, one key away; two
+        // such zones are both offered (round 51's tester 15, finding 5).
+        std::string also;
+        if (near.empty()) {
+          size_t adjacent = 0;
+          std::vector<std::string> zones = engine::NearZoneNames(ascii, &adjacent);
+          if (adjacent > 0) near = zones[0];
+          if (adjacent > 1) also = zones[1];
+        }
         if (!near.empty()) {
           Address a;
           a.local = local;
           c.suggestion = a.WithDomain(near);
+          if (!also.empty()) c.also_suggestion = a.WithDomain(also);
         }
         FillReason(m, domain, &reasons.Add(m.code));
         break;

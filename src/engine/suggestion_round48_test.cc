@@ -208,5 +208,22 @@ TEST(SuggestionRound48, AHabitualEndingCutShortComesFirst) {
   }
 }
 
+// Round 51's tester 15, finding 5: a country's code slipped under one of
+// its zones, where no trusted name is near: still invalid (no TLD), but the
+// typed name in the zone one key away is offered, the larger registry first.
+TEST(SuggestionRound48, ACountryCodeSlipOfAnUntrustedName) {
+  auto engine = BuildDefault();
+  ASSERT_NE(engine, nullptr);
+  for (const auto& [typed, meant] :
+       Pairs{{"bakery.co.ul", "bakery.co.uk"}, {"kcl.ac.ul", "kcl.ac.uk"},
+             {"smithlaw.com.wu", "smithlaw.com.au"}, {"acme.co.xa", "acme.co.za"},
+             {"acme.co.nx", "acme.co.nz"}}) {
+    RecipientCheck c = engine->CheckRecipient("a@" + typed);
+    EXPECT_EQ(c.verdict, Verdict::kInvalid) << typed;
+    EXPECT_EQ(c.suggestion, "a@" + meant) << typed;
+  }
+  EXPECT_EQ(engine->CheckRecipient("a@bakery.co.ul").also_suggestion, "a@bakery.co.il");
+}
+
 }  // namespace
 }  // namespace nearmiss

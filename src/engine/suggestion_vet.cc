@@ -267,6 +267,18 @@ std::vector<std::string> NearZoneNames(std::string_view name, size_t* adjacent_c
       (near_key ? adjacent : other).push_back(std::move(candidate));
     }
   }
+  // Of two near keys (co.ul: co.uk or co.il), the larger registry first:
+  // the country codes with the most registered names (Verisign's Domain
+  // Name Industry Brief, the ten largest ccTLDs, in order), then the rest
+  // as found.
+  static constexpr std::string_view kLargest[] = {"cn", "de", "uk", "nl", "ru",
+                                                  "br", "au", "fr", "it", "ca"};
+  auto rank = [](const std::string& candidate) {
+    const std::string_view code = std::string_view(candidate).substr(candidate.rfind('.') + 1);
+    return std::find(std::begin(kLargest), std::end(kLargest), code) - std::begin(kLargest);
+  };
+  std::stable_sort(adjacent.begin(), adjacent.end(),
+                   [&rank](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
   if (adjacent_count != nullptr) *adjacent_count = adjacent.size();
   out = std::move(adjacent);
   out.insert(out.end(), std::make_move_iterator(other.begin()), std::make_move_iterator(other.end()));
