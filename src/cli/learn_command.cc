@@ -49,7 +49,9 @@ void AddLearnCommand(CLI::App& app, Run& run) {
   cmd->add_option("--force", flags->force,
                   "With --confirm of a look-alike no one here has written to: confirm it "
                   "anyway, for this reason (recorded in audit --events)");
-  cmd->add_option("--unconfirm", flags->unconfirm, "Withdraw a confirmation");
+  cmd->add_option("--unconfirm", flags->unconfirm,
+                  "Withdraw a confirmation in force (one not in force is refused, naming "
+                  "those that are; nothing is written)");
   cmd->add_option("--year", flags->year,
                   "Year of the first timestamp that carries none (BSD syslog) in each log, or "
                   "in the oldest file of a rotated set (as audit's --year)")

@@ -52,10 +52,47 @@ Result<std::string> UnwrittenLookalike(Store& store, const Engine& policy,
   return out;
 }
 
+// The domains the store holds confirmed, "a.example, b.example" (ASCII,
+// in the store's order), or "none".
+Result<std::string> ConfirmedDomains(Store& store) {
+  NM_ASSIGN_OR_RETURN(HistorySnapshot snap, store.Snapshot(false));
+  std::string out;
+  for (const DomainStats& d : snap.domains) {
+    if (!d.confirmed) continue;
+    if (!out.empty()) out += ", ";
+    out += d.domain;
+  }
+  return out.empty() ? std::string("none") : out;
+}
+
+// --unconfirm of a domain with no confirmation in force (a typo of the
+// confirmed one, gmial.co for gmial.com) withdraws nothing: refused before
+// any row or admin event is written, naming what is confirmed, so the admin
+// is not told it worked while the real confirmation stays (the issue-14
+// tester, round 52, finding 4).
+Status RequireConfirmed(Store& store, const std::string& domain) {
+  NM_ASSIGN_OR_RETURN(std::optional<DomainStats> row, store.Domain(domain));
+  if (row && row->confirmed) return Status::Ok();
+  NM_ASSIGN_OR_RETURN(std::string confirmed, ConfirmedDomains(store));
+  return Status::InvalidArgument("--unconfirm " + domain + ": " + domain +
+                                 " was not confirmed (confirmed: " + confirmed +
+                                 "); nothing withdrawn");
+}
+
 }  // namespace
 
 int ConfirmDomains(const LearnFlags& flags, Store& store) {
   std::shared_ptr<const Engine> policy_engine;
+  // Every --unconfirm is checked before anything is written, so one typo
+  // among several leaves the store and the admin events as they were.
+  for (const std::string& given : flags.unconfirm) {
+    Result<Domain> d = ParseDomain(given);
+    if (!d.ok()) {
+      return ConfirmFailed(Status::InvalidArgument("--unconfirm " + log::Untrusted(given, 100) +
+                                                   ": " + d.error().message()));
+    }
+    if (Status s = RequireConfirmed(store, d->ascii); !s.ok()) return ConfirmFailed(s);
+  }
   // The store keys domains by A-label (the engine trusts nothing else), so
   // "--confirm Bücher.DE." confirms the row learn counts mail to.
   for (const auto& [list, confirmed] :

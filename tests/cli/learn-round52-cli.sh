@@ -1,0 +1,60 @@
+#!/bin/sh
+# Issue 14, round 52's tester 14, through the CLI:
+# 4. learn --unconfirm of a domain with no confirmation in force (a typo of
+#    the confirmed one, one never confirmed, one whose --confirm was
+#    refused) is refused naming the confirmations there are: exit 2, no
+#    admin event, no store row, the real confirmation still in force.
+# Usage: learn-round52-cli.sh NEARMISS.
+set -u
+bin=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root" || exit 2
+. "$root/tests/cli/lib.sh"
+verdict() {  # verdict [FLAGS...] ADDRESS: the class `check --json` gives
+  "$bin" check --json "$@" 2>/dev/null |
+    python3 -c 'import json,sys; print(json.loads(sys.stdin.read())["verdict"])'
+}
+rows() {  # rows DB SQL: sqlite3's answer, one row a line
+  python3 -c 'import sqlite3,sys; [print("|".join(map(str, r))) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])]' "$1" "$2"
+}
+
+# --- 4: --unconfirm of what is not confirmed -------------------------------
+id=0
+alice_sent '"Jon" <jon@partner.example>' > "$tmp/sent4.mbox"
+db="sqlite:$tmp/c4.db"
+"$bin" learn --store "$db" "$tmp/sent4.mbox" > /dev/null 2>&1
+"$bin" learn --store "$db" --confirm gmial.com --force "Jon's own domain" > /dev/null 2>&1
+check "--confirm gmial.com --force exits 0" 0 $?
+"$bin" learn --store "$db" --confirm mailo.com > /dev/null 2>&1
+events_before=$(rows "$tmp/c4.db" "select count(*) from nm_admin_event")
+domains_before=$(rows "$tmp/c4.db" "select count(*) from nm_domain")
+for d in gmial.co never-confirmed.example GMIAL.CO. partner.example; do
+  "$bin" learn --store "$db" --unconfirm "$d" > "$tmp/un.txt" 2>&1
+  check "--unconfirm $d (not confirmed): exit 2" 2 $?
+  contains "... saying it was not, naming those that are" \
+    "was not confirmed (confirmed: gmial.com, mailo.com); nothing withdrawn" "$(cat "$tmp/un.txt")"
+  case $(cat "$tmp/un.txt") in
+    *unconfirmed*) check "... never says 'unconfirmed'" none "$(cat "$tmp/un.txt")" ;;
+  esac
+done
+check "... no admin event written" "$events_before" "$(rows "$tmp/c4.db" "select count(*) from nm_admin_event")"
+check "... no store row added" "$domains_before" "$(rows "$tmp/c4.db" "select count(*) from nm_domain")"
+check "... x@gmial.com still trusted" trusted "$(verdict --store "$db" --from alice@trust.example x@gmial.com)"
+# One typo among several withdraws none of them.
+"$bin" learn --store "$db" --unconfirm mailo.com --unconfirm gmial.co > /dev/null 2>&1
+check "--unconfirm mailo.com gmial.co: exit 2" 2 $?
+check "... mailo.com still confirmed" 1 "$(rows "$tmp/c4.db" "select confirmed from nm_domain where domain='mailo.com'")"
+# A --confirm refused leaves nothing to withdraw.
+"$bin" learn --store "$db" --confirm partner-example.com > /dev/null 2>&1
+"$bin" learn --store "$db" --unconfirm partner-example.com > "$tmp/un.txt" 2>&1
+check "--unconfirm after a refused --confirm: exit 2" 2 $?
+# The real one is withdrawn as before, and recorded.
+"$bin" learn --store "$db" --unconfirm gmial.com > "$tmp/un.txt" 2>&1
+check "--unconfirm gmial.com exits 0" 0 $?
+contains "... says so" "unconfirmed gmial.com" "$(cat "$tmp/un.txt")"
+check "... one admin event more" "$((events_before + 1))" "$(rows "$tmp/c4.db" "select count(*) from nm_admin_event")"
+"$bin" learn --store "$db" --unconfirm gmial.com > "$tmp/un.txt" 2>&1
+check "a second --unconfirm gmial.com: exit 2" 2 $?
+contains "... naming what stays" "(confirmed: mailo.com)" "$(cat "$tmp/un.txt")"
+
+exit $fail
