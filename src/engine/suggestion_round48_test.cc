@@ -225,5 +225,20 @@ TEST(SuggestionRound48, ACountryCodeSlipOfAnUntrustedName) {
   EXPECT_EQ(engine->CheckRecipient("a@bakery.co.ul").also_suggestion, "a@bakery.co.il");
 }
 
+// Round 51's tester 15, finding 7: a host under a provider's own trusted
+// domain is never "the provider has no domain under .com"; all such names
+// are judged alike, and mail.outlook.com keeps its host reading.
+TEST(SuggestionRound48, AHostUnderAProvidersOwnDomain) {
+  auto engine = BuildDefault();
+  ASSERT_NE(engine, nullptr);
+  for (const char* typed : {"x.hotmail.com", "groups.outlook.com", "apps.gmx.net", "me.icloud.com",
+                            "alumni.gmail.com"}) {
+    RecipientCheck c = engine->CheckRecipient(std::string("a@") + typed);
+    EXPECT_EQ(c.verdict, Verdict::kExternal) << typed;
+  }
+  EXPECT_EQ(engine->CheckRecipient("a@mail.outlook.com").suggestion, "a@outlook.com");
+  EXPECT_EQ(engine->CheckRecipient("a@hotmail.net").suggestion, "a@hotmail.com");
+}
+
 }  // namespace
 }  // namespace nearmiss

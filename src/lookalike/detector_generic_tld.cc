@@ -136,7 +136,9 @@ void DetectorImpl::GenericTldCandidates(const Query& q, Best& best) const {
     for (const std::string& own : f.domains)
       under_generic = under_generic || generic_own(own);
     std::string here = Join(Join(f.name, "."), dsuf);
-    if (under_generic && !family_domains_.contains(here)) {
+    // x.hotmail.com: a host under a trusted domain of the provider's own,
+    // not its name under another TLD (round 51's tester 15, finding 7).
+    if (under_generic && !family_domains_.contains(here) && !set_.Exact(here).has_value()) {
       if (std::optional<uint32_t> home = set_.Exact(f.home)) {
         std::string detail = "the provider " + f.name +
                              " has no domain under ." + std::string(dsuf);
