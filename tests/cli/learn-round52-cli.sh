@@ -4,6 +4,10 @@
 #    the confirmed one, one never confirmed, one whose --confirm was
 #    refused) is refused naming the confirmations there are: exit 2, no
 #    admin event, no store row, the real confirmation still in force.
+# 2. learn reads To:/Cc:/Bcc: as check and the API read a list: Outlook's
+#    unquoted "Okafor, Chidi <c4711@nhs.example>" is one recipient named
+#    "Okafor, Chidi" (so a look-alike name over another address is held);
+#    a well-formed list reads as before.
 # Usage: learn-round52-cli.sh NEARMISS.
 set -u
 bin=$1
@@ -56,5 +60,36 @@ check "... one admin event more" "$((events_before + 1))" "$(rows "$tmp/c4.db" "
 "$bin" learn --store "$db" --unconfirm gmial.com > "$tmp/un.txt" 2>&1
 check "a second --unconfirm gmial.com: exit 2" 2 $?
 contains "... naming what stays" "(confirmed: mailo.com)" "$(cat "$tmp/un.txt")"
+
+# --- 2: "Family, Given <addr>" unquoted in a Sent message's header ---------
+names() {  # names DB: recipient|display name, sorted
+  rows "$1" "select recipient, display_name from nm_correspondent order by recipient"
+}
+id=100
+alice_sent 'Okafor, Chidi <c4711@nhs.example>' \
+  'Ring, Paula <paula.ring@vendor.example>; Doe, Jane <jd9@vendor.example>' \
+  'Lee, K. J. <kjl@vendor.example>, "Moss, Ann" <ann.moss@vendor.example>, tom@vendor.example' \
+  'Team <team@vendor.example>, Vance, Tom <tv1@vendor.example>' > "$tmp/sent2.mbox"
+db="sqlite:$tmp/c2.db"
+"$bin" learn --store "$db" "$tmp/sent2.mbox" > "$tmp/learn2.txt" 2>&1
+check "learn of unquoted Family, Given names: exit 0" 0 $?
+check "each recipient learned under the name written" \
+"ann.moss@vendor.example|Moss, Ann
+c4711@nhs.example|Okafor, Chidi
+jd9@vendor.example|Doe, Jane
+kjl@vendor.example|Lee, K. J.
+paula.ring@vendor.example|Ring, Paula
+team@vendor.example|Team
+tom@vendor.example|
+tv1@vendor.example|Vance, Tom" "$(names "$tmp/c2.db")"
+case $(cat "$tmp/learn2.txt") in
+  *"not an address"*|*"not addresses"*) check "... no piece left unread" none "$(cat "$tmp/learn2.txt")" ;;
+esac
+for to in '"Okafor, Chidi" <zz99@nhs.example>' 'Okafor, Chidi <zz99@nhs.example>' \
+          '"Chidi Okafor" <zz99@nhs.example>'; do
+  out=$("$bin" check --json --store "$db" --from alice@trust.example "$to" 2>/dev/null)
+  contains "$to over another address: display-name, naming c4711@" \
+    '"suggestion":"c4711@nhs.example"' "$out"
+done
 
 exit $fail
