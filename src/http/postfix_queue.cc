@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -98,6 +99,10 @@ void ParseHeldContent(std::string_view text, std::string_view tag_header, size_t
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     // postcat's section markers: "*** HEADER EXTRACTED ID ***" and the like.
     if (line.starts_with("*** ") && line.ends_with(" ***")) continue;
+    if (preview_bytes > 0) {
+      m.source += line;
+      m.source += '\n';
+    }
     if (in_headers) {
       if (line.empty()) {
         flush();
@@ -211,12 +216,13 @@ Status PostfixQueue::ReadHeaders(HeldMessage& m, bool with_body) const {
   if (with_body) args.push_back("-b");
   args.push_back("-q");
   args.push_back(m.id);
-  size_t bound = 256 * 1024 + (with_body ? options_.preview_bytes * 4 : 0);
+  size_t bound = with_body ? std::max<size_t>(options_.max_source_bytes, 256 * 1024) : 256 * 1024;
   // A message that left the queue in between has nothing to read (postcat
   // fails): say so. A postcat that cannot be run at all is said as such.
   NM_ASSIGN_OR_RETURN(ProcessResult out, Spawn("postcat", std::move(args), bound));
   if (out.exit_code != 0) return Status::NotFound(m.id + " is no longer in the queue");
   ParseHeldContent(out.out, options_.tag_header, with_body ? options_.preview_bytes : 0, m);
+  m.source_truncated = out.truncated;
   return Status::Ok();
 }
 

@@ -45,6 +45,11 @@ struct HeldMessage {
   std::string hold_id;
   std::string message_id;  // the Message-ID header's value as written
   std::string body_preview;  // Get() only: the first bytes of the body
+  // Get() only: the header and body as postcat gave them (postcat's
+  // section markers left out), at most PostfixOptions::max_source_bytes,
+  // for reading the body as a mail client shows it (held_body.h).
+  std::string source;
+  bool source_truncated = false;  // the message was longer than that
 };
 
 struct PostfixOptions {
@@ -54,6 +59,9 @@ struct PostfixOptions {
   std::chrono::milliseconds timeout{15000};
   size_t max_listing_bytes = 16 << 20;
   size_t preview_bytes = 4096;
+  // How much of a held message Get() reads: enough for the text parts
+  // before a large attachment.
+  size_t max_source_bytes = 2 << 20;
 };
 
 // Whether serve can run Postfix's tools from `options.command_dir`
@@ -112,8 +120,8 @@ int64_t PostsuperCount(std::string_view output, std::string_view what);
 // Parses `postqueue -j` output (one JSON object per line), keeping the
 // messages whose queue_name is "hold". Exposed for tests.
 std::vector<HeldMessage> ParseHeldListing(std::string_view json_lines);
-// Fills subject, from, message_id, tag, level, rule, reason, hold_id (and the body preview when
-// `preview_bytes` > 0) from `postcat -h -b` output. Exposed for tests.
+// Fills subject, from, message_id, tag, level, rule, reason, hold_id (and the body preview and
+// the source when `preview_bytes` > 0) from `postcat -h -b` output. Exposed for tests.
 void ParseHeldContent(std::string_view postcat, std::string_view tag_header,
                       size_t preview_bytes, HeldMessage& m);
 

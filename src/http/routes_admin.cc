@@ -10,6 +10,7 @@
 #include "base/line_text.h"
 #include "base/log.h"
 #include "http/query_params.h"
+#include "http/held_body.h"
 #include "http/held_link.h"
 #include "http/held_reason.h"
 #include "http/server_impl.h"
@@ -25,11 +26,26 @@ Json HeldJson(const HeldMessage& m, bool detail) {
             {"sender", m.sender}, {"recipients", m.recipients},     {"subject", m.subject},
             {"from", m.from},     {"level", m.level},               {"rule", m.rule},
             {"reason", m.reason}};
-  if (detail) {
-    j["tag"] = m.tag;
-    j["body_preview"] = m.body_preview;
-  }
+  if (detail) j["tag"] = m.tag;
   return j;
+}
+
+// GET /v1/held/{id}'s body: as a mail client shows it (held_body.h), or,
+// with ?body=raw, the first bytes of its MIME source as postcat gives them.
+void AddHeldBody(Json& j, const HeldMessage& m, bool raw, size_t preview_bytes) {
+  const HeldBody body = ReadHeldBody(m.source, preview_bytes);
+  if (raw) {
+    j["body_preview"] = m.body_preview;
+    j["body_from"] = "raw";
+    j["body_truncated"] = m.body_preview.size() >= preview_bytes;
+  } else {
+    j["body_preview"] = body.text;
+    j["body_from"] = body.from;
+    j["body_truncated"] = body.truncated;
+  }
+  j["attachments"] = body.attachments;
+  // Parts past what was read (a message of several MB) are not listed.
+  if (m.source_truncated) j["attachments_incomplete"] = true;
 }
 
 void SendQueueError(httplib::Response& res, const Status& s) {
@@ -109,12 +125,21 @@ void ApiServerImpl::AddAdminRoutes() {
   // validator, not a silent fall-through to another route.
   const std::string kHeldId = R"(/v1/held/([^/]+))";
   server_->Get(kHeldId, Guard(Role::kViewer, [this](const httplib::Request& req, httplib::Response& res) {
+    if (std::optional<Problem> p = UnknownQueryParam(req, {"body"})) return SendProblem(res, *p);
+    const std::string body = req.has_param("body") ? req.get_param_value("body") : "text";
+    if (body != "text" && body != "raw") {
+      return SendProblem(res, InvalidRequest("body=" + log::Untrusted(body, 40) +
+                                             ": want text (as a mail client shows it, the "
+                                             "default) or raw (the MIME source)"));
+    }
     Result<HeldMessage> m = postfix_.GetHeld(req.matches[1].str());
     if (!m.ok()) return SendQueueError(res, m.error());
     HeldReasonFromStore(store_, *m);
     // Its body's first 4 KB: who read it is recorded.
     RecordAdminEvent("view", m->id, HeldEventDetail("read from the hold queue", m));
-    SendJson(res, HeldJson(*m, true));
+    Json j = HeldJson(*m, true);
+    AddHeldBody(j, *m, body == "raw", postfix_.options().preview_bytes);
+    SendJson(res, j);
   }));
   server_->Post(kHeldId + "/release",
                 Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {

@@ -76,7 +76,15 @@ test("a viewer sees the held queue without release or delete", async () => {
   await b.page.waitForSelector("text=Read only: an admin releases or deletes it.");
   await card.locator("button", { hasText: "Preview" }).click();
   await card.locator("pre >> text=SECRET body 1").waitFor();
+  // The text as a reader sees it, the attachment named; the MIME source
+  // only on asking (round 52's tester 14, finding 3).
+  assert.doesNotMatch(await card.locator("pre").textContent(), /Content-Type|^--/m);
+  assert.match(await card.locator(".attachments").textContent(), /plan 1\.pdf \(application\/pdf\)/);
   await b.shot("05-viewer-held.png");
+  await card.locator("button", { hasText: "Show the MIME source" }).click();
+  await card.locator("pre >> text=/Content-Type: application\\/pdf/").waitFor();
+  await card.locator("button", { hasText: "Show the text" }).click();
+  await card.locator("pre >> text=SECRET body 1").waitFor();
   // And after a page reload, when the role is read again before drawing.
   await b.page.reload();
   await card.waitFor();

@@ -13,9 +13,13 @@ ARTIFACTS=${2:-$(dirname "$NEARMISS")/browser-artifacts}
 
 start_all
 ids=()
+# The first carries an attachment (multipart/mixed, base64): its preview
+# shows the text and names the file, not the MIME source.
 for n in 1 2; do
+  attach=()
+  [ "$n" = 1 ] && attach=(--attach-type application/pdf --attach-name "plan $n.pdf" --attach "%PDF-1.4 plan")
   send --from alice@mod.gov.uk --to "dave$n@example.com" --header "Subject: SECRET: plan $n" \
-       --body "SECRET body $n" || { cat "$W/swaks.out"; fail "not accepted"; }
+       --body "SECRET body $n" "${attach[@]}" || { cat "$W/swaks.out"; fail "not accepted"; }
   ids+=("$(sed -n 's/.*250 2.0.0 Ok: queued as \([0-9A-Za-z]*\).*/\1/p' "$W/swaks.out")")
 done
 for _ in $(seq 50); do

@@ -92,7 +92,7 @@ export async function renderDashboard(main) {
 }
 
 function heldCard(m, main) {
-  const preview = h('pre', { hidden: true });
+  const preview = h('div', { class: 'preview', hidden: true });
   const act = (label, kind, run) => h('button', { type: 'button', class: kind, onclick: run }, label);
   const release = async () => {
     if (!await confirmAction('Release this message?', `“${m.subject || '(no subject)'}” from ${m.sender} will be delivered to ${m.recipients.join(', ')}.`, 'Release', false)) return;
@@ -104,9 +104,25 @@ function heldCard(m, main) {
     try { await api(`/v1/held/${encodeURIComponent(m.id)}`, { method: 'DELETE' }); toast(`Deleted ${m.id}`); } catch (e) { toast(e.message); }
     renderHeld(main);
   };
+  // The text as a mail client shows it (the first text/plain part, else
+  // the HTML's text) and the attachments' names; the MIME source on asking.
+  const fill = async (raw) => {
+    try {
+      const d = await api(`/v1/held/${encodeURIComponent(m.id)}${raw ? '?body=raw' : ''}`);
+      const empty = d.body_from === 'none' ? '(no text part)' : '(empty body)';
+      const names = d.attachments || [];
+      preview.replaceChildren(
+        h('pre', {}, (d.body_preview || empty) + (d.body_truncated ? '\n[…]' : '')),
+        names.length > 0 && h('div', { class: 'meta attachments' },
+          `Attachments: ${names.join(', ')}${d.attachments_incomplete ? ', and any past the part read' : ''}`),
+        h('button', { type: 'button', class: 'link', onclick: () => fill(!raw) },
+          raw ? 'Show the text' : 'Show the MIME source'));
+      preview.hidden = false;
+    } catch (e) { toast(e.message); }
+  };
   const show = async () => {
     if (!preview.hidden) { preview.hidden = true; return; }
-    try { preview.textContent = (await api(`/v1/held/${encodeURIComponent(m.id)}`)).body_preview || '(empty body)'; preview.hidden = false; } catch (e) { toast(e.message); }
+    await fill(false);
   };
   return h('div', { class: 'card held', 'data-id': m.id },
     h('div', {},
