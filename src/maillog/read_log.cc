@@ -68,8 +68,7 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
                             " files, read as one log oldest first: the latest years that put "
                             "no file's last line after its own bound (this file's: " + bound +
                             ", 26 hours allowed for time zones)"
-                      : "the latest year that puts no line of it after its " + bound +
-                            " (26 hours allowed for time zones)";
+                      : YearFrom(bound);
     }
   } else if (options.year != 0) {
     log.BeginFile(path, LineParser(options.year));
@@ -78,13 +77,12 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
     // the same way in the pass that follows, which says so.
     YearBound bound = FileYearBound(path);
     Result<YearScan> scan = ScanYears(path, scan_progress);
-    if (scan.ok()) bound = JournalBound(bound, *scan);
+    if (scan.ok()) bound = ScannedYearBound(path, *scan);
     if (scan.ok() && scan->any) {
       log.BeginFile(path, LineParser(FirstYear(*scan, bound)), scan->first_line, bound.source);
       year_from = scan->bsd_before_dated
                       ? std::string("from the year of the file's first line that carries one")
-                      : "the latest year that puts no line of it after its " + bound.source +
-                            " (26 hours allowed for time zones)";
+                      : YearFrom(bound.source);
     } else {
       Stamp b;  // no line without a year: the year is never used
       SecondsToCivil(bound.wall, &b);

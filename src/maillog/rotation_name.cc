@@ -126,6 +126,18 @@ bool Extension(std::string_view ext) {
   });
 }
 
+// A YYYY-MM token at `at` (rotation_name.h's `month`); 0 when none.
+int64_t MonthAt(std::string_view s, size_t at) {
+  std::string_view rest = s.substr(at);
+  if (DigitRun(rest, 0) != 4 || rest.size() < 7 || !IsSeparator(rest[4]) ||
+      DigitRun(rest, 5) != 2 || (rest.size() > 7 && !IsSeparator(rest[7]))) {
+    return 0;
+  }
+  const int y = Num(rest.substr(0, 4)), m = Num(rest.substr(5, 2));
+  if (y < 1970 || y > 2199 || m < 1 || m > 12) return 0;
+  return CivilToSeconds(y, m, 1, 0, 0, 0);
+}
+
 }  // namespace
 
 RotationName ReadRotationName(const std::string& path) {
@@ -135,11 +147,14 @@ RotationName ReadRotationName(const std::string& path) {
   // The last date token of the name (a range's end, the rotation's time).
   DateToken date;
   size_t date_at = 0;
+  int64_t month = 0;
   for (size_t at = 0; at < name.size(); ++at) {
     if (at != 0 && !IsSeparator(name[at - 1])) continue;
     if (DateToken t = DateAt(name, at); t.time > 0) {
       date = t;
       date_at = at;
+    } else if (const int64_t m = MonthAt(name, at); m > 0) {
+      month = m;
     }
   }
   if (date.time > 0) {
@@ -168,7 +183,7 @@ RotationName ReadRotationName(const std::string& path) {
       }
     }
   }
-  return {dir + name, 0, 0};
+  return {dir + name, 0, 0, month};
 }
 
 }  // namespace nearmiss::maillog

@@ -59,6 +59,13 @@ struct RotationName {
   // The name's date and time as wall-clock seconds (CivilToSeconds; 00:00
   // when it names only a day, HH:00 an hour); 0 when it names none.
   int64_t named = 0;
+  // A month the name gives instead of a date, as YYYY-MM (or with '_' or
+  // '.') as a token of its own ("maillog-2025-11.log": a collector's or
+  // SIEM's month export): its first day at 00:00, wall-clock seconds; 0
+  // when it gives none or gives a date. Only the year is read from it
+  // (year_anchor.h): a month's file is no rotation, so no set's order or
+  // holes come from it.
+  int64_t month = 0;
 };
 
 RotationName ReadRotationName(const std::string& path);

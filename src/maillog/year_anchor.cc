@@ -31,22 +31,93 @@ int NameDate(const std::string& path, int* month, int* day) {
   return st.year;
 }
 
-YearBound FileYearBound(const std::string& path) {
+namespace {
+
+// The modification time's bound (year_anchor.h).
+YearBound MtimeBound(const std::string& path) {
   struct stat st;
   time_t t = ::stat(path.c_str(), &st) == 0 ? st.st_mtime : ::time(nullptr);
   struct tm tm;
   ::localtime_r(&t, &tm);
   int64_t mtime = CivilToSeconds(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
                                  tm.tm_min, tm.tm_sec);
-  YearBound b{mtime + kZoneSlack, "modification time " + FormatTime(mtime)};
-  if (const int64_t at = ReadRotationName(path).named; at != 0) {
-    // The end of the day after the name's date (dateyesterday names the
-    // day before the rotation); a name with a time (hourly, `postfix
+  return {mtime + kZoneSlack, "modification time " + FormatTime(mtime)};
+}
+
+// What a file's name says of its dates: the span it names (a day, or a
+// month for "maillog-2025-11.log"), wall-clock seconds, [from, to); and
+// how the name writes it. All 0 when it names none.
+struct NamedSpan {
+  int64_t from = 0, to = 0;
+  std::string text;
+};
+
+NamedSpan ReadNamedSpan(const std::string& path) {
+  const RotationName r = ReadRotationName(path);
+  if (r.named != 0) {
+    const int64_t day = r.named - r.named % 86400;
+    return {day, day + 86400, FormatTime(r.named).substr(0, 10)};
+  }
+  if (r.month == 0) return {};
+  Stamp m;
+  SecondsToCivil(r.month, &m);
+  const int64_t next = m.month == 12 ? CivilToSeconds(m.year + 1, 1, 1, 0, 0, 0)
+                                     : CivilToSeconds(m.year, m.month + 1, 1, 0, 0, 0);
+  return {r.month, next, FormatTime(r.month).substr(0, 7)};
+}
+
+}  // namespace
+
+YearBound FileYearBound(const std::string& path) {
+  YearBound b = MtimeBound(path);
+  if (const NamedSpan n = ReadNamedSpan(path); n.to != 0) {
+    // The end of the day after the span (dateyesterday names the day
+    // before the rotation); a name with a time (hourly, `postfix
     // logrotate`) gets the same two days, for the zones' slack.
-    int64_t named = at - at % 86400 + 2 * 86400 - 1;
-    if (named < b.wall) b = {named, "name date " + FormatTime(at).substr(0, 10)};
+    const int64_t named = n.to + 86400 - 1;
+    if (named < b.wall) b = {named, "name date " + n.text};
   }
   return b;
+}
+
+YearBound ScannedYearBound(const std::string& path, const YearScan& scan) {
+  const YearBound bound = JournalBound(FileYearBound(path), scan);
+  const NamedSpan n = ReadNamedSpan(path);
+  if (n.from == 0 || !scan.any || scan.bsd_before_dated) return bound;
+  // The reading that starts the lines on the name's date: the earliest
+  // year that puts the first line not before two days (the zones' slack)
+  // before it. A month's or week's export is named by its first day
+  // (maillog_20251101.log for 1 to 30 November) as often as by its last;
+  // the end-date bound would put such a file a year before its name.
+  Stamp first, last;
+  SecondsToCivil(scan.first_time, &first);
+  SecondsToCivil(std::max(scan.last_time, scan.latest_time), &last);
+  Stamp named;
+  SecondsToCivil(n.from, &named);
+  int year = named.year - 1;
+  auto at = [](int y, const Stamp& s) {
+    return CivilToSeconds(y, s.month, s.day, s.hour, s.minute, s.second);
+  };
+  while (at(year, first) < n.from - 2 * 86400) ++year;
+  const int shift = year - first.year;
+  const int64_t first_at = at(year, first), last_at = at(last.year + shift, last);
+  // Only where the first line falls on the span (else the name is no
+  // start), the end reading differs, and the lines stay before the
+  // modification time or the journal header's end.
+  const YearBound other = JournalBound(MtimeBound(path), scan);
+  if (first_at >= n.to + 2 * 86400 || year == FirstYear(scan, bound) || last_at > other.wall) {
+    return bound;
+  }
+  return {last_at, std::string(kNameStart) + n.text};
+}
+
+std::string YearFrom(const std::string& source) {
+  if (source.starts_with(kNameStart)) {
+    return "the year its name gives (" + source.substr(kNameStart.size()) +
+           "): its first line falls there, so the name says where the file starts";
+  }
+  return "the latest year that puts no line of it after its " + source +
+         " (26 hours allowed for time zones)";
 }
 
 bool NamesFixYear(const std::string& previous, const std::string& path) {

@@ -111,6 +111,26 @@ struct YearScan {
 // modification time (round 46's tester 16, finding 5).
 YearBound JournalBound(const YearBound& bound, const YearScan& scan);
 
+// The bound of a file scanned as `scan`: JournalBound's, unless the name's
+// date (or month, "maillog-2025-11.log") is where the file STARTS: a
+// month's or week's export named by its first day (maillog_20251101.log
+// holding 1 to 30 November; postfix-2025-11-01.log). When the first line
+// falls on the named day or month (two days' slack for zones) in the
+// name's year, and the lines so read end before the modification time
+// (and a journal header's end), the bound is the last line so read: the
+// name's year, not the one before that the end-date bound gives. A name
+// with a date is read first as the day the lines end by (logrotate's
+// dateext), and keeps that reading when it gives the same year. Round
+// 52's tester 16, finding 1.
+YearBound ScannedYearBound(const std::string& path, const YearScan& scan);
+
+// How a bound's source dated a file, for its "read as" line: "the latest
+// year that puts no line of it after its modification time ...", or, for
+// ScannedYearBound's start reading (source "name start date 2025-11-01"),
+// "the year its name gives (2025-11-01): ...".
+inline constexpr std::string_view kNameStart = "name start date ";
+std::string YearFrom(const std::string& source);
+
 // Reads every line of `path` once (plain or gzip, as ForEachLine) for the
 // above; `progress` as ForEachLine's (the bytes of the file read so far);
 // `seek` (empty: none) a line to look for (seek_found). IoError or

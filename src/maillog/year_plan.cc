@@ -216,7 +216,7 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
     }
     set_paths.push_back(path);
     positions.push_back(position);
-    bounds.push_back(JournalBound(FileYearBound(path), *scan));
+    bounds.push_back(ScannedYearBound(path, *scan));
     scans.push_back(std::move(*scan));
   }
   flush();
