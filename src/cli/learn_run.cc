@@ -264,7 +264,7 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
   // Messages skipped as received mail were read: said by NothingLearned.
   const history::Learner::MailboxCounts& folders = learner.mailbox_counts();
   if (!mailboxes.empty() && folders.messages == 0 && folders.not_read == 0 &&
-      folders.not_from_organisation == 0 && folders.not_sent_label == 0) {
+      folders.not_from_organisation == 0 && folders.not_sent_label == 0 && folders.drafts == 0) {
     std::string names;
     for (const std::string& m : mailboxes) {
       if (!names.empty()) names += ", ";

@@ -65,6 +65,13 @@ void PrintSentFolderCounts(const history::Learner::MailboxCounts& m) {
                 Counted(static_cast<int64_t>(m.not_sent_label), "message").c_str(),
                 m.first_not_sent_label.c_str());
   }
+  if (m.drafts > 0) {
+    std::printf("; skipped %s a mail client marked as drafts (X-Unsent: 1, "
+                "X-Mozilla-Draft-Info or com.apple.mail-draft: never sent, not learned; "
+                "first: %s)",
+                Counted(static_cast<int64_t>(m.drafts), "message").c_str(),
+                m.first_draft.c_str());
+  }
   if (m.not_from_organisation > 0) {
     std::printf("; skipped %s not sent by the organisation (From: outside [domains] "
                 "organisation: mail received, not learned; first: %s)",
@@ -225,6 +232,7 @@ std::string NothingLearned(const history::Learner& learner, const LogSkips& skip
       m.first_not_from_organisation);
   add(m.not_sent_label, "message", " of a Google Takeout mbox not labelled Sent",
       m.first_not_sent_label);
+  add(m.drafts, "message", " a mail client marked as drafts (never sent)", m.first_draft);
   add(c.log_not_delivered, "delivery", " a log or trace says was not made (bounced, expired, "
       "discarded or deleted)", c.first_log_not_delivered);
   add(c.still_deferred, "delivery", " still deferred when the logs end (no outcome yet)",

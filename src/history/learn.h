@@ -216,6 +216,11 @@ class Learner {
     // source and author ("FILE:LINE: From: x@y").
     uint64_t not_from_organisation = 0;
     std::string first_not_from_organisation;
+    // Messages a mail client marked as drafts (draft_marker.h), in any
+    // folder given: never sent, not learned; the first one's source and
+    // its marker ("FILE:LINE: X-Unsent: 1").
+    uint64_t drafts = 0;
+    std::string first_draft;
     // Files that are no message or could not be read (a stray file in a
     // Maildir): not counted as messages, said with the first.
     uint64_t not_read = 0;

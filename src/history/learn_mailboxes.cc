@@ -11,6 +11,7 @@
 #include "content/mailbox_date.h"
 #include "content/mbox_from_line.h"
 #include "address/display_name.h"
+#include "history/draft_marker.h"
 #include "history/history_keys.h"
 #include "history/learn.h"
 #include "history/sent_sink.h"
@@ -119,21 +120,21 @@ std::string MboxPlace(const content::ScannedMessage& m) {
   return place;
 }
 
-// Where a message's Date: is, for a person to find it: FILE:LINE of the
-// field in an mbox (its source is "FILE:N", the N-th message) or in a
-// file of its own (a Maildir's, an .eml), then the field as written.
+// FILE:LINE of the header line `line` (0-based within the message's bytes)
+// in an mbox (its source is "FILE:N", the N-th message) or in a file of its
+// own (a Maildir's, an .eml).
+std::string FieldPlace(const content::ScannedMessage& m, uint64_t line) {
+  if (m.mbox_line > 0) {
+    return m.source.substr(0, m.source.rfind(':')) + ":" + std::to_string(m.mbox_line + 1 + line);
+  }
+  return m.source + ":" + std::to_string(line + 1);
+}
+
+// Where a message's Date: is, for a person to find it: FieldPlace, then
+// the field as written.
 std::string DatePlace(const content::ScannedMessage& m, const DateField& d) {
   if (!d.found) return MboxPlace(m);
-  std::string place;
-  if (m.mbox_line > 0) {
-    place = m.source.substr(0, m.source.rfind(':'));
-    place += ':';
-    place += std::to_string(m.mbox_line + 1 + d.line);
-  } else {
-    place = m.source;
-    place += ':';
-    place += std::to_string(d.line + 1);
-  }
+  std::string place = FieldPlace(m, d.line);
   place += ": Date: ";
   place += log::Untrusted(d.value, 100);
   return place;
@@ -167,6 +168,18 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
       if (mailbox_counts_.not_read++ == 0) {
         std::string why = m.errors.empty() ? std::string("not read") : m.errors.front();
         mailbox_counts_.first_not_read = why.starts_with(m.source) ? why : m.source + ": " + why;
+      }
+      m = content::ScannedMessage();
+      continue;
+    }
+    // A draft (or template, or message queued to send later) a mail
+    // client marked as such was never delivered, whatever folder holds
+    // it: learned, an unsent draft to a slip made the slip "known" and
+    // was offered for the next slip (round 52's tester 14, finding 1).
+    if (const DraftMarker draft = FindDraftMarker(m.bytes); !draft.field.empty()) {
+      if (mailbox_counts_.drafts++ == 0) {
+        mailbox_counts_.first_draft =
+            FieldPlace(m, draft.line) + ": " + log::Untrusted(draft.field, 80);
       }
       m = content::ScannedMessage();
       continue;

@@ -8,6 +8,10 @@
 #    unquoted "Okafor, Chidi <c4711@nhs.example>" is one recipient named
 #    "Okafor, Chidi" (so a look-alike name over another address is held);
 #    a well-formed list reads as before.
+# 1. a message a mail client marked as a draft (X-Unsent: 1,
+#    X-Mozilla-Draft-Info, X-Uniform-Type-Identifier: com.apple.mail-draft)
+#    is never learned, in an mbox, a Maildir, an .eml folder or an Apple
+#    Mail bundle, and the run says how many and why.
 # Usage: learn-round52-cli.sh NEARMISS.
 set -u
 bin=$1
@@ -91,5 +95,43 @@ for to in '"Okafor, Chidi" <zz99@nhs.example>' 'Okafor, Chidi <zz99@nhs.example>
   contains "$to over another address: display-name, naming c4711@" \
     '"suggestion":"c4711@nhs.example"' "$out"
 done
+
+# --- 1: drafts marked as such, in every reader --------------------------
+draft() {  # draft TO MARKER: a Sent-folder message (no From_ line) marked MARKER
+  id=$((id + 1))
+  printf 'From: Kate <kate@trust.example>\nTo: %s\nSubject: draft %s\nDate: Thu, 01 Oct 2026 10:00:00 +0000\nMessage-ID: <d%s@trust.example>\n%s\n\nhalf written\n' \
+    "$1" "$id" "$id" "$2"
+}
+unsent='X-Unsent: 1'
+moz='X-Mozilla-Draft-Info: internal/draft; vcard=0; receipt=0; DSN=0; uuencode=0;
+ attachmentreminder=0; deliveryformat=4'
+apple='X-Uniform-Type-Identifier: com.apple.mail-draft'
+id=200
+{ alice_sent '"Sam Ode" <sam.ode@vendor.example>'
+  for marker in "$unsent" "$moz" "$apple"; do
+    printf 'From kate@trust.example Thu Oct 01 10:00:00 2026\n'; draft '<sam.odee@vendor.example>' "$marker"; printf '\n'
+  done; } > "$tmp/Sent1.mbox"
+mkdir -p "$tmp/md/cur" "$tmp/md/new" "$tmp/md/tmp" "$tmp/emld" "$tmp/apple/Sent Messages.mbox"
+draft '<sam.oode@vendor.example>' "$unsent" > "$tmp/md/cur/1791799200.a.host:2,S"
+draft '<sam.oode@vendor.example>' "$moz" > "$tmp/md/cur/1791799201.b.host:2,S"
+draft '<sam.odde@vendor.example>' "$unsent" > "$tmp/emld/a.eml"
+draft '<sam.odde@vendor.example>' "$(printf 'X-UNSENT:  1')" > "$tmp/emld/b.eml"
+{ printf 'From kate@trust.example Thu Oct 01 10:00:00 2026\n'; draft '<sam.odi@vendor.example>' "$apple"; } \
+  > "$tmp/apple/Sent Messages.mbox/mbox"
+db="sqlite:$tmp/d1.db"
+"$bin" learn --store "$db" "$tmp/Sent1.mbox" "$tmp/md" "$tmp/emld" "$tmp/apple" \
+  > "$tmp/learn1.txt" 2>&1
+check "learn of Sent folders with drafts: exit 0" 0 $?
+contains "drafts counted and said" \
+  "skipped 8 messages a mail client marked as drafts (X-Unsent: 1, X-Mozilla-Draft-Info or com.apple.mail-draft: never sent, not learned; first: $tmp/Sent1.mbox:" \
+  "$(cat "$tmp/learn1.txt")"
+check "only the message sent learned" "sam.ode@vendor.example|Sam Ode" "$(names "$tmp/d1.db")"
+out=$("$bin" check --json --store "$db" --from alice@trust.example sam.odee@vendor.example 2>/dev/null)
+contains "a draft's slip is not known" '"suggestion":"sam.ode@vendor.example"' "$out"
+# Only drafts: nothing learned, said, no store.
+"$bin" learn --store "sqlite:$tmp/d2.db" "$tmp/emld" > "$tmp/learn2.txt" 2>&1
+check "learn of drafts alone: exit 2" 2 $?
+contains "... naming them" "skipped 2 messages a mail client marked as drafts (never sent)" \
+  "$(cat "$tmp/learn2.txt")"
 
 exit $fail
