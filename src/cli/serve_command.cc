@@ -186,8 +186,10 @@ void AddServeCommand(CLI::App& app, Run& run) {
   http::ApiOptions& a = flags->api;
   BindConfig("serve.token_file", *cmd,
              cmd->add_option("--token-file", a.token_file,
-                             "Tokens, one 'ROLE TOKEN NAME' per line (ROLE check or admin; NAME, "
-                             "the person, is what the audit record names)")
+                             "Tokens, one 'ROLE TOKEN NAME' per line (ROLE check, viewer or "
+                             "admin: a viewer reads what an admin reads, held queue, audit, "
+                             "acknowledgements, events, and acts on nothing; NAME, the person, "
+                             "is what the audit record names)")
                  ->check(CLI::ExistingFile),
              &a.token_file);
   cmd->add_option("--tls-cert", a.tls_cert, "PEM certificate chain: serve HTTPS")

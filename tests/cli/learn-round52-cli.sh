@@ -8,6 +8,7 @@
 #    unquoted "Okafor, Chidi <c4711@nhs.example>" is one recipient named
 #    "Okafor, Chidi" (so a look-alike name over another address is held);
 #    a well-formed list reads as before.
+# 9. serve --help and docs/deployment.md name the token file's viewer role.
 # 1. a message a mail client marked as a draft (X-Unsent: 1,
 #    X-Mozilla-Draft-Info, X-Uniform-Type-Identifier: com.apple.mail-draft)
 #    is never learned, in an mbox, a Maildir, an .eml folder or an Apple
@@ -133,5 +134,11 @@ contains "a draft's slip is not known" '"suggestion":"sam.ode@vendor.example"' "
 check "learn of drafts alone: exit 2" 2 $?
 contains "... naming them" "skipped 2 messages a mail client marked as drafts (never sent)" \
   "$(cat "$tmp/learn2.txt")"
+
+# --- 9: serve --help names the viewer role of the token file ---------------
+help=$("$bin" serve --help 2>&1 | tr -s ' \n' '  ')
+contains "serve --help: --token-file's roles" "(ROLE check, viewer or admin: a viewer reads" "$help"
+contains "docs/deployment.md: token_file's roles" '`check`, `viewer` (reads what an admin reads' \
+  "$(tr -s ' \n' '  ' < docs/deployment.md)"
 
 exit $fail
