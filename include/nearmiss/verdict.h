@@ -126,6 +126,13 @@ enum class TrustSource : uint8_t {
   kAllowlist,     // explicitly allowed by the policy
   kProvider,      // public mail providers: the exact domain only
   kLearned,       // from correspondence history
+  // A look-alike's target that no list trusts: the typed name under the
+  // country code one key away (teva.co.jl: teva.co.il), offered where a
+  // reading of a trusted name was set aside. No policy `target` names it,
+  // so no rule about trusted targets matches (round 51's tester 15,
+  // finding 3: such slips took the class of the reading set aside,
+  // protected, and its final 550).
+  kNone,
 };
 
 // One reason: its code and the few facts its sentence is made of. The

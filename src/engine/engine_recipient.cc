@@ -285,6 +285,13 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
             !c.also_suggestion.empty() && engine::NearZoneNames(domain.ascii).empty();
         engine::NameTheNearName(domain.ascii, near_first, target_offered ? m.target : std::string(),
                                 &first, &c.target);
+        // The class is the offered name's, not the reading's set aside
+        // (teva.co.jl: teva.co.il, no protected .mil name).
+        c.target_source = TrustSource::kNone;
+        if (Result<Domain> near = ParseDomain(near_first); near.ok()) {
+          const LookalikeMatch n = detector_->Classify(*near);
+          if (n.kind == LookalikeMatch::Kind::kTrusted) c.target_source = n.source;
+        }
       }
       // Look-alike letters (gmаil.zz, gmail.соm: .xn--m-0tbi) or another
       // slip under a TLD the root zone lacks: whatever the first reason,
@@ -476,6 +483,22 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
     // was meant to be.
     std::string repaired = engine::WithVisibleDomain(input);
     if (repaired.empty()) repaired = RepairDots(input);
+    // jane＠army.ml: an East Asian input method's fullwidth at sign (U+FF20)
+    // or the small one (U+FE6B) is no '@' to Postfix, which would deliver
+    // it here as a local name; the sender meant '@' (round 51's tester 15,
+    // finding 9). Still invalid, with the address meant.
+    if (repaired.empty() && input.find('@') == std::string_view::npos) {
+      for (std::string_view at : {std::string_view("\xEF\xBC\xA0"), std::string_view("\xEF\xB9\xAB")}) {
+        const size_t p = input.rfind(at);
+        if (p == std::string_view::npos) continue;
+        repaired.assign(input.substr(0, p)).append("@").append(input.substr(p + at.size()));
+        if (!c.reasons.empty()) {
+          c.reasons.back().detail.append(" (its '").append(at).append(
+              "' is a fullwidth at sign, as an East Asian input method types it, not '@')");
+        }
+        break;
+      }
+    }
     if (repaired.empty()) return;
     RecipientCheck meant;
     CheckRecipient(repaired, &meant);

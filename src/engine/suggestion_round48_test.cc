@@ -240,5 +240,27 @@ TEST(SuggestionRound48, AHostUnderAProvidersOwnDomain) {
   EXPECT_EQ(engine->CheckRecipient("a@hotmail.net").suggestion, "a@hotmail.com");
 }
 
+// Round 51's tester 15, finding 3: the class is the offered name's. Round
+// 52's tester 15, finding 1: "www" glued before a trusted name. Round 51's
+// finding 9: a fullwidth at sign.
+TEST(SuggestionRound48, TheOfferedNamesClassWwwGluedAndAFullwidthAt) {
+  auto engine = BuildDefault();
+  ASSERT_NE(engine, nullptr);
+  RecipientCheck teva = engine->CheckRecipient("info@teva.co.jl");
+  EXPECT_EQ(teva.verdict, Verdict::kLookalike);
+  EXPECT_EQ(teva.suggestion, "info@teva.co.il");
+  EXPECT_EQ(teva.target_source, TrustSource::kNone);
+  // A trusted reading keeps its class: army.ml is army.mil's.
+  EXPECT_EQ(engine->CheckRecipient("a@army.ml").target_source, TrustSource::kProtected);
+  for (const char* typed : {"wwwgmail.com", "wwwhotmail.com"}) {
+    RecipientCheck c = engine->CheckRecipient(std::string("a@") + typed);
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed;
+    EXPECT_EQ(c.suggestion, std::string("a@") + (typed + 3)) << typed;
+  }
+  RecipientCheck at = engine->CheckRecipient("jane\xEF\xBC\xA0army.ml");
+  EXPECT_EQ(at.verdict, Verdict::kInvalid);
+  EXPECT_EQ(at.suggestion, "jane@army.mil");
+}
+
 }  // namespace
 }  // namespace nearmiss

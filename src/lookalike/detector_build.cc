@@ -315,6 +315,7 @@ std::string_view TrustSourceName(TrustSource source) {
     case TrustSource::kAllowlist: return "allowlist";
     case TrustSource::kProvider: return "provider";
     case TrustSource::kLearned: return "learned";
+    case TrustSource::kNone: return "none";
   }
   return "unknown";
 }

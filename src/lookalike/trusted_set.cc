@@ -33,6 +33,7 @@ int TrustStrength(TrustSource s) {
     case TrustSource::kAllowlist: return 2;
     case TrustSource::kLearned: return 3;
     case TrustSource::kProvider: return 4;
+    case TrustSource::kNone: return 5;
   }
   return 5;
 }

@@ -13,6 +13,7 @@ std::string_view TrustSourcePhrase(TrustSource source) {
     case TrustSource::kAllowlist: return "is on the allowlist";
     case TrustSource::kLearned: return "is a regular correspondent";
     case TrustSource::kProvider: return "is a known mail provider";
+    case TrustSource::kNone: return "is not trusted";
   }
   return "is trusted";
 }
