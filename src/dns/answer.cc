@@ -51,6 +51,41 @@ std::optional<uint32_t> MinAnswerTtl(const unsigned char* abuf, int alen, unsign
   return ttl;
 }
 
+std::optional<uint32_t> NegativeTtl(const unsigned char* abuf, int alen) {
+  constexpr int kHeader = 12;
+  constexpr unsigned kSoa = 6;
+  if (abuf == nullptr || alen < kHeader) return std::nullopt;
+  const unsigned questions = Read16(abuf + 4);
+  const unsigned records = Read16(abuf + 6) + Read16(abuf + 8);  // answers, then authority
+  const unsigned answers = Read16(abuf + 6);
+  const unsigned char* p = abuf + kHeader;
+  const unsigned char* end = abuf + alen;
+  for (unsigned i = 0; i < questions; ++i) {
+    if (!SkipName(abuf, alen, p) || end - p < 4) return std::nullopt;
+    p += 4;
+  }
+  for (unsigned i = 0; i < records; ++i) {
+    if (!SkipName(abuf, alen, p) || end - p < 10) return std::nullopt;
+    const unsigned type = Read16(p);
+    uint32_t ttl = (uint32_t{p[4]} << 24) | (uint32_t{p[5]} << 16) | (uint32_t{p[6]} << 8) | p[7];
+    if (ttl & 0x80000000u) ttl = 0;
+    const unsigned rdlength = Read16(p + 8);
+    p += 10;
+    if (end - p < static_cast<long>(rdlength)) return std::nullopt;
+    const unsigned char* next = p + rdlength;
+    if (i >= answers && type == kSoa) {
+      // MNAME, RNAME, then SERIAL REFRESH RETRY EXPIRE MINIMUM (RFC 1035 §3.3.13).
+      const unsigned char* q = p;
+      if (!SkipName(abuf, alen, q) || !SkipName(abuf, alen, q) || next - q < 20) return std::nullopt;
+      const unsigned char* m = q + 16;
+      const uint32_t minimum = (uint32_t{m[0]} << 24) | (uint32_t{m[1]} << 16) | (uint32_t{m[2]} << 8) | m[3];
+      return std::min(ttl, minimum);
+    }
+    p = next;
+  }
+  return std::nullopt;
+}
+
 std::string UnknownReason(int status) {
   switch (status) {
     case ARES_ETIMEOUT: return "timeout";

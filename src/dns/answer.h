@@ -20,6 +20,13 @@ namespace nearmiss::dns {
 // answers nothing.
 std::optional<uint32_t> MinAnswerTtl(const unsigned char* abuf, int alen, unsigned type);
 
+// RFC 2308 §5: a negative answer (NXDOMAIN, or NODATA) is kept for the
+// smaller of its authority section's SOA record's TTL and that SOA's
+// MINIMUM field. nullopt when the message carries no SOA there (a
+// forwarder such as dnsmasq's `local=` answers without one): RFC 2308 §5,
+// "Negative responses without SOA records SHOULD NOT be cached".
+std::optional<uint32_t> NegativeTtl(const unsigned char* abuf, int alen);
+
 // Why a query with c-ares status `status` left the facts unknown:
 // "timeout", "SERVFAIL", "REFUSED", "connection refused", "bad answer", or
 // ares_strerror's text.

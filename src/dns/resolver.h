@@ -12,9 +12,10 @@
 // other failure leaves both facts unknown, with the reason.
 //
 // Cache: answers are kept for their records' TTL, at most `cache_ttl_max`
-// seconds; negative answers (NXDOMAIN, no MX and no address) for at most
-// kNegativeTtlSeconds (c-ares 1.18 does not hand over the authority
-// section's SOA, RFC 2308's negative TTL); unknown answers are never kept.
+// seconds; an NXDOMAIN for its SOA's negative TTL (RFC 2308 §5: the SOA's
+// TTL or MINIMUM, the smaller), at most kNegativeTtlSeconds, and not at all
+// without an SOA (RFC 2308 §5: "SHOULD NOT be cached"); no MX and no
+// address for at most kNegativeTtlSeconds; unknown answers are never kept.
 // At most `cache_size` domains: a full cache drops what expired, then what
 // expires first.
 //

@@ -75,8 +75,9 @@ void Resolver::Impl::OnMx(void* arg, int status, int /*timeouts*/, unsigned char
   --p.outstanding;
   if (p.done || status == ARES_EDESTRUCTION) return;
   Impl& self = *q->self;
-  uint32_t negative = static_cast<uint32_t>(kNegativeTtlSeconds);
-  if (status == ARES_ENOTFOUND) {  // NXDOMAIN
+  if (status == ARES_ENOTFOUND) {  // NXDOMAIN: kept as its SOA says, at most kNegativeTtlSeconds
+    std::optional<uint32_t> negative = NegativeTtl(abuf, alen);
+    if (negative) negative = std::min(*negative, static_cast<uint32_t>(kNegativeTtlSeconds));
     return self.Finish(p, Known(false, MailExchanger::kNone), negative);
   }
   if (status == ARES_ENODATA) {  // the name exists, without MX
