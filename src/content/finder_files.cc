@@ -1,5 +1,6 @@
 #include "content/finder_files.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "content/text_charset.h"
@@ -147,8 +148,11 @@ std::string ExtendedAttributes(std::string_view file, std::size_t from, std::siz
                         : value.find('\0') != std::string_view::npos ? PrintableRuns(value)
                                                                      : AsText(value);
     if (!words.empty()) {
+      // The value on a line of its own, as Finder shows a comment or a
+      // tag: "UK SECRET" typed as a Finder comment is a line, not a
+      // field's value (round 52's tester 13).
       lines += AsText(attribute);
-      lines += ": ";
+      lines += ":\n";
       lines += words;
       lines += '\n';
     }
@@ -163,6 +167,30 @@ std::string ExtendedAttributes(std::string_view file, std::size_t from, std::siz
 // resource fork intentionally left blank") holds a map of no types.
 bool EmptyResourceFork(std::string_view fork) {
   return fork.empty() || (fork.size() >= 16 && Be32(fork, 8) == 0);
+}
+
+// A fork whose resources are all icons (a custom file or folder icon
+// pasted in Get Info: 'icns' and the classic icon families): pictures,
+// no words. Inside Macintosh: More Macintosh Toolbox 1-122, the map: at
+// the map offset, 24 bytes, then the type list's offset (2, from the
+// map) ; the type list: the count of types less one (2), then per type
+// its code (4), its count less one (2), its references' offset (2).
+bool OnlyIconResources(std::string_view fork) {
+  static constexpr std::string_view kIcons[] = {"icns", "ICN#", "icl4", "icl8", "ics#",
+                                                "ics4", "ics8", "ICON", "cicn", "icm#",
+                                                "icm4", "icm8", "kcns"};
+  if (fork.size() < 16) return false;
+  const std::size_t map = Be32(fork, 4);
+  if (map > fork.size() || fork.size() - map < 30) return false;
+  const std::size_t types_at = map + Be16(fork, map + 24);
+  if (types_at + 2 > fork.size()) return false;
+  const std::size_t types = std::size_t{Be16(fork, types_at)} + 1;
+  if (types_at + 2 + types * 8 > fork.size()) return false;
+  for (std::size_t i = 0; i < types; ++i) {
+    const std::string_view code = fork.substr(types_at + 2 + i * 8, 4);
+    if (std::find(std::begin(kIcons), std::end(kIcons), code) == std::end(kIcons)) return false;
+  }
+  return true;
 }
 
 bool ReadAppleFile(std::string_view name, std::string_view bytes,
@@ -206,7 +234,7 @@ bool ReadAppleFile(std::string_view name, std::string_view bytes,
       metadata += AsText(entry) + "\n";
     } else if (id == kFinderInfo && length > kFinderInfoBytes) {
       metadata += ExtendedAttributes(bytes, offset + kFinderInfoBytes, offset + length, unread, name);
-    } else if (id == kResourceFork && !EmptyResourceFork(entry)) {
+    } else if (id == kResourceFork && !EmptyResourceFork(entry) && !OnlyIconResources(entry)) {
       // A classic Mac resource fork can hold text ('TEXT', 'STR#'); no
       // reader here parses one, so it is said, not passed.
       unread->push_back(std::string(name) + ": a resource fork of " + std::to_string(length) +

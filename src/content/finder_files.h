@@ -44,14 +44,15 @@ struct FinderMember {
 // - the words of the metadata, as one text member "<name> (Finder
 //   metadata)": the comment (entry 4), the real name, and each extended
 //   attribute of macOS's AppleDouble (the "ATTR" block after the Finder
-//   info, entry 9: copyfile(3)'s layout) as "attribute-name: value"; of a
+//   info, entry 9: copyfile(3)'s layout) as "attribute-name:" and its value
+//   on the next line; of a
 //   binary property list (Finder tags, where-from URLs) its strings, of
 //   other binary values their printable runs of 4 or more characters;
 // - a .DS_Store's Spotlight comments ("cmmt" records of type "ustr",
 //   UTF-16BE), each on a line of its own.
-// A resource fork (entry 2) that holds resource data (not the empty one
-// macOS writes, "This resource fork intentionally left blank") is named
-// in `*unread`, as are
+// A resource fork (entry 2) that holds resource data other than icons
+// (not the empty one macOS writes, "This resource fork intentionally left
+// blank", nor a custom icon's 'icns') is named in `*unread`, as are
 // entries that lie outside the file. False, with `*error` set, when the
 // header itself is cut short.
 bool ReadFinderFile(std::string_view name, std::string_view bytes,

@@ -78,7 +78,7 @@ TEST(FinderFilesTest, AppleDoubleOfADocxIsMetadataNotTheDocument) {
   ASSERT_EQ(r.members.size(), 1u);
   EXPECT_TRUE(r.members[0].is_text);
   EXPECT_EQ(r.members[0].name, "z.zip/__MACOSX/._minutes.docx (Finder metadata)");
-  EXPECT_EQ(r.members[0].data, "com.apple.quarantine: 0083;6752f1a2;Safari;\n");
+  EXPECT_EQ(r.members[0].data, "com.apple.quarantine:\n0083;6752f1a2;Safari;\n");
 }
 
 TEST(FinderFilesTest, BinaryAttributeValuesGiveTheirPrintableRuns) {
@@ -88,7 +88,7 @@ TEST(FinderFilesTest, BinaryAttributeValuesGiveTheirPrintableRuns) {
   std::string bytes = Apple(0x00051607, {{9, FinderInfo(1, "com.apple.metadata:_kMDItemUserTags", tags)}});
   Read r = ReadAs("._plan.docx", bytes);
   ASSERT_EQ(r.members.size(), 1u);
-  EXPECT_EQ(r.members[0].data, "com.apple.metadata:_kMDItemUserTags: SECRET\n");
+  EXPECT_EQ(r.members[0].data, "com.apple.metadata:_kMDItemUserTags:\nSECRET\n");
 }
 
 TEST(FinderFilesTest, AppleSingleDataForkIsTheFileUnderItsRealName) {
@@ -108,6 +108,21 @@ TEST(FinderFilesTest, AResourceForkWithDataIsNamedNotRead) {
   ASSERT_EQ(r.unread.size(), 1u);
   EXPECT_NE(r.unread[0].find("a resource fork of 286 bytes"), std::string::npos) << r.unread[0];
   EXPECT_TRUE(ReadAs("._new.doc", Apple(0x00051607, {{2, Fork(0)}})).unread.empty());
+}
+
+// A custom icon's fork: resource data, and a map of one type, 'icns'
+// (round 52's tester 13: a Mac folder with a pasted icon was held).
+std::string IconFork(const std::string& type) {
+  std::string fork = Be32(0x100) + Be32(0x200) + Be32(0x100) + Be32(40);
+  fork.resize(0x200, '\0');
+  fork += std::string(24, '\0') + Be16(28) + Be16(38) + Be16(0) + type + Be16(0) + Be16(10);
+  return fork;
+}
+
+TEST(FinderFilesTest, AnIconOnlyResourceForkIsAPicture) {
+  EXPECT_TRUE(ReadAs("._Folder", Apple(0x00051607, {{2, IconFork("icns")}})).unread.empty());
+  // A 'TEXT' resource may hold words: named, not read.
+  EXPECT_EQ(ReadAs("._Note", Apple(0x00051607, {{2, IconFork("TEXT")}})).unread.size(), 1u);
 }
 
 TEST(FinderFilesTest, EntriesPastTheEndAndCutHeadersAreErrors) {
