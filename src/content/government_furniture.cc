@@ -15,10 +15,13 @@ constexpr std::array<std::string_view, 12> kParts = {
 
 // Orders, plans and reports of military staff work (FM 6-0, NATO APP-11),
 // and the prefixes of a message's date-time group and reference.
-constexpr std::array<std::string_view, 30> kOrders = {
+// CONOP/CONOPS, the concept of operations (JP 5-0); the reports of NATO
+// APP-11 and ACP 121's message titles (SPOTREP, OPREP, LOGREP, PERSREP).
+constexpr std::array<std::string_view, 37> kOrders = {
     "opord", "oporder", "oplan", "conplan", "frago", "fragord", "warno", "warnord",
-    "conops", "exord", "planord", "depord", "actord", "actwarn", "opgen", "optask",
-    "taskord", "opdir", "sitrep", "intrep", "intsum", "opsum", "supplan",
+    "conops", "conop", "exord", "planord", "depord", "actord", "actwarn", "opgen", "optask",
+    "taskord", "opdir", "sitrep", "intrep", "intsum", "opsum", "supplan", "spotrep",
+    "oprep", "logrep", "logstat", "persrep", "increp",
     "operation order", "operation plan", "warning order", "fragmentary order",
     "execute order", "dtg", "msg"};
 
@@ -61,17 +64,10 @@ bool DateTimeGroup(std::string_view token) {
   return IsUpper(token[6]) && (token.size() == 7 || IsUpper(token[7]));
 }
 
-}  // namespace
-
-bool GovernmentFurniture(std::string_view words) {
-  for (std::string_view w : kParts) {
-    if (LeadsWith(words, w)) return true;
-  }
-  for (std::string_view w : kOrders) {
-    if (LeadsWith(words, w)) return true;
-  }
-  int count = 0;
-  bool reference = false;
+// The words of `words` split at blanks, a carriage return and the
+// brackets or commas around a token.
+template <typename Visit>
+void ForEachToken(std::string_view words, Visit visit) {
   for (std::size_t i = 0; i < words.size();) {
     while (i < words.size() && (IsBlank(words[i]) || words[i] == '\r')) ++i;
     if (i == words.size()) break;
@@ -81,10 +77,65 @@ bool GovernmentFurniture(std::string_view words) {
     while (!token.empty() && (token.back() == ')' || token.back() == ']' || token.back() == ',')) {
       token.remove_suffix(1);
     }
-    if (++count > 4) return false;
-    reference = reference || FileReference(token) || DateTimeGroup(token);
+    if (!visit(token)) return;
   }
-  return reference;
+}
+
+// A reference's label: "REF", "REF:", "REF.", "REFERENCE", "FILE".
+bool ReferenceLabel(std::string_view token) {
+  while (!token.empty() && (token.back() == ':' || token.back() == '.')) token.remove_suffix(1);
+  for (std::string_view w : {"ref", "reference", "file"}) {
+    if (token.size() == w.size() && LeadsWith(token, w)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool LetterReference(std::string_view words) {
+  int count = 0;
+  bool letter = false;
+  ForEachToken(words, [&](std::string_view token) {
+    if (count++ == 0) {
+      letter = LeadsWith(token, "our") || LeadsWith(token, "your") || LeadsWith(token, "my");
+      letter = letter && token.size() <= 4;
+      return letter;
+    }
+    letter = ReferenceLabel(token);
+    return false;
+  });
+  return letter;
+}
+
+bool OnlyFileReference(std::string_view words) {
+  int references = 0, others = 0, count = 0;
+  ForEachToken(words, [&](std::string_view token) {
+    if (count++ == 0 && ReferenceLabel(token)) return true;
+    (FileReference(token) ? references : others) += 1;
+    return true;
+  });
+  return references == 1 && others == 0;
+}
+
+bool OpensWithOrderName(std::string_view words) {
+  for (std::string_view w : kOrders) {
+    if (LeadsWith(words, w)) return true;
+  }
+  return false;
+}
+
+bool GovernmentFurniture(std::string_view words) {
+  for (std::string_view w : kParts) {
+    if (LeadsWith(words, w)) return true;
+  }
+  if (OpensWithOrderName(words)) return true;
+  int count = 0;
+  bool reference = false;
+  ForEachToken(words, [&](std::string_view token) {
+    reference = reference || FileReference(token) || DateTimeGroup(token);
+    return ++count <= 4;
+  });
+  return reference && count <= 4;
 }
 
 }  // namespace nearmiss::content

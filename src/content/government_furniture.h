@@ -29,6 +29,24 @@ namespace nearmiss::content {
 // date-time group ("051200Z").
 bool GovernmentFurniture(std::string_view words);
 
+// `words` are a letter's reference line of a business: "OUR REF
+// TB/2026/114", "YOUR REF: PP/2026/07", "MY REF ..." (the reference a UK
+// business letter prints under its heading, whatever shape the reference
+// takes; round 52's tester 13, finding 3).
+bool LetterReference(std::string_view words);
+
+// `words` are a file reference and nothing else, after at most a "REF" or
+// "FILE" label: "MOD/2026/114", "REF: INV/2026/114", "REF D/J3/2026/114".
+// A department's file and a company's look alike; such a line says which
+// file, not which level (word_strength.cc).
+bool OnlyFileReference(std::string_view words);
+
+// `words` open with the name of an order, a plan or a report of staff work
+// ("SITREP", "INTSUM", "OPORD 04/26", "CONOP 2026-07"), whole.
+// subject_idioms.cc asks it of the words after a level in a subject
+// ("Latest UK SECRET SITREP": the report the marking tags).
+bool OpensWithOrderName(std::string_view words);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_GOVERNMENT_FURNITURE_H_

@@ -197,5 +197,29 @@ TEST(BannerTailTest, GovernmentFurniture) {
   }
 }
 
+// Round 52's tester 13, findings 1 and 3: a business letter's reference
+// line; a reference alone; an order's or a report's name.
+TEST(BannerTailTest, ReferencesAndOrderNames) {
+  for (std::string_view words : {"OUR REF TB/2026/114", "YOUR REF: PP/2026/07", "Our ref TB.2026.114",
+                                 "MY REFERENCE 114"}) {
+    EXPECT_TRUE(LetterReference(words)) << words;
+  }
+  for (std::string_view words : {"REF D/J3/2026/114", "MOD/2026/114", "OUR PLAN 2026", "YOURS"}) {
+    EXPECT_FALSE(LetterReference(words)) << words;
+  }
+  for (std::string_view words : {"REF: INV/2026/114", "MOD/2026/114", "FILE DSTL/CR/2026/0114"}) {
+    EXPECT_TRUE(OnlyFileReference(words)) << words;
+  }
+  for (std::string_view words : {"ANNEX B TO MOD/2026/114", "REF", "2027/28 BUDGET", ""}) {
+    EXPECT_FALSE(OnlyFileReference(words)) << words;
+  }
+  for (std::string_view words : {"SITREP", "INTSUM 042", "CONOP 2026-07", "SPOTREP"}) {
+    EXPECT_TRUE(OpensWithOrderName(words)) << words;
+  }
+  for (std::string_view words : {"SITREPS", "SERVICE", "CONOPSX"}) {
+    EXPECT_FALSE(OpensWithOrderName(words)) << words;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -209,6 +209,10 @@ bool IsBusinessConfidentiality(std::string_view text, std::size_t begin,
   // DTG 051200Z DEC 26": a document's part, a file reference or an order's
   // name, as a government banner line carries them (government_furniture.h),
   // before the year test below.
+  // "- OUR REF TB/2026/114", "- YOUR REF PP/2026/07": a business letter's
+  // reference line, whatever the reference looks like (round 52's tester
+  // 13, finding 3).
+  if (LetterReference(after)) return true;
   if (GovernmentFurniture(after)) return false;
   // A year or a reference with its number ("- 2027 BUDGET", "- RFP
   // 2026-114") or a '&' ("- M&A DEAL"): no page or copy number of a banner

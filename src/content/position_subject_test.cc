@@ -178,7 +178,9 @@ TEST(PositionTest, SubjectNamesAMarking) {
                         Case{"BREAKING: NATO SECRET REPORT LEAKED TO PRESS", "NATO SECRET"},
                         Case{"Exhibition: EU SECRET archives opened", "EU SECRET"},
                         Case{"Reminder: protecting UK SECRET laptops when travelling", "UK SECRET"},
-                        Case{"IT notice - UK SECRET network outage Saturday", "UK SECRET"}}) {
+                        Case{"IT notice - UK SECRET network outage Saturday", "UK SECRET"},
+                        Case{"New SOP for UK SECRET material", "UK SECRET"},
+                        Case{"Guidance on NATO SECRET information", "NATO SECRET"}}) {
     EXPECT_TRUE(At(NamesMarkingInSubject, c.subject, c.match)) << c.subject;
   }
   for (const Case& c : {Case{"Update on SECRET//NOFORN convoy plan", "SECRET//NOFORN"},
@@ -187,7 +189,12 @@ TEST(PositionTest, SubjectNamesAMarking) {
                         Case{"DO NOT FORWARD: UK SECRET convoy plan", "UK SECRET"},
                         Case{"Handling: UK SECRET", "UK SECRET"},
                         Case{"Convoy plan at UK SECRET level", "UK SECRET"},
-                        Case{"Route card UK SECRET: north gate", "UK SECRET"}}) {
+                        Case{"Route card UK SECRET: north gate", "UK SECRET"},
+                        // Round 52's tester 13, finding 2: the message's own material.
+                        Case{"Convoy plan - contains UK SECRET material", "UK SECRET"},
+                        Case{"Convoy plan - UK SECRET information enclosed", "UK SECRET"},
+                        Case{"ACTION: NATO SECRET material for Exercise STEADFAST", "NATO SECRET"},
+                        Case{"Please review: UK OFFICIAL-SENSITIVE information", "UK OFFICIAL-SENSITIVE"}}) {
     EXPECT_FALSE(At(NamesMarkingInSubject, c.subject, c.match)) << c.subject;
   }
 }

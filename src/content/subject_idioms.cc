@@ -4,7 +4,9 @@
 #include <array>
 
 #include "base/ascii.h"
+#include "content/government_furniture.h"
 #include "content/line_text.h"
+#include "content/word_strength.h"
 
 namespace nearmiss::content {
 namespace {
@@ -172,6 +174,16 @@ bool FollowedByCapitalsTitle(std::string_view text, std::size_t end,
   while (d < text.size() && IsDigit(text[d])) ++d;
   if (d - i == 6 && d < text.size() && IsUpper(text[d]) &&
       (d + 1 == text.size() || !IsAlpha(text[d + 1]))) {
+    return true;
+  }
+  // "UK SECRET SITREP", "SECRET INTSUM for Monday": a report's or an
+  // order's name, written in capitals by rule (government_furniture.h),
+  // is the title the level tags, alone or before lower case (round 52's
+  // tester 13, finding 1).
+  std::size_t w = i;
+  while (w < text.size() && IsAlpha(text[w])) ++w;
+  if (w > i && WrittenInCapitals(text.substr(i, w - i)) &&
+      OpensWithOrderName(text.substr(i))) {
     return true;
   }
   int words = 0;   // tokens with a capital letter

@@ -113,7 +113,12 @@ TEST(SubjectIdiomTest, CapitalsTitleAfterTheLevelWord) {
     return FollowedByCapitalsTitle(subject, subject.find(word) + word.size(), false);
   };
   EXPECT_FALSE(long_only("CONFIDENTIAL HR matter", "CONFIDENTIAL"));
-  EXPECT_FALSE(long_only("SECRET SITREP 042", "SECRET"));
+  EXPECT_FALSE(long_only("SECRET PLAN 042", "SECRET"));
+  // A report's or an order's name is a title whatever the level word
+  // (round 52's tester 13, finding 1: "Latest UK SECRET SITREP").
+  EXPECT_TRUE(long_only("SECRET SITREP 042", "SECRET"));
+  EXPECT_TRUE(long_only("Latest UK SECRET INTSUM", "UK SECRET"));
+  EXPECT_FALSE(long_only("Latest UK SECRET SERVICE news", "UK SECRET"));
   EXPECT_TRUE(long_only("CONFIDENTIAL 3 CDO BDE MOVEMENT ORDER", "CONFIDENTIAL"));
 }
 

@@ -21,16 +21,28 @@ constexpr std::array<std::string_view, 24> kHandlingVerbs = {
     "dispose", "disposing", "transport", "transporting", "print", "printing",
     "recognise", "recognize", "identify", "identifying", "classify"};
 
-// Nouns after the marking that make it the name of a class of material or
-// of the rules and places for it. Not "level": "at UK SECRET level" states
-// one.
-constexpr std::array<std::string_view, 42> kClassNouns = {
-    "material", "materials", "information", "info", "storage", "cabinet", "cabinets",
+// Nouns after the marking that make it the name of the rules and places
+// for a class of material. Not "level": "at UK SECRET level" states one.
+constexpr std::array<std::string_view, 38> kClassNouns = {
+    "storage", "cabinet", "cabinets",
     "container", "containers", "safe", "safes", "system", "systems", "network", "networks",
     "laptop", "laptops", "device", "devices", "handling", "marking", "markings",
     "classification", "levels", "exhibition", "exhibit", "archive", "archives", "museum",
     "history", "training", "course", "e-learning", "awareness", "guidance", "rules",
     "policy", "procedure", "procedures", "sop", "quiz", "exam"};
+
+// Nouns after the marking that name the material itself: a class of it
+// in a sentence about its rules ("Guidance on UK SECRET material"), but the
+// message's own content in a title's tag ("Convoy plan - UK SECRET
+// information", "ACTION: NATO SECRET material for Exercise STEADFAST").
+constexpr std::array<std::string_view, 4> kContentNouns = {"material", "materials",
+                                                           "information", "info"};
+
+// Words by which the sender says THIS message carries the material
+// ("contains UK SECRET material", "UK SECRET information enclosed").
+constexpr std::array<std::string_view, 12> kCarriageWords = {
+    "contains", "containing", "contain", "attached", "attaching", "attach", "enclosed",
+    "enclosing", "encl", "herewith", "includes", "included"};
 
 // Verbs after the marking that make it the sentence's subject.
 constexpr std::array<std::string_view, 6> kOwnVerbs = {"is", "are", "was", "were", "means",
@@ -51,6 +63,28 @@ bool OneOf(std::string_view word, const Words& words) {
 }
 
 bool WordChar(char c) { return IsAlpha(c) || c == '\'' || c == '-'; }
+
+// Some word of `s` is one of `words`.
+template <typename Words>
+bool AnyWordOf(std::string_view s, const Words& words) {
+  for (std::size_t i = 0; i < s.size();) {
+    while (i < s.size() && !WordChar(s[i])) ++i;
+    const std::size_t w = i;
+    while (i < s.size() && WordChar(s[i])) ++i;
+    if (i > w && OneOf(s.substr(w, i - w), words)) return true;
+  }
+  return false;
+}
+
+// A noun of the material itself after the marking names a class of it
+// only where the subject also speaks of rules, places or training for it
+// ("New SOP for UK SECRET material", "UK SECRET information handling") and
+// does not say the message carries it ("Convoy plan - contains UK SECRET
+// material", "UK SECRET information enclosed"; round 52's tester 13,
+// finding 2).
+bool ContentNamedAsClass(std::string_view text) {
+  return AnyWordOf(text, kClassNouns) && !AnyWordOf(text, kCarriageWords);
+}
 
 // A subject's separator at `i`: ':', '|', brackets, or a dash between
 // blanks.
@@ -97,6 +131,7 @@ bool NamesMarkingInSubject(std::string_view text, std::size_t begin, std::size_t
   if (i < text.size() && !IsBlank(text[i])) return false;  // "UK SECRET:", "UK SECRET//X"
   std::string_view next = WordAfter(text, i, &i);
   if (OneOf(next, kClassNouns) || OneOf(next, kOwnVerbs)) return true;
+  if (OneOf(next, kContentNouns)) return ContentNamedAsClass(text);
   for (int n = 0; n < kNewsReach && !next.empty(); ++n) {
     if (OneOf(next, kNewsVerbs)) return true;
     if (i < text.size() && !IsBlank(text[i])) break;  // a separator ends the phrase

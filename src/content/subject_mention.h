@@ -29,12 +29,16 @@ namespace nearmiss::content {
 // - a verb of handling right before it ("handle", "handling", "store",
 //   "protect", "mark", "declassify", "destroy", "transport", "print",
 //   "recognise", "identify");
-// - right after it a noun of a class of material or of the rules about it
-//   ("material", "information", "storage", "cabinets", "containers",
-//   "systems", "networks", "handling", "markings", "level", "exhibition",
-//   "archives", "training", "course", "guidance", "policy", "SOP", "quiz"),
-//   or a verb that makes it the sentence's subject ("is", "are", "was",
-//   "means");
+// - right after it a noun of the rules or places for a class of material
+//   ("storage", "cabinets", "containers", "systems", "networks", "handling",
+//   "markings", "exhibition", "archives", "training", "course", "guidance",
+//   "policy", "SOP", "quiz"), or a verb that makes it the sentence's subject
+//   ("is", "are", "was", "means");
+// - right after it a noun of the material itself ("material",
+//   "information") where such a noun of rules stands elsewhere in the
+//   subject ("SOP for UK SECRET material") and no word says the message
+//   carries it ("contains", "attached", "enclosed", "includes": those make
+//   it the message's tag);
 // - a verb of news within three words after it ("REPORT LEAKED", "files
 //   found", "laptop stolen").
 bool NamesMarkingInSubject(std::string_view text, std::size_t begin, std::size_t end);

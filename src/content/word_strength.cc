@@ -5,6 +5,7 @@
 
 #include "content/banner_tail.h"
 #include "content/checkbox_choice.h"
+#include "content/government_furniture.h"
 #include "content/legend_words.h"
 #include "content/line_text.h"
 #include "content/lone_word.h"
@@ -24,6 +25,17 @@ bool LowerCaseAfter(std::string_view text, const RawMatch& m) {
     if (text[i] >= 'a' && text[i] <= 'z') return true;
   }
   return false;
+}
+
+// The words of `rest` after its leading dash or colon ("- REF: X/1/2"),
+// empty when no such separator leads it.
+std::string_view AfterSeparator(std::string_view rest) {
+  std::size_t i = 0;
+  while (i < rest.size() && IsBlank(rest[i])) ++i;
+  if (i == rest.size() || (rest[i] != '-' && rest[i] != ':')) return {};
+  ++i;
+  while (i < rest.size() && IsBlank(rest[i])) ++i;
+  return rest.substr(i);
 }
 
 // "CUI", "FOUO", "LES", "SBU": acronyms, not words.
@@ -354,6 +366,16 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
          (edge == LoneEdge::kLast && p.footer_word)) &&
         WordTypedPlainly(s, text, m)) {
       s.why = "an everyday word alone at the text's edge";
+      return Counts::kIfCorroborated;
+    }
+    // "CONFIDENTIAL - REF: INV/2026/114", "CONFIDENTIAL - MOD/2026/114" on
+    // one edge line: a reference says which file, not which level, so the
+    // line counts as the bare word does, where the message agrees (the
+    // same line at the other end; round 52's tester 13, finding 3).
+    const std::size_t line_end = LineEnd(text, m.begin);
+    if (p.footer_word && LoneWordAtEdge(text, m.begin, line_end) != LoneEdge::kNone &&
+        OnlyFileReference(AfterSeparator(text.substr(m.end, line_end - m.end)))) {
+      s.why = "an everyday word before a file reference at the text's edge";
       return Counts::kIfCorroborated;
     }
     // "Regards\nAlice\n\nACME LTD - CONFIDENTIAL": the business word in
