@@ -22,6 +22,7 @@
 #include "cli/year_flag.h"
 #include "cli/store_missing.h"
 #include "daemon/refresher.h"
+#include "engine/address_typo.h"
 #include "engine/malformed_domain.h"
 #include "history/learn.h"
 #include "maillog/csv_forms.h"
@@ -135,6 +136,15 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
     if (!engine->policy().history.learn_skip_senders.empty()) {
       learner.SetSkipSender(
           [engine](std::string_view sender) { return engine->policy().history.SkipsSender(sender); });
+    }
+    // Stores written before keep a sender's plus-addressed forms apart:
+    // the engine and --show fold them on read, so they still read as one.
+    if (const std::string& delimiters = engine->policy().history.recipient_delimiter;
+        !delimiters.empty()) {
+      learner.SetSenderMailbox([delimiters](std::string_view sender) {
+        std::string mailbox = engine::WithoutExtension(sender, delimiters);
+        return mailbox.empty() ? std::string(sender) : mailbox;
+      });
     }
   }
   std::vector<std::string> logs, mailboxes;

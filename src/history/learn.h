@@ -46,6 +46,13 @@ class Learner {
   // learn_skip_senders): counted in DeliveryCounts::skipped_senders, never
   // in `found`.
   void SetSkipSender(std::function<bool(std::string_view)> skip) { skip_sender_ = std::move(skip); }
+  // The mailbox a sender's address is (the policy's [history]
+  // recipient_delimiter dropped: hank.hill+proj@ is hank.hill@), as the
+  // engine and `learn --show` count it: each delivery is recorded, and its
+  // new relationship counted, under it. Unset: senders as given.
+  void SetSenderMailbox(std::function<std::string(std::string_view)> mailbox) {
+    sender_mailbox_ = std::move(mailbox);
+  }
 
   // A Postfix log (plain or .gz) in any form maillog reads, or an Exchange
   // or Microsoft 365 trace (maillog/trace_log.h); *counts gets what was
@@ -275,6 +282,7 @@ class Learner {
   bool Judgeable(const std::string& recipient, const std::string& where);
   maillog::DomainCheck judgeable_, own_domain_;
   std::function<bool(std::string_view)> skip_sender_;
+  std::function<std::string(std::string_view)> sender_mailbox_;
   Status AddFound();
   // The key of this run's log delivery with no Message-ID from `sender` to
   // `recipient` nearest `time` (within kLogJoinSeconds), taken so no other

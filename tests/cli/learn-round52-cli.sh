@@ -8,6 +8,8 @@
 #    unquoted "Okafor, Chidi <c4711@nhs.example>" is one recipient named
 #    "Okafor, Chidi" (so a look-alike name over another address is held);
 #    a well-formed list reads as before.
+# 7. a sender's plus-addressed forms (recipient_delimiter) are one sender in
+#    the store and in the "new relationships" count.
 # 9. serve --help and docs/deployment.md name the token file's viewer role.
 # 1. a message a mail client marked as a draft (X-Unsent: 1,
 #    X-Mozilla-Draft-Info, X-Uniform-Type-Identifier: com.apple.mail-draft)
@@ -134,6 +136,26 @@ contains "a draft's slip is not known" '"suggestion":"sam.ode@vendor.example"' "
 check "learn of drafts alone: exit 2" 2 $?
 contains "... naming them" "skipped 2 messages a mail client marked as drafts (never sent)" \
   "$(cat "$tmp/learn2.txt")"
+
+# --- 7: a sender's plus-addressed forms are one sender ----------------------
+i=0
+for from in 'hank.hill+x@trust.example' 'hank.hill+proj@trust.example' \
+            'hank.hill+proj@trust.example' 'Hank.Hill@TRUST.EXAMPLE'; do
+  i=$((i + 1))
+  printf 'From hank@trust.example Thu Oct 0%s 10:00:00 2026\nFrom: %s\nTo: Ursula.Berg@Vendor.Example\nSubject: s%s\nDate: Thu, 0%s Oct 2026 10:00:00 +0000\nMessage-ID: <h%s@trust.example>\n\nx\n\n' \
+    "$i" "$from" "$i" "$i" "$i"
+done > "$tmp/hank.mbox"
+db="sqlite:$tmp/h7.db"
+"$bin" learn --store "$db" "$tmp/hank.mbox" > "$tmp/learn7.txt" 2>&1
+contains "one new relationship" "new relationships: 1 sender -> recipient pairs" "$(cat "$tmp/learn7.txt")"
+check "one row, under the mailbox" "hank.hill@trust.example|ursula.berg@vendor.example|4" \
+  "$(rows "$tmp/h7.db" "select sender, recipient, messages from nm_correspondent")"
+# A policy with another delimiter folds by it ('-': hank.hill-x@).
+printf '[history]\nrecipient_delimiter = "-"\n' > "$tmp/dash.toml"
+sed 's/hank.hill+/hank.hill-/' "$tmp/hank.mbox" > "$tmp/hank-dash.mbox"
+"$bin" learn --policy "$tmp/dash.toml" --store "sqlite:$tmp/h7d.db" "$tmp/hank-dash.mbox" > /dev/null 2>&1
+check "recipient_delimiter '-': one row" "hank.hill@trust.example|4" \
+  "$(rows "$tmp/h7d.db" "select sender, messages from nm_correspondent")"
 
 # --- 9: serve --help names the viewer role of the token file ---------------
 help=$("$bin" serve --help 2>&1 | tr -s ' \n' '  ')
