@@ -21,6 +21,8 @@ test("the admin sees alice's acknowledgement and the events behind it", async ()
   assert.match(text, /confirm-link/);
   assert.match(text, /Jon uses gmial\.com, really/);
   assert.match(text, /live/);
+  // The warning it settles (round 52's tester 14, finding 6).
+  assert.match(text, /for [a-z-]+( [a-z-]+)* \(did you mean jon@gmail\.com\?/);
   const events = await b.page.locator("#events").textContent();
   assert.match(events, /release/);
   assert.match(events, /acknowledge/);
@@ -47,6 +49,9 @@ test("revoking asks first, then marks it revoked by the admin's name", async () 
   const row = b.page.locator("tr[data-ack]", { hasText: "jon@gmial.com" });
   await row.locator("button.danger").click();
   await b.page.waitForSelector("#confirm[open]");
+  // It names the warning asked again; no other acknowledgement of jon@ is live.
+  assert.match(await b.page.locator("#confirm").textContent(),
+               /asked again before writing to jon@gmial\.com when [a-z-]+.* \(did you mean jon@gmail\.com\?.*comes up\.(?!.*stays live)/);
   await b.page.click("#confirm button[value=cancel]");
   assert.match(await row.textContent(), /live/, "cancel keeps it");
   await row.locator("button.danger").click();

@@ -7,13 +7,29 @@ function when(seconds) {
   return new Date(seconds * 1000).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-function ackRow(a, main) {
+// The warning an acknowledgement settles, as audit --events says it:
+// "address-typo (did you mean john.smith@partner.example?, edit)".
+function warning(a) {
+  const extra = [a.suggestion && `did you mean ${a.suggestion}?`, a.typo_kind].filter(Boolean);
+  return `${a.reasons || 'a warning'}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+}
+
+// `others`: the other live acknowledgements the list shows of the same
+// sender and recipient (or domain): each settles its own warning, so a
+// revoke leaves those settled, and says so rather than "asked again".
+function ackRow(a, main, others) {
   const revoke = async () => {
     const target = a.recipient || `anyone at ${a.domain}`;
-    if (!await confirmAction('Revoke this acknowledgement?', `${a.sender} will be asked again before writing to ${target}.`, 'Revoke', true)) return;
+    const stay = others.length
+      ? ` ${others.map((o) => `Acknowledgement ${o.id}, for ${warning(o)}`).join('; ')}, stays live: that warning is not asked again.`
+      : '';
+    if (!await confirmAction('Revoke this acknowledgement?', `${a.sender} will be asked again before writing to ${target} when ${warning(a)} comes up.${stay}`, 'Revoke', true)) return;
     try {
       const r = await api(`/v1/acknowledgements/${encodeURIComponent(a.id)}`, { method: 'DELETE' });
-      toast(`Revoked acknowledgement ${r.id}`);
+      const live = r.still_live || [];
+      toast(live.length
+        ? `Revoked acknowledgement ${r.id}; still live: ${live.map((o) => `${o.id}, for ${warning(o)}`).join('; ')}`
+        : `Revoked acknowledgement ${r.id}`);
     } catch (e) { toast(e.message); }
     renderAcknowledgements(main);
   };
@@ -21,7 +37,8 @@ function ackRow(a, main) {
     : a.live ? badge('live') : badge('expired');
   return h('tr', { 'data-ack': a.id },
     h('td', {}, h('div', {}, a.sender), h('div', { class: 'muted' }, `by ${a.who} via ${a.path}`)),
-    h('td', { class: 'mono' }, a.recipient || `*@${a.domain}`),
+    h('td', {}, h('div', { class: 'mono' }, a.recipient || `*@${a.domain}`),
+      h('div', { class: 'muted warning' }, `for ${warning(a)}`)),
     h('td', {}, a.why || h('span', { class: 'muted' }, 'no reason given')),
     h('td', { class: 'hide-sm' }, when(a.created_at), h('div', { class: 'muted' }, `until ${when(a.expires_at)}`)),
     h('td', {}, state, a.live && canAct() ? h('div', {}, h('button', { type: 'button', class: 'danger', onclick: revoke }, 'Revoke')) : null));
@@ -58,7 +75,8 @@ export async function renderAcknowledgements(main, query = {}) {
       h('div', { class: 'muted' }, 'Recipients senders confirmed they mean; the same warning is not asked again until one expires or is revoked.')),
       h('button', { type: 'button', onclick: () => renderAcknowledgements(main, query) }, 'Refresh')),
     find,
-    table(['Sender', 'Recipient', 'Why', 'When', 'State'], acknowledgements.map((a) => ackRow(a, main)),
+    table(['Sender', 'Recipient', 'Why', 'When', 'State'], acknowledgements.map((a) => ackRow(a, main, acknowledgements.filter((o) =>
+      o.id !== a.id && o.live && o.sender === a.sender && o.recipient === a.recipient && o.domain === a.domain))),
       query.sender || query.recipient ? 'No acknowledgement matches.' : 'No acknowledgements yet.'),
     next ? h('button', { type: 'button', class: 'older',
       onclick: () => renderAcknowledgements(main, { ...query, before_id: String(next) }) },
