@@ -257,7 +257,7 @@ TEST(SuggestionRound48, TheOfferedNamesClassWwwGluedAndAFullwidthAt) {
     EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed;
     EXPECT_EQ(c.suggestion, std::string("a@") + (typed + 3)) << typed;
   }
-  RecipientCheck at = engine->CheckRecipient("jane\xEF\xBC\xA0army.ml");
+  RecipientCheck at = engine->CheckRecipient("jane\xEF\xBC\xA0" "army.ml");
   EXPECT_EQ(at.verdict, Verdict::kInvalid);
   EXPECT_EQ(at.suggestion, "jane@army.mil");
 }
