@@ -297,9 +297,15 @@ int RunCheck(const CheckFlags& flags) {
     // copied) is that piece, as the same text given as an argument is
     // (round 51's tester 15, finding 8).
     const std::vector<std::string> plain = SplitAddressList(line);
-    if (plain.size() == 1) return run.Check(plain[0]);
-    if (plain.empty()) return run.Check(line);
-    for (const std::string& piece : SplitPastedAddressList(line)) run.Check(piece);
+    if (plain.size() > 1) {
+      for (const std::string& piece : SplitPastedAddressList(line)) run.Check(piece);
+      return;
+    }
+    // Only then: the line's own text is the input echoed (" DAVE@X. ").
+    const size_t last = line.find_last_not_of(" \t\r");
+    const bool separated = plain.size() == 1 && last != std::string::npos &&
+                           (line[last] == ';' || line[last] == ',');
+    return run.Check(separated ? plain[0] : line);
   };
   // One line at a time, streamed: memory stays flat for any input size.
   std::ios::sync_with_stdio(false);

@@ -141,4 +141,11 @@ check "gmail.zz: by the rule for domains that cannot receive" lookalike-undelive
 check "gmail.zz: with the suggestion" x@gmail.com "$(echo "$out" | json_key suggestion)"
 check "gmial.com: still confirmed" confirm "$("$bin" check --json --store none x@gmial.com | json_key action)"
 
+# Round 51's tester 15, finding 8: a stdin line with one address and a
+# separator after it, as Outlook's To: is copied, is that address; a line
+# without one is echoed as written.
+out=$(printf 'c@gmail.com;\nd@gmail.com, \n' | "$bin" check --json --store none)
+check "check: 'x;' and 'x, ' on stdin are the address" "trusted trusted" \
+  "$(echo "$out" | json_key verdict | tr '\n' ' ' | sed 's/ $//')"
+
 exit $fail
