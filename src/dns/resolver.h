@@ -13,8 +13,9 @@
 //
 // Cache: answers are kept for their records' TTL, at most `cache_ttl_max`
 // seconds; an NXDOMAIN for its SOA's negative TTL (RFC 2308 §5: the SOA's
-// TTL or MINIMUM, the smaller), at most kNegativeTtlSeconds, and not at all
-// without an SOA (RFC 2308 §5: "SHOULD NOT be cached"); no MX and no
+// TTL or MINIMUM, the smaller), at most kNegativeTtlSeconds, and without an
+// SOA (RFC 2308 §5: "SHOULD NOT be cached") only kNoSoaNegativeTtlSeconds,
+// the time one message takes from RCPT to its end; no MX and no
 // address for at most kNegativeTtlSeconds; unknown answers are never kept.
 // At most `cache_size` domains: a full cache drops what expired, then what
 // expires first.
@@ -59,6 +60,8 @@ namespace nearmiss::dns {
 int64_t PerServerTimeoutMs(int64_t deadline_ms, size_t servers);
 
 inline constexpr int64_t kNegativeTtlSeconds = 300;
+// An NXDOMAIN without an SOA: kept only while one message is decided.
+inline constexpr int64_t kNoSoaNegativeTtlSeconds = 30;
 inline constexpr int64_t kUnknownProbeTtlSeconds = 60;
 
 struct ResolverOptions {

@@ -76,8 +76,12 @@ void Resolver::Impl::OnMx(void* arg, int status, int /*timeouts*/, unsigned char
   if (p.done || status == ARES_EDESTRUCTION) return;
   Impl& self = *q->self;
   if (status == ARES_ENOTFOUND) {  // NXDOMAIN: kept as its SOA says, at most kNegativeTtlSeconds
+    // Without an SOA (a forwarder's local answer) RFC 2308 §5 says not to
+    // cache; it is kept kNoSoaNegativeTtlSeconds only, long enough for the
+    // milter to read a lookup started at RCPT at the end of that message.
     std::optional<uint32_t> negative = NegativeTtl(abuf, alen);
-    if (negative) negative = std::min(*negative, static_cast<uint32_t>(kNegativeTtlSeconds));
+    negative = negative ? std::min(*negative, static_cast<uint32_t>(kNegativeTtlSeconds))
+                        : static_cast<uint32_t>(kNoSoaNegativeTtlSeconds);
     return self.Finish(p, Known(false, MailExchanger::kNone), negative);
   }
   if (status == ARES_ENODATA) {  // the name exists, without MX
