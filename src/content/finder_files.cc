@@ -286,6 +286,12 @@ bool ReadFinderFile(std::string_view name, std::string_view bytes,
     ReadDsStore(name, bytes, members);
     return true;
   }
+  // Typed application/applefile but without the magic: what it holds is
+  // unknown, so it is an error (unreadable), never an empty read.
+  if (!IsFinderFile(bytes)) {
+    *error = "typed as an AppleSingle/AppleDouble file, but its magic number is missing";
+    return false;
+  }
   return ReadAppleFile(name, bytes, members, unread, error);
 }
 

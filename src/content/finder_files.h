@@ -54,7 +54,8 @@ struct FinderMember {
 // (not the empty one macOS writes, "This resource fork intentionally left
 // blank", nor a custom icon's 'icns') is named in `*unread`, as are
 // entries that lie outside the file. False, with `*error` set, when the
-// header itself is cut short.
+// header itself is cut short or the bytes lack the magic (a part typed
+// application/applefile that is something else).
 bool ReadFinderFile(std::string_view name, std::string_view bytes,
                     std::vector<FinderMember>* members,
                     std::vector<std::string>* unread, std::string* error);

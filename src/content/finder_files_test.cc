@@ -155,6 +155,12 @@ TEST(FinderFilesTest, DsStoreCommentsAreReadOnLinesOfTheirOwn) {
   EXPECT_TRUE(ReadAs("x/.DS_Store", std::string("\0\0\0\1Bud1", 8) + std::string(64, '\0')).members.empty());
 }
 
+TEST(FinderFilesTest, BytesWithoutTheMagicAreAnErrorNotAnEmptyRead) {
+  Read r = ReadAs("attachment:x", std::string(64, 'A'));
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.error.find("magic number is missing"), std::string::npos);
+}
+
 TEST(FinderFilesTest, OtherBytesAreNotFinderFiles) {
   EXPECT_FALSE(IsFinderFile(std::string("PK\3\4", 4)));
   EXPECT_FALSE(IsFinderFile(Be32(0x00051607) + Be32(0x00030000)));  // no such version
