@@ -23,7 +23,12 @@ bool IsEnrichedType(std::string_view mime_type) {
          StartsWithNoCase(mime_type, "text/richtext");
 }
 
-std::string EnrichedToText(std::string_view mime_type, std::string_view in) {
+namespace {
+
+// `honour_hidden` false reads <param> and <comment> text as words;
+// `*unclosed` says one was left open.
+std::string Convert(std::string_view mime_type, std::string_view in, bool honour_hidden,
+                    bool* unclosed) {
   const bool richtext = StartsWithNoCase(mime_type, "text/richtext");
   std::string out;
   out.reserve(in.size());
@@ -49,7 +54,7 @@ std::string EnrichedToText(std::string_view mime_type, std::string_view in) {
       if (closing) name.remove_prefix(1);
       i = end + 1;
       if (EqualsNoCase(name, "param") || (richtext && EqualsNoCase(name, "comment"))) {
-        hidden += closing ? (hidden > 0 ? -1 : 0) : 1;
+        if (honour_hidden) hidden += closing ? (hidden > 0 ? -1 : 0) : 1;
       } else if (EqualsNoCase(name, "nofill")) {
         nofill += closing ? (nofill > 0 ? -1 : 0) : 1;
       } else if (richtext && !closing && EqualsNoCase(name, "lt")) {
@@ -81,6 +86,18 @@ std::string EnrichedToText(std::string_view mime_type, std::string_view in) {
     if (hidden == 0) out += c;
     ++i;
   }
+  *unclosed = hidden > 0;
+  return out;
+}
+
+}  // namespace
+
+std::string EnrichedToText(std::string_view mime_type, std::string_view in) {
+  bool unclosed = false;
+  std::string out = Convert(mime_type, in, true, &unclosed);
+  // A <param> or <comment> never closed would hide the rest of the text
+  // (a banner after it): read it all as words instead.
+  if (unclosed) out = Convert(mime_type, in, false, &unclosed);
   return out;
 }
 

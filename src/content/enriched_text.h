@@ -9,7 +9,8 @@
 // - "<name>" and "</name>" are commands, removed; "<<" is "<" (enriched),
 //   "<lt>" is "<" and "<nl>" a line break (richtext);
 // - the text inside <param> (enriched) or <comment> (richtext) is the
-//   command's data or a comment, not the message's words: removed;
+//   command's data or a comment, not the message's words: removed (one
+//   left open hides nothing: the whole text is then read as words);
 // - enriched: a lone line break is a space and n breaks in a row are n-1,
 //   except inside <nofill>, where each is kept; richtext: every line
 //   break is a space, <nl> is a break;

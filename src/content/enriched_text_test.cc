@@ -26,6 +26,10 @@ TEST(EnrichedTextTest, RichtextUsesNlAndLtAndDropsComments) {
             "UK SECRET\n\nx<y z");
 }
 
+TEST(EnrichedTextTest, AnUnclosedParamHidesNothing) {
+  EXPECT_EQ(EnrichedToText("text/enriched", "<param>red\r\n\r\nUK SECRET"), "red\nUK SECRET");
+}
+
 TEST(EnrichedTextTest, AnUnclosedAngleIsText) {
   EXPECT_EQ(EnrichedToText("text/enriched", "3 < 4 and more"), "3 < 4 and more");
   EXPECT_TRUE(IsEnrichedType("text/richtext"));
