@@ -80,7 +80,7 @@ enum class AddressTypoKind : uint8_t {
   kDisplayAddress,      // "display-address": the display name is the frequent address
   kNumber,              // "number": a number added or dropped (john.smith2)
   kDigit,               // "digit": one digit swapped, dropped, added or changed
-  kLongForm,            // "long-form": john.smith typed for the frequent jsmith
+  kLongForm,            // "long-form": john.smith for the frequent jsmith; a part added: john.a.smith for john.smith
   kHomoglyph,           // "homoglyph": the same letters on screen (Cyrillic o)
   kNeighbourDomain,     // "neighbour-domain": same local part at the trusted domain next door
   kGivenNameForm,       // "given-name-form": alex.petrov, bob.brown

@@ -82,6 +82,19 @@ Shape ShapeOf(std::string_view local, const Parts& typed, std::string_view key,
        Shortened(key, known, typed, /*allow_drop=*/false))) {
     return {SlipKind::kLongForm, 0.65};
   }
+  // A name part added to a frequent address of two or more parts:
+  // juan.martinez.garcia (a second family name), juan.carlos.martinez (a
+  // middle name), john.a.smith (a middle initial) for the frequent
+  // juan.martinez or john.smith. Either the same person's longer address or
+  // another person of that name at the same organisation: the wrong person
+  // at the right domain that autocomplete offers beside the right one
+  // (issue 14, round 52's tester). A frequent address of one part
+  // (john.smith for john) is a new person (Shortened's allow_drop), and on a
+  // crowded domain another person of the name is the usual case.
+  if (!crowded && known.n >= 2 && typed.n == known.n + 1 &&
+      Shortened(key, known, typed, /*allow_drop=*/true)) {
+    return {SlipKind::kLongForm, 0.6};
+  }
   // The same in the other order or run together: alvarez.daniel or
   // danielalvarez for the frequent d.alvarez or dalvarez.
   if (!crowded) {
@@ -179,8 +192,14 @@ std::string KindDetail(SlipKind kind, int edits, const std::string& known,
       return "the same name with a number added or dropped";
     case SlipKind::kDigit:
       return "one digit of the number swapped, dropped, added or changed";
-    case SlipKind::kLongForm:
+    case SlipKind::kLongForm: {
+      const Parts typed = Split(local), frequent = Split(key);
+      if (frequent.n >= 2 && typed.n == frequent.n + 1 &&
+          Shortened(key, frequent, typed, /*allow_drop=*/true)) {
+        return "a name part added: another person of that name, or the same person's longer address";
+      }
       return "the name written out where the frequent address shortens it";
+    }
     case SlipKind::kHomoglyph:
       return "the same letters on screen";
     case SlipKind::kNeighbourDomain:  // FindNeighbourSlip's own
