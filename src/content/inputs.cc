@@ -31,7 +31,17 @@ std::vector<fs::path> SortedEntries(const fs::path& dir, std::string* error) {
 // Bounded recursion depth: symlink loops and absurd trees end here.
 constexpr int kMaxDirectoryDepth = 32;
 
-void Expand(const fs::path& path, int depth, std::vector<InputFile>* out) {
+// Apple Mail's own files in a mailbox folder of its store
+// (~/Library/Mail/V*/ACCOUNT/Sent Messages.mbox/UUID/Data/.../Messages/
+// N.emlx): the folder's settings and index (Info.plist, *.plist), never
+// mail. Only inside a ".mbox" folder; a .plist elsewhere is read, and named
+// when it is no message.
+bool IsAppleMailOwnFile(std::string_view name) {
+  return name.ends_with(".plist");
+}
+
+void Expand(const fs::path& path, int depth, std::vector<InputFile>* out,
+            bool in_apple_mbox = false) {
   if (!IsDir(path)) {
     out->push_back({path.string(), ""});
     return;
@@ -67,8 +77,12 @@ void Expand(const fs::path& path, int depth, std::vector<InputFile>* out) {
       // Maildir++ folders (".Sent") are dot-directories; other hidden
       // directories (.git, .cache) are not mail.
       if (name.front() == '.' && !IsMaildir(entry)) continue;
-      Expand(entry, depth + 1, out);
+      Expand(entry, depth + 1, out,
+             in_apple_mbox || std::string_view(path.filename().string()).ends_with(".mbox"));
     } else if (name.front() == '.') {
+      continue;
+    } else if ((in_apple_mbox || std::string_view(path.filename().string()).ends_with(".mbox")) &&
+               IsAppleMailOwnFile(name)) {
       continue;
     } else if (!maildir) {
       out->push_back({entry.string(), ""});

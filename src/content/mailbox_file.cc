@@ -140,6 +140,13 @@ bool IsMailboxFile(std::string_view mime_type, std::string_view filename,
          LooksLikeMbox(bytes) || LooksLikeMmdf(bytes) || EmlxLength(bytes, &length, &start);
 }
 
+std::optional<std::string_view> EmlxMessage(std::string_view bytes) {
+  std::size_t length = 0;
+  std::size_t start = 0;
+  if (!EmlxLength(bytes, &length, &start)) return std::nullopt;
+  return bytes.substr(start, std::min(length, bytes.size() - start));
+}
+
 std::vector<ExtractedMember> MailboxFileMessages(std::string_view bytes) {
   std::size_t length = 0;
   std::size_t start = 0;

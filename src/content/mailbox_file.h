@@ -16,6 +16,7 @@
 #ifndef NEARMISS_CONTENT_MAILBOX_FILE_H_
 #define NEARMISS_CONTENT_MAILBOX_FILE_H_
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +31,12 @@ namespace nearmiss::content {
 // count line followed by one).
 bool IsMailboxFile(std::string_view mime_type, std::string_view filename,
                    std::string_view bytes);
+
+// The message of an Apple Mail .emlx (its byte count's worth after the
+// count line; all that follows when the count runs past the end), or
+// nullopt when `bytes` does not start as one: a line of decimal digits,
+// then a header field. A view into `bytes`.
+std::optional<std::string_view> EmlxMessage(std::string_view bytes);
 
 // The messages of `bytes`, each as an ExtractedMember whose `text` is the
 // message's bytes and whose `path` says where it is ("message 2 (line

@@ -10,6 +10,7 @@
 
 #include "content/gmime_util.h"
 #include "content/inputs.h"
+#include "content/mailbox_file.h"
 #include "content/mbox_from_line.h"
 #include "content/mbox_split.h"
 #include "content/mbox_stamps.h"
@@ -246,7 +247,13 @@ struct MessageReader::Rep {
                MboxSplitter::ForFd(0, limits.max_message_bytes, std::move(*data)));
       return NextFromMbox(out);
     }
-    *out = ScanSized(*data, data->size(), input.path, *scanner, scratch, limits, &on_step);
+    // An Apple Mail .emlx: its byte count line first, Apple's property
+    // list after the message; the message alone is read (mailbox_file.h).
+    if (std::optional<std::string_view> emlx = EmlxMessage(*data)) {
+      *out = ScanSized(*emlx, emlx->size(), input.path, *scanner, scratch, limits, &on_step);
+    } else {
+      *out = ScanSized(*data, data->size(), input.path, *scanner, scratch, limits, &on_step);
+    }
     // Not for stdin: a message piped to `scan` may be a bare test text.
     if (!is_stdin) RefuseNonMessage(out);
     out->delivered = filed;

@@ -352,7 +352,7 @@ bool LooksLikeMailbox(const std::string& path) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) return false;
   if (S_ISDIR(st.st_mode)) return true;
-  if (path.ends_with(".eml") || path.ends_with(".mbox")) return true;
+  if (path.ends_with(".eml") || path.ends_with(".mbox") || path.ends_with(".emlx")) return true;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
   char head[64] = {};
@@ -362,6 +362,14 @@ bool LooksLikeMailbox(const std::string& path) {
   std::string_view h(head, n);
   if (h.starts_with("\x1f\x8b")) return false;  // gzip: a compressed log
   if (h.starts_with("From ")) return true;
+  // An Apple Mail .emlx under another name: a line of digits (the
+  // message's byte count), then a header field.
+  if (const size_t eol = h.find('\n'); eol != std::string_view::npos && eol > 0 && eol <= 12 &&
+      std::all_of(h.begin(), h.begin() + static_cast<std::ptrdiff_t>(eol),
+                  [](char c) { return (c >= '0' && c <= '9') || c == ' ' || c == '\r'; }) &&
+      h[0] >= '0' && h[0] <= '9') {
+    h.remove_prefix(eol + 1);
+  }
   // A header line "Name: value" whose name has no spaces; log lines start
   // with a timestamp instead.
   size_t colon = h.find(':');
