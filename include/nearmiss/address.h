@@ -1,12 +1,12 @@
 // Mailbox and domain parsing: what people type and paste, made canonical.
-//
 // ParseAddress accepts `bob@army.mil`, `Bob Smith <bob@army.mil>`,
 // `"bob smith"@army.mil`, `<bob@army.mil>`, any case, a trailing dot on the
 // domain and surrounding spaces. Domains go through IDNA (UTS #46, ICU), so
 // U-labels and A-labels (`xn--`) both work and both forms are reported, and
 // are split into registrable name and public suffix (libpsl, ICANN section,
-// the system `publicsuffix` list when installed, the built-in one otherwise).
-//
+// the newer of /usr/share/publicsuffix and libpsl's built-in copy). Where
+// Postfix delivers (percent hack, bang path, mydestination) is not read
+// here: address/delivery.h; nor repairs of what was typed (engine).
 // Refusals are kInvalidArgument with a sentence naming the problem: no `@`,
 // empty local part or domain, IP literal, a label over 63 or a name over 253
 // octets, an illegal character (and which), invalid IDN.
@@ -74,8 +74,8 @@ std::vector<std::string> SplitAddressList(std::string_view text);
 std::vector<std::string> SplitPastedAddressList(std::string_view text);
 
 // The public suffix of an ASCII, lower-case domain ("com.au" for
-// "cba.com.au"). A TLD the list does not know counts as a suffix (the
-// list's implicit "*" rule), so "army.zzz" has suffix "zzz".
+// "cba.com.au"). A TLD the list does not know counts as a suffix here (the
+// "*" rule: "army.zzz" has "zzz"); the engine checks the root zone (root_zone.h).
 std::string PublicSuffix(std::string_view ascii_domain);
 
 // True when `ascii_domain` is itself a public suffix ("com.au", "mil").
