@@ -119,6 +119,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/address_compare.h"
 #include "address/display_name.h"
 #include "engine/local_part_rules.h"
 #include "engine/name_order.h"
@@ -469,33 +470,6 @@ class AddressIndex {
 
 // The display name of a header's address entry (address/display_name.h).
 using address::DisplayNameOf;
-
-// `address` without the extension of its local part: the part from the
-// first of `delimiters` (Postfix's recipient_delimiter) up to the '@'
-// dropped, "john.smith+news@x.org" -> "john.smith@x.org". "" when there is
-// none to drop (no delimiter, or it starts the local part, which Postfix
-// does not split either).
-std::string WithoutExtension(std::string_view address, std::string_view delimiters);
-
-// The organisation `domain` (lower-case ASCII) belongs to: its registrable
-// domain, public suffix plus one label (libpsl, address/public_suffix.h):
-// "partner.example" for "uk.partner.example"; `domain` itself when it is a
-// suffix or has no registrable part (address_typo_organisation.cc).
-std::string OrganisationOf(std::string_view domain);
-
-// Whether domains `a` and `b` (folded, mailbox spaces) are neighbours for
-// a mailbox name written at one and meant for the other: within two edits
-// over the whole name (gmail.com, email.com by mail.com; gmx.net by
-// gmx.de), or the same first label of four or more characters under
-// another suffix (hotmail.com by hotmail.co.uk). Never a domain with
-// itself.
-bool NearDomains(std::string_view a, std::string_view b);
-
-// Optimal-string-alignment distance between `a` and `b` (UTF-8, each at
-// most 64 octets), counted by characters (code points) and compared without
-// ASCII case: "józef" and "jozef" are one edit apart; stops counting past
-// `limit`, then returns limit + 1.
-int OsaDistance(std::string_view a, std::string_view b, int limit);
 
 }  // namespace nearmiss::engine
 

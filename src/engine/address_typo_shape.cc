@@ -74,7 +74,8 @@ Shape ShapeOf(std::string_view local, const Parts& typed, std::string_view key,
   if (typed.n > 0 && (Shortened(local, typed, known) || InitialsKept(local, typed, known))) {
     return {SlipKind::kShortenedParts, 0.7};
   }
-  if (typed.n > 0 && FamilyGroupShortened(local, typed, known)) {
+  if (typed.n > 0 && (FamilyGroupShortened(local, typed, known) ||
+                      RunTogetherParticlesShortened(local, typed, known))) {
     return {SlipKind::kFamilyGroup, 0.7};
   }
   if (!crowded && typed.n >= 2 && known.n > 0 &&

@@ -234,7 +234,7 @@ bool NamesPersonByForm(std::string_view known_key, std::string_view given,
   return false;
 }
 
-bool FamilyGroupShortened(std::string_view typed, const Parts& t, const Parts& k) {
+bool FamilyGroupShortened(std::string_view typed, const Parts& t, const Parts& k, bool given_last) {
   if (k.n < 3) return false;
   // The known local part, whole: Parts views point into it.
   std::string_view known(k.p[0].data(),
@@ -262,12 +262,82 @@ bool FamilyGroupShortened(std::string_view typed, const Parts& t, const Parts& k
         FamilyMatches(fam, k, 1, k.n)) {
       return true;
     }
-    if (FamilyGroup(k, 0, k.n - 1, known) && GivenMatches(given, k.p[k.n - 1]) &&
+    if (given_last && FamilyGroup(k, 0, k.n - 1, known) && GivenMatches(given, k.p[k.n - 1]) &&
         FamilyMatches(fam, k, 0, k.n - 1)) {
       return true;
     }
   }
   return false;
+}
+
+namespace {
+
+// `k` with each part after the first that starts with a group of
+// particles run together (data/names/family-particles.txt) split before
+// the name they lead: jan.vanderberg -> jan.van.der.berg,
+// maria.delacruz -> maria.de.la.cruz. The name left must be three letters
+// or more (de + an of "dean" is no split), and the longest group wins.
+// Returns false when nothing was split or the parts would not fit.
+bool SplitRunTogetherParticles(const Parts& k, Parts* out) {
+  Parts split;
+  bool any = false;
+  for (size_t i = 0; i < k.n; ++i) {
+    std::string_view part = k.p[i];
+    size_t best = 0;
+    size_t best_words = 0;
+    if (i > 0) {
+      for (const ParticleGroup& g : FamilyParticles()) {
+        size_t at = 0;
+        bool group = true;
+        for (const std::string& w : g.words) {
+          group = group && part.substr(at).starts_with(w);
+          at += w.size();
+        }
+        if (group && part.size() >= at + 3 && at > best) {
+          best = at;
+          best_words = g.words.size();
+        }
+      }
+    }
+    if (best == 0) {
+      if (split.n == kMaxParts) return false;
+      split.p[split.n++] = part;
+      continue;
+    }
+    if (split.n + best_words + 1 > kMaxParts) return false;
+    // Re-cut the group at its words: the table's words are what matched.
+    for (const ParticleGroup& g : FamilyParticles()) {
+      size_t at = 0;
+      bool group = g.words.size() == best_words;
+      for (const std::string& w : g.words) {
+        group = group && part.substr(at).starts_with(w);
+        at += w.size();
+      }
+      if (!group || at != best) continue;
+      at = 0;
+      for (const std::string& w : g.words) {
+        split.p[split.n++] = part.substr(at, w.size());
+        at += w.size();
+      }
+      break;
+    }
+    split.p[split.n++] = part.substr(best);
+    any = true;
+  }
+  if (any) *out = split;
+  return any;
+}
+
+}  // namespace
+
+bool RunTogetherParticlesShortened(std::string_view typed, const Parts& t, const Parts& k) {
+  Parts split;
+  if (!SplitRunTogetherParticles(k, &split)) return false;
+  // Typed with the particles run together as the frequent address has them
+  // is the same address, or an edit: not this rule's.
+  // The parts split are after the given name: the frequent address is
+  // read given name first only (berg is no given name of jan.van.der.berg).
+  return FamilyGroupShortened(typed, t, split, /*given_last=*/false);
 }
 
 namespace {

@@ -69,7 +69,16 @@ bool NamesPersonByForm(std::string_view known_key, std::string_view given,
 // jan.berg, maria.cruz, j.vanderberg, p.devries, s.oconnell. Parts are
 // compared as Split gives them (lower case); `typed` is the whole typed
 // local part, `t` its parts.
-bool FamilyGroupShortened(std::string_view typed, const Parts& t, const Parts& k);
+// `given_last` false reads `k` given name first only.
+bool FamilyGroupShortened(std::string_view typed, const Parts& t, const Parts& k,
+                          bool given_last = true);
+
+// FamilyGroupShortened against `k` with its run-together particles read
+// apart (jan.vanderberg as jan.van.der.berg, maria.delacruz as
+// maria.de.la.cruz; data/names/family-particles.txt): jan.berg, jan.vdberg
+// and j.berg for the frequent jan.vanderberg (issue 14, round 53's tester,
+// finding 1). False when `k` has no such part.
+bool RunTogetherParticlesShortened(std::string_view typed, const Parts& t, const Parts& k);
 
 // The same given name with another family name that starts alike: two
 // parts on each side, the given name (two letters or more) the same, the
