@@ -1,0 +1,42 @@
+#!/bin/sh
+# Issue 15, round 52: the look-alikes a new-user tester found in round 51,
+# each as a kind, through `nearmiss check` as a user runs it. Each case:
+# ADDRESS|VERDICT|ACTION|SUGGESTION|CODE|WORDS ('*' takes any; WORDS must be
+# in the first reason; "A or B" is the suggestion and the second).
+# Usage: lookalike-round52-cli.sh NEARMISS
+set -u
+bin=$1
+. "$(dirname "$0")/lib.sh"
+
+# Finding 1: a provider's web or service host typed as the mail domain is
+# a slip for the provider's mail domain (under the mail domain itself, or
+# under the provider's web domain: data/lists/provider-web-domains.txt).
+# Any other host under a provider stays external (x.hotmail.com: round
+# 51's finding 7), and so do hosts of a company's own domain.
+cat > "$tmp/hosts" <<'CASES'
+x@mail.google.com|lookalike|*|x@gmail.com|*|is a web address of google.com
+x@accounts.google.com|lookalike|*|x@gmail.com|*|
+x@ww.gmail.com|lookalike|*|x@gmail.com|*|'ww' is a host of the provider gmail.com
+x@w.gmail.com|lookalike|*|x@gmail.com|*|
+x@outlook.office365.com|lookalike|*|x@outlook.com|*|is a web address of office365.com
+x@outlook.office.com|lookalike|*|x@outlook.com|*|
+x@www.hotmail.com|lookalike|*|x@hotmail.com|*|
+x@login.yahoo.com|lookalike|*|x@yahoo.com|*|'login' is a host of the provider yahoo.com
+x@mail.yahoo.com|lookalike|*|x@yahoo.com|*|
+x@login.live.com|lookalike|*|x@live.com|*|
+x@webmail.gmx.net|lookalike|*|x@gmx.net|*|
+x@appleid.apple.com|external|*|-|*|
+x@www.icloud.com|lookalike|*|x@icloud.com|*|
+x@x.hotmail.com|external|*|-|*|
+x@alumni.gmail.com|external|*|-|*|
+x@google.com|external|*|-|*|
+x@research.google.com|external|*|-|*|
+x@mail.usa.com|external|*|-|*|
+x@mail.acme-widgets.com|external|*|-|*|
+x@login.acme-widgets.com|external|*|-|*|
+CASES
+judge "$tmp/hosts" > "$tmp/report"
+
+cat "$tmp/report"
+grep -q '^FAIL' "$tmp/report" && fail=1
+exit $fail
