@@ -1,8 +1,13 @@
 #include "dns/answer.h"
 
 #include <ares.h>
+#include <arpa/inet.h>
+#include <arpa/nameser.h>
 
 #include <algorithm>
+#include <cstring>
+
+#include "base/ascii.h"
 
 namespace nearmiss::dns {
 namespace {
@@ -84,6 +89,41 @@ std::optional<uint32_t> NegativeTtl(const unsigned char* abuf, int alen) {
     p = next;
   }
   return std::nullopt;
+}
+
+AnswerAddresses ReadAddresses(const unsigned char* abuf, int alen, unsigned type) {
+  AnswerAddresses out;
+  constexpr int kMax = 32;
+  if (type == ns_t_a) {
+    ares_addrttl a[kMax];
+    int n = kMax;
+    if (ares_parse_a_reply(abuf, alen, nullptr, a, &n) != ARES_SUCCESS) return out;
+    for (int i = 0; i < n; ++i) {
+      ++out.count;
+      if ((ntohl(a[i].ipaddr.s_addr) >> 24) == 127) ++out.loopback;
+    }
+  } else if (type == ns_t_aaaa) {
+    ares_addr6ttl a[kMax];
+    int n = kMax;
+    if (ares_parse_aaaa_reply(abuf, alen, nullptr, a, &n) != ARES_SUCCESS) return out;
+    for (int i = 0; i < n; ++i) {
+      ++out.count;
+      unsigned char b[16];
+      std::memcpy(b, &a[i].ip6addr, sizeof b);
+      static constexpr unsigned char kLoopback[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+      static constexpr unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+      if (std::memcmp(b, kLoopback, 16) == 0 || (std::memcmp(b, kMapped, 12) == 0 && b[12] == 127)) {
+        ++out.loopback;
+      }
+    }
+  }
+  return out;
+}
+
+bool LocalhostName(std::string_view host) {
+  if (host.ends_with('.')) host.remove_suffix(1);
+  const std::string lower = AsciiLower(host);
+  return lower == "localhost" || std::string_view(lower).ends_with(".localhost");
 }
 
 std::string UnknownReason(int status) {
