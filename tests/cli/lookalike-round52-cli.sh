@@ -37,6 +37,17 @@ x@login.acme-widgets.com|external|*|-|*|
 CASES
 judge "$tmp/hosts" > "$tmp/report"
 
+# Finding 4: a provider's name with .com kept before a country code is the
+# provider's domain in that country, or its .com: never another country's
+# zone one key away (hotmail.com.tr, outlook.com.gr).
+cat > "$tmp/kept" <<'CASES'
+x@hotmail.com.fr|lookalike|*|x@hotmail.fr or x@hotmail.com|*|
+x@yahoo.com.fr|lookalike|*|x@yahoo.fr or x@yahoo.com|*|
+x@outlook.com.fr|lookalike|*|x@outlook.fr or x@outlook.com|*|
+x@hotmail.com.de|lookalike|*|x@hotmail.de or x@hotmail.com|*|
+CASES
+judge "$tmp/kept" >> "$tmp/report"
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
