@@ -48,6 +48,20 @@ x@hotmail.com.de|lookalike|*|x@hotmail.de or x@hotmail.com|*|
 CASES
 judge "$tmp/kept" >> "$tmp/report"
 
+# Finding 5: a department of a protected government zone spelt another way
+# (gouv.fr, govt.nz) under .gov is that department's slip, not a US name;
+# the US departments' own .gov names stay trusted.
+cat > "$tmp/gov" <<'CASES'
+x@impots.gov|lookalike|reject|x@impots.gouv.fr|*|where .gouv.fr belongs
+x@douane.gov|lookalike|reject|x@douane.gouv.fr|*|
+x@ird.gov|lookalike|reject|x@ird.govt.nz|*|
+x@hmrc.gov|lookalike|reject|x@hmrc.gov.uk|*|the .uk of .gov.uk is missing
+x@defense.gov|trusted|accept|-|*|
+x@justice.gov|trusted|accept|-|*|
+x@impots.gouv.fr|trusted|accept|-|*|
+CASES
+judge "$tmp/gov" >> "$tmp/report"
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
