@@ -62,6 +62,15 @@ x@impots.gouv.fr|trusted|accept|-|*|
 CASES
 judge "$tmp/gov" >> "$tmp/report"
 
+# Finding 7: a country code slipped to a neighbouring key under a zone is
+# offered the neighbours on QWERTY first (co.ip: co.il and co.jp), before
+# those of other layouts only (co.im: 'p' over 'm' on AZERTY).
+cat > "$tmp/zone" <<'CASES'
+x@sharp.co.ip|invalid|*|x@sharp.co.il or x@sharp.co.jp|*|
+x@bakery.co.ul|invalid|*|x@bakery.co.uk or x@bakery.co.il|*|
+CASES
+judge "$tmp/zone" >> "$tmp/report"
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
