@@ -71,6 +71,26 @@ x@bakery.co.ul|invalid|*|x@bakery.co.uk or x@bakery.co.il|*|
 CASES
 judge "$tmp/zone" >> "$tmp/report"
 
+# Finding 8: the domain the organisation writes to is offered first when a
+# slip reads as two providers' domains (live.co: live.co.uk written to every
+# day, live.com one letter away).
+cat > "$tmp/org.toml" <<'TOML'
+[domains]
+organisation = ["acme-widgets.co.uk"]
+TOML
+{
+  echo "sender,recipient,date"
+  for i in 10 11 12 13 14 15 16 17 18 19 20 21; do
+    echo "a@acme-widgets.co.uk,p$i@live.co.uk,2026-09-${i}T10:00:00Z"
+  done
+} > "$tmp/hist.csv"
+"$bin" learn --policy "$tmp/org.toml" --store "sqlite://$tmp/h.db" "$tmp/hist.csv" > /dev/null 2>&1
+out=$("$bin" check --policy "$tmp/org.toml" --store "sqlite://$tmp/h.db" a@live.co 2>&1)
+contains "live.co: the domain written to first" "did you mean a@live.co.uk or a@live.com?" "$out" \
+  >> "$tmp/report"
+out=$("$bin" check --policy "$tmp/org.toml" --store none a@live.co 2>&1)
+contains "live.co without history: live.com" "did you mean a@live.com" "$out" >> "$tmp/report"
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
