@@ -123,7 +123,13 @@ AnswerAddresses ReadAddresses(const unsigned char* abuf, int alen, unsigned type
 bool LocalhostName(std::string_view host) {
   if (host.ends_with('.')) host.remove_suffix(1);
   const std::string lower = AsciiLower(host);
-  return lower == "localhost" || std::string_view(lower).ends_with(".localhost");
+  if (lower == "localhost" || std::string_view(lower).ends_with(".localhost")) return true;
+  // An address written as the host (MX 10 127.0.0.1.): no name, but mail
+  // software that reads it as an address goes to this machine.
+  in_addr v4{};
+  in6_addr v6{};
+  if (inet_pton(AF_INET, lower.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  return inet_pton(AF_INET6, lower.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
 }
 
 std::string UnknownReason(int status) {

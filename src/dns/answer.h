@@ -39,7 +39,8 @@ struct AnswerAddresses {
 AnswerAddresses ReadAddresses(const unsigned char* abuf, int alen, unsigned type);
 
 // "localhost" or a name under .localhost (RFC 6761 §6.3), any case, with or
-// without the final dot: a name that is always this machine.
+// without the final dot, or a loopback address written as the name
+// (127.0.0.1, ::1): always this machine.
 bool LocalhostName(std::string_view host);
 
 // Why a query with c-ares status `status` left the facts unknown:

@@ -169,6 +169,12 @@ TEST_F(ResolverTest, MxToLocalhostCannotReceive) {
   EXPECT_FALSE(f.CanReceive());
 }
 
+TEST_F(ResolverTest, MxToALoopbackAddressWrittenAsTheHostCannotReceive) {
+  DnsFacts f = Ask("mxliteral.test");
+  EXPECT_EQ(f.mx, false);
+  EXPECT_EQ(f.exchanger, MailExchanger::kLoopback);
+}
+
 TEST_F(ResolverTest, MxToALoopbackAddressCannotReceive) {
   DnsFacts f = Ask("mxloop.test");
   EXPECT_EQ(f.mx, false);
