@@ -24,8 +24,17 @@ enum class MailExchanger {
   kImplicit,  // no MX, but an A or AAAA record: the implicit MX of RFC 5321 §5.1
   kNullMx,    // a null MX (one MX, preference 0, host "."): RFC 7505, no mail
   kNone,      // no MX and no address, or the domain does not exist
+  // Its MX hosts (or, with no MX, its own addresses) are this machine's:
+  // "localhost" (RFC 6761 §6.3) or addresses in 127.0.0.0/8 or ::1 only
+  // (RFC 1122 §3.2.1.3, RFC 4291 §2.5.3). Mail sent there loops back to
+  // the sender's own server: no mail.
+  kLoopback,
+  // Its MX hosts do not exist or have no address (RFC 5321 §5.1: no
+  // address for any of them, the mail cannot be delivered): no mail.
+  kNoExchangerHost,
 };
-// The names the JSON uses: "unknown", "mx", "implicit", "null-mx", "none".
+// The names the JSON uses: "unknown", "mx", "implicit", "null-mx", "none",
+// "loopback", "mx-host-missing".
 constexpr std::string_view MailExchangerName(MailExchanger m) {
   switch (m) {
     case MailExchanger::kUnknown: return "unknown";
@@ -33,6 +42,8 @@ constexpr std::string_view MailExchangerName(MailExchanger m) {
     case MailExchanger::kImplicit: return "implicit";
     case MailExchanger::kNullMx: return "null-mx";
     case MailExchanger::kNone: return "none";
+    case MailExchanger::kLoopback: return "loopback";
+    case MailExchanger::kNoExchangerHost: return "mx-host-missing";
   }
   return "unknown";
 }

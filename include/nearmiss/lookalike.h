@@ -64,11 +64,20 @@ struct RealMailDomain {
   std::string note;    // "Mailo, a French mail provider"
 };
 
+// A provider's web domain whose mail is at another of its domains
+// (data/lists/provider-web-domains.txt): a service host under `web`
+// (mail.google.com) is a slip for `mail` (gmail.com).
+struct ProviderWebDomain {
+  std::string web;   // "google.com"
+  std::string mail;  // "gmail.com"
+};
+
 // The data the detector reads beside the trusted entries.
 struct LookalikeLists {
   std::vector<SuffixConfusion> confusions;
   std::vector<ProviderFamily> families;
   std::vector<RealMailDomain> real_domains;
+  std::vector<ProviderWebDomain> web_domains;
   // Provider names that are words ("mail", "email"): no family is made of
   // a provider with such a name (data/lists/word-provider-names.txt).
   std::vector<std::string> word_names;

@@ -1,8 +1,13 @@
 #include "dns/answer.h"
 
 #include <ares.h>
+#include <arpa/inet.h>
+#include <arpa/nameser.h>
 
 #include <algorithm>
+#include <cstring>
+
+#include "base/ascii.h"
 
 namespace nearmiss::dns {
 namespace {
@@ -84,6 +89,47 @@ std::optional<uint32_t> NegativeTtl(const unsigned char* abuf, int alen) {
     p = next;
   }
   return std::nullopt;
+}
+
+AnswerAddresses ReadAddresses(const unsigned char* abuf, int alen, unsigned type) {
+  AnswerAddresses out;
+  constexpr int kMax = 32;
+  if (type == ns_t_a) {
+    ares_addrttl a[kMax];
+    int n = kMax;
+    if (ares_parse_a_reply(abuf, alen, nullptr, a, &n) != ARES_SUCCESS) return out;
+    for (int i = 0; i < n; ++i) {
+      ++out.count;
+      if ((ntohl(a[i].ipaddr.s_addr) >> 24) == 127) ++out.loopback;
+    }
+  } else if (type == ns_t_aaaa) {
+    ares_addr6ttl a[kMax];
+    int n = kMax;
+    if (ares_parse_aaaa_reply(abuf, alen, nullptr, a, &n) != ARES_SUCCESS) return out;
+    for (int i = 0; i < n; ++i) {
+      ++out.count;
+      unsigned char b[16];
+      std::memcpy(b, &a[i].ip6addr, sizeof b);
+      static constexpr unsigned char kLoopback[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+      static constexpr unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+      if (std::memcmp(b, kLoopback, 16) == 0 || (std::memcmp(b, kMapped, 12) == 0 && b[12] == 127)) {
+        ++out.loopback;
+      }
+    }
+  }
+  return out;
+}
+
+bool LocalhostName(std::string_view host) {
+  if (host.ends_with('.')) host.remove_suffix(1);
+  const std::string lower = AsciiLower(host);
+  if (lower == "localhost" || std::string_view(lower).ends_with(".localhost")) return true;
+  // An address written as the host (MX 10 127.0.0.1.): no name, but mail
+  // software that reads it as an address goes to this machine.
+  in_addr v4{};
+  in6_addr v6{};
+  if (inet_pton(AF_INET, lower.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  return inet_pton(AF_INET6, lower.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
 }
 
 std::string UnknownReason(int status) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace nearmiss::dns {
 
@@ -26,6 +27,21 @@ std::optional<uint32_t> MinAnswerTtl(const unsigned char* abuf, int alen, unsign
 // forwarder such as dnsmasq's `local=` answers without one): RFC 2308 §5,
 // "Negative responses without SOA records SHOULD NOT be cached".
 std::optional<uint32_t> NegativeTtl(const unsigned char* abuf, int alen);
+
+// The A or AAAA records (`type`: ns_t_a, ns_t_aaaa) of the answer `abuf`,
+// counted, and how many of them are loopback addresses: 127.0.0.0/8 (RFC
+// 1122 §3.2.1.3), ::1 (RFC 4291 §2.5.3) or ::ffff:127.0.0.0/104. A message
+// that does not parse has none.
+struct AnswerAddresses {
+  int count = 0;
+  int loopback = 0;
+};
+AnswerAddresses ReadAddresses(const unsigned char* abuf, int alen, unsigned type);
+
+// "localhost" or a name under .localhost (RFC 6761 §6.3), any case, with or
+// without the final dot, or a loopback address written as the name
+// (127.0.0.1, ::1): always this machine.
+bool LocalhostName(std::string_view host);
 
 // Why a query with c-ares status `status` left the facts unknown:
 // "timeout", "SERVFAIL", "REFUSED", "connection refused", "bad answer", or

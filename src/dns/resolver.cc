@@ -61,6 +61,7 @@ Status Resolver::Impl::Init() {
                                      "' (write IP or IP:PORT, [IPv6]:PORT): " +
                                      ares_strerror(rc));
     }
+    servers_csv_ = std::move(csv);
   }
   if (pipe2(wake_, O_NONBLOCK | O_CLOEXEC) != 0) {
     return Status::IoError("dns resolver: pipe2 failed");
@@ -80,6 +81,10 @@ Resolver::Impl::~Impl() {
     thread_.join();
   }
   if (initialised_) ares_destroy(channel_);  // callbacks see ARES_EDESTRUCTION
+  for (auto& p : all_) {
+    if (p->own_channel != nullptr) ares_destroy(p->own_channel);
+    p->own_channel = nullptr;
+  }
   for (auto& p : all_) Finish(*p, Unknown("shutdown"), std::nullopt);
   for (auto& p : queue_) Finish(*p, Unknown("shutdown"), std::nullopt);
   for (int fd : wake_) {
@@ -137,7 +142,30 @@ Status Resolver::Impl::InitChannel(int64_t server_timeout_ms) {
   int rc = ares_init_options(&channel_, &opts, mask);
   if (rc != ARES_SUCCESS) return Status::Internal(std::string("c-ares: ") + ares_strerror(rc));
   initialised_ = true;
+  channel_options_ = opts;
+  channel_mask_ = mask;
   return Status::Ok();
+}
+
+ares_channel Resolver::Impl::NewChannel() const {
+  ares_options opts = channel_options_;
+  ares_channel channel = nullptr;
+  if (ares_init_options(&channel, &opts, channel_mask_) != ARES_SUCCESS) return nullptr;
+  if (!servers_csv_.empty() &&
+      ares_set_servers_ports_csv(channel, servers_csv_.c_str()) != ARES_SUCCESS) {
+    ares_destroy(channel);
+    return nullptr;
+  }
+  return channel;
+}
+
+bool Resolver::Impl::RetryAlone(const Query& q, ares_callback callback) {
+  const std::shared_ptr<Pending>& p = q.pending;
+  if (q.alone || p->done || Clock::now() >= p->deadline) return false;
+  if (p->own_channel == nullptr) p->own_channel = NewChannel();
+  if (p->own_channel == nullptr) return false;
+  Send(p, static_cast<int>(q.type), callback);
+  return true;
 }
 
 size_t Resolver::Impl::CountServers() const {
@@ -182,40 +210,64 @@ void Resolver::Impl::Run() {
         next = std::min(next, p->deadline);
       }
     }
+    // A finished lookup's own channel has no query left: closed here,
+    // never inside one of its callbacks.
+    for (auto& p : all_) {
+      if (p->done && p->outstanding == 0 && p->own_channel != nullptr) {
+        ares_destroy(p->own_channel);
+        p->own_channel = nullptr;
+      }
+    }
     std::erase_if(all_, [](const auto& p) { return p->done && p->outstanding == 0; });
 
-    ares_socket_t socks[ARES_GETSOCK_MAXNUM];
-    int bits = ares_getsock(channel_, socks, ARES_GETSOCK_MAXNUM);
-    std::vector<pollfd> fds;
-    fds.push_back({wake_[0], POLLIN, 0});
-    for (int i = 0; i < ARES_GETSOCK_MAXNUM; ++i) {
-      short events = 0;
-      if (ARES_GETSOCK_READABLE(bits, i)) events |= POLLIN;
-      if (ARES_GETSOCK_WRITABLE(bits, i)) events |= POLLOUT;
-      if (events != 0) fds.push_back({socks[i], events, 0});
+    // The shared channel and the lookups' own (RetryAlone), each with its
+    // sockets: fds[i] belongs to channels[owner[i]].
+    std::vector<ares_channel> channels = {channel_};
+    for (const auto& p : all_) {
+      if (p->own_channel != nullptr) channels.push_back(p->own_channel);
     }
+    std::vector<pollfd> fds;
+    std::vector<size_t> owner;
+    fds.push_back({wake_[0], POLLIN, 0});
+    owner.push_back(channels.size());
     timeval tv_max{1, 0};
-    timeval tv{};
-    timeval* t = ares_timeout(channel_, &tv_max, &tv);
+    int64_t ares_ms = int64_t{tv_max.tv_sec} * 1000;
+    for (size_t c = 0; c < channels.size(); ++c) {
+      ares_socket_t socks[ARES_GETSOCK_MAXNUM];
+      int bits = ares_getsock(channels[c], socks, ARES_GETSOCK_MAXNUM);
+      for (int i = 0; i < ARES_GETSOCK_MAXNUM; ++i) {
+        short events = 0;
+        if (ARES_GETSOCK_READABLE(bits, i)) events |= POLLIN;
+        if (ARES_GETSOCK_WRITABLE(bits, i)) events |= POLLOUT;
+        if (events == 0) continue;
+        fds.push_back({socks[i], events, 0});
+        owner.push_back(c);
+      }
+      timeval tv{};
+      timeval* t = ares_timeout(channels[c], &tv_max, &tv);
+      ares_ms = std::min<int64_t>(ares_ms, int64_t{t->tv_sec} * 1000 + t->tv_usec / 1000 + 1);
+    }
     auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next - now);
-    int64_t ms = std::min<int64_t>(wait.count() + 1, int64_t{t->tv_sec} * 1000 + t->tv_usec / 1000 + 1);
+    int64_t ms = std::min<int64_t>(wait.count() + 1, ares_ms);
     int n = poll(fds.data(), fds.size(), static_cast<int>(std::max<int64_t>(ms, 0)));
     if (n > 0 && (fds[0].revents & POLLIN)) {
       char buf[64];
       while (read(wake_[0], buf, sizeof buf) > 0) {
       }
     }
-    bool any = false;
+    std::vector<bool> any(channels.size(), false);
     for (size_t i = 1; i < fds.size(); ++i) {
       if (fds[i].revents == 0) continue;
-      any = true;
+      any[owner[i]] = true;
       ares_socket_t r = (fds[i].revents & (POLLIN | POLLERR | POLLHUP)) ? fds[i].fd
                                                                         : ARES_SOCKET_BAD;
       ares_socket_t w = (fds[i].revents & POLLOUT) ? fds[i].fd : ARES_SOCKET_BAD;
-      ares_process_fd(channel_, r, w);
+      ares_process_fd(channels[owner[i]], r, w);
     }
     // Timeouts inside c-ares are processed with no socket ready.
-    if (!any) ares_process_fd(channel_, ARES_SOCKET_BAD, ARES_SOCKET_BAD);
+    for (size_t c = 0; c < channels.size(); ++c) {
+      if (!any[c]) ares_process_fd(channels[c], ARES_SOCKET_BAD, ARES_SOCKET_BAD);
+    }
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <vector>
 
 #include "base/text_format.h"
 #include "dns/answer.h"
@@ -65,8 +66,17 @@ void Resolver::Impl::Finish(Pending& p, DnsFacts facts, std::optional<uint32_t> 
 
 void Resolver::Impl::Send(const std::shared_ptr<Pending>& p, int type, ares_callback callback) {
   ++p->outstanding;
-  ares_query(channel_, p->domain.c_str(), ns_c_in, type, callback,
-             new Query{this, p, static_cast<unsigned>(type)});
+  ares_query(p->own_channel != nullptr ? p->own_channel : channel_, p->domain.c_str(), ns_c_in, type,
+             callback,
+             new Query{this, p, static_cast<unsigned>(type), p->own_channel != nullptr, ""});
+}
+
+void Resolver::Impl::SendHost(const std::shared_ptr<Pending>& p, const std::string& host, int type) {
+  ++p->outstanding;
+  ++p->host_queries;
+  ares_query(p->own_channel != nullptr ? p->own_channel : channel_, host.c_str(), ns_c_in, type,
+             OnExchangerHost,
+             new Query{this, p, static_cast<unsigned>(type), p->own_channel != nullptr, host});
 }
 
 void Resolver::Impl::OnMx(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen) {
@@ -75,6 +85,8 @@ void Resolver::Impl::OnMx(void* arg, int status, int /*timeouts*/, unsigned char
   --p.outstanding;
   if (p.done || status == ARES_EDESTRUCTION) return;
   Impl& self = *q->self;
+  // Maybe another lookup's failure (resolver_impl.h, own_channel).
+  if (status == ARES_ECONNREFUSED && self.RetryAlone(*q, OnMx)) return;
   if (status == ARES_ENOTFOUND) {  // NXDOMAIN: kept as its SOA says, at most kNegativeTtlSeconds
     // Without an SOA (a forwarder's local answer) RFC 2308 §5 says not to
     // cache; it is kept kNoSoaNegativeTtlSeconds only, long enough for the
@@ -106,15 +118,78 @@ void Resolver::Impl::OnMx(void* arg, int status, int /*timeouts*/, unsigned char
   bool null_mx = mx->next == nullptr && mx->priority == 0 &&
                  (mx->host == nullptr || mx->host[0] == '\0' ||
                   std::string_view(mx->host) == ".");
-  // RFC 5321 §5.1: the lowest preference is tried first.
-  const ares_mx_reply* best = mx;
-  for (const ares_mx_reply* m = mx; m != nullptr; m = m->next) {
-    if (m->priority < best->priority) best = m;
+  const std::optional<uint32_t> ttl = MinAnswerTtl(abuf, alen, ns_t_mx);
+  if (null_mx) {
+    ares_free_data(mx);
+    return self.Answered(q->pending, Known(true, MailExchanger::kNullMx), ttl, "");
   }
-  std::string exchanger = best->host != nullptr ? best->host : "";
+  // RFC 5321 §5.1: the hosts in order of preference, each tried until one
+  // has an address. A host "." (a null MX among others, or with a
+  // preference) is none; "localhost" is this machine (RFC 6761 §6.3); the
+  // others are asked their addresses (OnExchangerHost), at most
+  // kMaxExchangerHosts of them.
+  constexpr size_t kMaxExchangerHosts = 4;
+  std::vector<const ares_mx_reply*> order;
+  for (const ares_mx_reply* m = mx; m != nullptr; m = m->next) order.push_back(m);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const ares_mx_reply* a, const ares_mx_reply* b) { return a->priority < b->priority; });
+  bool localhost = false;
+  std::vector<std::string> hosts;
+  for (const ares_mx_reply* m : order) {
+    std::string host = m->host != nullptr ? m->host : "";
+    while (!host.empty() && host.back() == '.') host.pop_back();
+    if (host.empty()) continue;
+    if (LocalhostName(host)) {
+      localhost = true;
+      continue;
+    }
+    if (hosts.size() < kMaxExchangerHosts && std::find(hosts.begin(), hosts.end(), host) == hosts.end()) {
+      hosts.push_back(std::move(host));
+    }
+  }
   ares_free_data(mx);
-  self.Answered(q->pending, Known(true, null_mx ? MailExchanger::kNullMx : MailExchanger::kMx),
-                MinAnswerTtl(abuf, alen, ns_t_mx), std::move(exchanger));
+  if (hosts.empty()) {
+    const MailExchanger kind = localhost ? MailExchanger::kLoopback : MailExchanger::kNullMx;
+    return self.Finish(p, Known(true, kind), ttl);
+  }
+  p.host_loopback = localhost;
+  p.mx_ttl = ttl;
+  for (const std::string& host : hosts) {
+    self.SendHost(q->pending, host, ns_t_a);
+    self.SendHost(q->pending, host, ns_t_aaaa);
+  }
+}
+
+void Resolver::Impl::OnExchangerHost(void* arg, int status, int /*timeouts*/, unsigned char* abuf,
+                                     int alen) {
+  std::unique_ptr<Query> q(static_cast<Query*>(arg));
+  Pending& p = *q->pending;
+  --p.outstanding;
+  if (p.done || status == ARES_EDESTRUCTION || p.hosts_decided) return;
+  Impl& self = *q->self;
+  --p.host_queries;
+  if (status == ARES_SUCCESS) {
+    const AnswerAddresses a = ReadAddresses(abuf, alen, q->type);
+    // One host with an address mail can go to: the domain receives mail.
+    if (a.count > a.loopback || (a.loopback > 0 && self.LoopbackReceives())) {
+      p.hosts_decided = true;
+      return self.Answered(q->pending, Known(true, MailExchanger::kMx), p.mx_ttl, q->host);
+    }
+    p.host_loopback = p.host_loopback || a.loopback > 0;
+  } else if (status != ARES_ENODATA && status != ARES_ENOTFOUND) {
+    p.host_failure = UnknownReason(status);
+  }
+  if (p.host_queries > 0) return;
+  p.hosts_decided = true;
+  // A host whose address could not be learnt may be the one that receives:
+  // the MX is believed, as before these checks (fails closed: can receive).
+  if (!p.host_failure.empty()) {
+    return self.Answered(q->pending, Known(true, MailExchanger::kMx), p.mx_ttl, q->host);
+  }
+  const MailExchanger kind = p.host_loopback ? MailExchanger::kLoopback : MailExchanger::kNoExchangerHost;
+  std::optional<uint32_t> ttl = p.mx_ttl;
+  if (ttl) ttl = std::min(*ttl, static_cast<uint32_t>(kNegativeTtlSeconds));
+  self.Finish(p, Known(true, kind), ttl);
 }
 
 void Resolver::Impl::OnAddress(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen) {
@@ -122,17 +197,25 @@ void Resolver::Impl::OnAddress(void* arg, int status, int /*timeouts*/, unsigned
   Pending& p = *q->pending;
   --p.outstanding;
   if (p.done || status == ARES_EDESTRUCTION) return;
+  Impl& self = *q->self;
+  // Maybe another lookup's failure (resolver_impl.h, own_channel).
+  if (status == ARES_ECONNREFUSED && self.RetryAlone(*q, OnAddress)) return;
   ++p.address_answers;
   if (status == ARES_SUCCESS) {
     // Only an A or AAAA record is an address; a CNAME-only answer is not.
-    if (std::optional<uint32_t> ttl = MinAnswerTtl(abuf, alen, q->type)) {
+    // The implicit MX is the domain's own address: loopback only is no
+    // mail (the MX hosts' rule, OnExchangerHost).
+    const AnswerAddresses a = ReadAddresses(abuf, alen, q->type);
+    std::optional<uint32_t> ttl = MinAnswerTtl(abuf, alen, q->type);
+    if (ttl && (a.count > a.loopback || (a.loopback > 0 && self.LoopbackReceives()))) {
       p.has_address = true;
       p.address_ttl = p.address_ttl ? std::min(*p.address_ttl, *ttl) : *ttl;
+    } else if (a.loopback > 0) {
+      p.address_loopback = true;
     }
   } else if (status != ARES_ENODATA && status != ARES_ENOTFOUND) {
     p.address_failure = UnknownReason(status);
   }
-  Impl& self = *q->self;
   // The other family's answer after the first address already answered
   // (and maybe started the probe): nothing more to do, or the domain is
   // probed twice.
@@ -146,7 +229,8 @@ void Resolver::Impl::OnAddress(void* arg, int status, int /*timeouts*/, unsigned
   if (!p.address_failure.empty()) {
     return self.Finish(p, Unknown(p.address_failure), std::nullopt);
   }
-  self.Finish(p, Known(true, MailExchanger::kNone), static_cast<uint32_t>(kNegativeTtlSeconds));
+  self.Finish(p, Known(true, p.address_loopback ? MailExchanger::kLoopback : MailExchanger::kNone),
+              static_cast<uint32_t>(kNegativeTtlSeconds));
 }
 
 // DNS says the domain receives mail at `exchanger`: done, or (probe on)
@@ -161,7 +245,7 @@ void Resolver::Impl::Answered(const std::shared_ptr<Pending>& p, DnsFacts facts,
   p->exchanger = std::move(exchanger);
   ++p->outstanding;
   ares_gethostbyname(channel_, p->exchanger.c_str(), AF_UNSPEC, OnExchangerAddress,
-                     new Query{this, p, 0});
+                     new Query{this, p, 0, false, ""});
 }
 
 void Resolver::Impl::OnExchangerAddress(void* arg, int status, int /*timeouts*/, hostent* host) {

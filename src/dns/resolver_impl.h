@@ -45,11 +45,26 @@ struct Pending {
   bool has_address = false;
   std::optional<uint32_t> address_ttl;
   std::string address_failure;  // an A/AAAA query failed: why
+  bool address_loopback = false;  // an A/AAAA answer held loopback addresses only
+  // The MX hosts' addresses (OnExchangerHost): queries left, and what their
+  // answers said so far; decided once one host has a usable address or all
+  // have answered.
+  int host_queries = 0;
+  bool hosts_decided = false;
+  bool host_loopback = false;
+  std::string host_failure;
+  std::optional<uint32_t> mx_ttl;
   // The catch-all probe is running: the DNS facts and their TTL, waiting
   // for its answer (resolver.h).
   std::optional<DnsFacts> answer;
   std::optional<uint32_t> answer_ttl;
   std::string exchanger;  // the host probed
+  // A channel of this lookup's own, made when a query of it failed with
+  // "connection refused": c-ares ends every query in flight to a server
+  // whose TCP connection fails (another name's truncated answer asked
+  // again over TCP), so that failure may be another lookup's. Asked again
+  // alone, the answer is this lookup's own (resolver.cc, RetryAlone).
+  ares_channel own_channel = nullptr;
 };
 
 }  // namespace resolver_internal
@@ -83,6 +98,8 @@ class Resolver::Impl {
     Impl* self;
     std::shared_ptr<Pending> pending;
     unsigned type = 0;  // the RR type asked (ns_t_mx, ns_t_a, ns_t_aaaa)
+    bool alone = false;  // sent on the lookup's own channel
+    std::string host;    // an MX host asked of (OnExchangerHost); else ""
   };
 
   void Wake() {
@@ -98,10 +115,29 @@ class Resolver::Impl {
   void Finish(Pending& p, DnsFacts facts, std::optional<uint32_t> ttl);
 
   void Send(const std::shared_ptr<Pending>& p, int type, ares_callback callback);
+  // Asks `type` (ns_t_a, ns_t_aaaa) of the MX host `host` of p's domain.
+  void SendHost(const std::shared_ptr<Pending>& p, const std::string& host, int type);
+
+  // A query `q` that failed with "connection refused" on the shared
+  // channel is sent again on a channel of its lookup's own, once, before
+  // the deadline; true when it was. False when `q` was already alone (the
+  // failure is its own) or no channel could be made.
+  bool RetryAlone(const Query& q, ares_callback callback);
+
+  // A channel like channel_ (same options and servers), or nullptr.
+  ares_channel NewChannel() const;
 
   static void OnMx(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen);
 
   static void OnAddress(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen);
+
+  // An A or AAAA answer about one of the lookup's MX hosts.
+  static void OnExchangerHost(void* arg, int status, int /*timeouts*/, unsigned char* abuf,
+                              int alen);
+
+  // Loopback addresses count as receiving mail only for tests whose SMTP
+  // responders listen on 127.0.0.1 (ProbeOptions::allow_internal).
+  bool LoopbackReceives() const { return options_.catch_all && options_.catch_all->allow_internal; }
 
   // DNS says the domain receives mail at `exchanger`: done, or (probe on)
   // on to the exchanger's address and the probe.
@@ -117,6 +153,10 @@ class Resolver::Impl {
 
   ResolverOptions options_;
   ares_channel channel_ = nullptr;
+  // What channel_ was made with, for the lookups' own channels.
+  ares_options channel_options_{};
+  int channel_mask_ = 0;
+  std::string servers_csv_;  // "" for "system" (resolv.conf)
   bool initialised_ = false;
   int wake_[2] = {-1, -1};
   std::thread thread_;

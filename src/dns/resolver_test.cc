@@ -157,6 +157,56 @@ TEST_F(ResolverTest, NoMxAndNoAddressCannotReceive) {
   EXPECT_EQ(f.exchanger, MailExchanger::kNone);
 }
 
+// Issue 15, round 52, finding 3: an MX that names no host mail can go to
+// is no mail exchanger: localhost, a host with loopback addresses only, a
+// host that does not exist, "." with a preference; and an implicit MX
+// whose address is loopback. Each says which in the facts.
+TEST_F(ResolverTest, MxToLocalhostCannotReceive) {
+  DnsFacts f = Ask("mxlocal.test");
+  EXPECT_EQ(f.exists, true);
+  EXPECT_EQ(f.mx, false);
+  EXPECT_EQ(f.exchanger, MailExchanger::kLoopback);
+  EXPECT_FALSE(f.CanReceive());
+}
+
+TEST_F(ResolverTest, MxToALoopbackAddressWrittenAsTheHostCannotReceive) {
+  DnsFacts f = Ask("mxliteral.test");
+  EXPECT_EQ(f.mx, false);
+  EXPECT_EQ(f.exchanger, MailExchanger::kLoopback);
+}
+
+TEST_F(ResolverTest, MxToALoopbackAddressCannotReceive) {
+  DnsFacts f = Ask("mxloop.test");
+  EXPECT_EQ(f.mx, false);
+  EXPECT_EQ(f.exchanger, MailExchanger::kLoopback);
+}
+
+TEST_F(ResolverTest, MxToAHostThatDoesNotExistCannotReceive) {
+  DnsFacts f = Ask("mxgone.test");
+  EXPECT_EQ(f.exists, true);
+  EXPECT_EQ(f.mx, false);
+  EXPECT_EQ(f.exchanger, MailExchanger::kNoExchangerHost);
+  EXPECT_EQ(MailExchangerName(f.exchanger), "mx-host-missing");
+}
+
+TEST_F(ResolverTest, MxToTheRootWithAPreferenceCannotReceive) {
+  DnsFacts f = Ask("mxdot.test");
+  EXPECT_EQ(f.mx, false);
+  EXPECT_EQ(f.exchanger, MailExchanger::kNullMx);
+}
+
+TEST_F(ResolverTest, ImplicitMxAtALoopbackAddressCannotReceive) {
+  DnsFacts f = Ask("aloop.test");
+  EXPECT_EQ(f.mx, false);
+  EXPECT_EQ(f.exchanger, MailExchanger::kLoopback);
+}
+
+TEST_F(ResolverTest, OneMxHostWithAnAddressIsEnough) {
+  DnsFacts f = Ask("mxsecond.test");
+  EXPECT_EQ(f.mx, true);
+  EXPECT_EQ(f.exchanger, MailExchanger::kMx);
+}
+
 // Issue 15 breaker, fix 1: an MX answer holding only a CNAME (c-ares
 // parses it as success with no MX record) dereferenced a null record and
 // killed the milter; and an A answer holding only a CNAME counted as an
@@ -279,9 +329,10 @@ TEST_F(ResolverTest, CheckedAtIsUtc) {
 
 // The catch-all probe's plumbing: the exchanger's address comes from the
 // same DNS server; with nothing listening on the probe's port there (a
-// closed TCP port on 127.0.0.10, loopback) the DNS facts stand and
-// catch_all is unknown, with the reason, and counted. The dialogue itself
-// is tested in catch_all_probe_test.cc and end to end in tests/dns/.
+// closed TCP port on 127.0.0.2, loopback: mxloop.test's exchanger, a mail
+// exchanger only with allow_internal) the DNS facts stand and catch_all is
+// unknown, with the reason, and counted. The dialogue itself is tested in
+// catch_all_probe_test.cc and end to end in tests/dns/.
 TEST_F(ResolverTest, ProbeWithNoExchangerListeningKeepsTheDnsFacts) {
   uint16_t closed = 0;
   int fd = BindLoopback(SOCK_STREAM, &closed);  // bound, never listening
@@ -290,7 +341,7 @@ TEST_F(ResolverTest, ProbeWithNoExchangerListeningKeepsTheDnsFacts) {
   o.catch_all_timeout_ms = 1000;
   auto r = Resolver::Start(o);
   ASSERT_TRUE(r.ok());
-  DnsFacts f = (*r)->Lookup("mx.test").get();
+  DnsFacts f = (*r)->Lookup("mxloop.test").get();
   EXPECT_EQ(f.exists, true);
   EXPECT_EQ(f.exchanger, MailExchanger::kMx);
   EXPECT_FALSE(f.catch_all.has_value());
@@ -316,7 +367,7 @@ TEST_F(ResolverTest, ImplicitMxIsProbedOnce) {
   o.catch_all_timeout_ms = 1000;
   auto r = Resolver::Start(o);
   ASSERT_TRUE(r.ok());
-  DnsFacts f = (*r)->Lookup("aonly.test").get();
+  DnsFacts f = (*r)->Lookup("aloop.test").get();
   EXPECT_EQ(f.exchanger, MailExchanger::kImplicit);
   EXPECT_FALSE(f.catch_all.has_value());
   // The AAAA answer may come after the probe's: give it time to arrive.
@@ -325,9 +376,11 @@ TEST_F(ResolverTest, ImplicitMxIsProbedOnce) {
   close(fd);
 }
 
-// Issue 15 breaker, round 3, item 5: mx.test's exchanger is 127.0.0.10. By
-// default the probe refuses it: the DNS facts stand, catch_all is unknown
-// with the reason, and no connection is made (the port would refuse it).
+// Issue 15 breaker, round 3, item 5: mx.test's exchanger is 192.0.2.10, a
+// documentation address (a loopback one is no mail exchanger at all:
+// MxToALoopbackAddressCannotReceive). By default the probe refuses it: the
+// DNS facts stand, catch_all is unknown with the reason, and no connection
+// is made.
 TEST_F(ResolverTest, ProbeRefusesAnInternalExchanger) {
   uint16_t closed = 0;
   int fd = BindLoopback(SOCK_STREAM, &closed);  // bound, never listening
@@ -340,10 +393,10 @@ TEST_F(ResolverTest, ProbeRefusesAnInternalExchanger) {
   EXPECT_EQ(f.exists, true);
   EXPECT_EQ(f.mx, true);
   EXPECT_FALSE(f.catch_all.has_value());
-  EXPECT_EQ(f.catch_all_unknown, "MX address 127.0.0.10 is internal (loopback): not probed");
+  EXPECT_EQ(f.catch_all_unknown, "MX address 192.0.2.10 is internal (documentation (RFC 5737)): not probed");
   EXPECT_TRUE(f.AcceptsAnyAddress());  // unknown fails closed
   DnsFacts a = (*r)->Lookup("aonly.test").get();
-  EXPECT_EQ(a.catch_all_unknown, "MX address 127.0.0.11 is internal (loopback): not probed");
+  EXPECT_EQ(a.catch_all_unknown, "MX address 192.0.2.11 is internal (documentation (RFC 5737)): not probed");
   close(fd);
 }
 

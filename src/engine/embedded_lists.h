@@ -15,6 +15,7 @@ extern const std::string_view kProvidersList;
 extern const std::string_view kTldConfusions;
 extern const std::string_view kProviderRegions;
 extern const std::string_view kRealMailDomains;
+extern const std::string_view kProviderWebDomains;
 extern const std::string_view kWordProviderNames;
 extern const std::string_view kSuffixMailDomains;
 }  // namespace data
@@ -36,6 +37,10 @@ Result<std::vector<std::string>> ParseWordNames(std::string_view text, std::stri
 // Parses "DOMAIN NOTE..." lines; errors name NAME:LINE.
 Result<std::vector<RealMailDomain>> ParseRealMailDomains(std::string_view text,
                                                         std::string_view name);
+
+// Parses "WEB-DOMAIN MAIL-DOMAIN SOURCE..." lines; errors name NAME:LINE.
+Result<std::vector<ProviderWebDomain>> ParseProviderWebDomains(std::string_view text,
+                                                              std::string_view name);
 
 }  // namespace engine
 }  // namespace nearmiss

@@ -1,5 +1,6 @@
-// Parsers of the provider data files: data/lists/provider-regions.txt and
-// data/lists/real-mail-domains.txt (formats in their headers).
+// Parsers of the provider data files: data/lists/provider-regions.txt,
+// data/lists/real-mail-domains.txt and data/lists/provider-web-domains.txt
+// (formats in their headers).
 #include <sstream>
 
 #include "engine/embedded_lists.h"
@@ -102,6 +103,23 @@ Result<std::vector<RealMailDomain>> ParseRealMailDomains(std::string_view text,
       return LineError(name, no, "expected 'DOMAIN NOTE' with a lower-case domain");
     }
     out.push_back(std::move(r));
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<ProviderWebDomain>> ParseProviderWebDomains(std::string_view text,
+                                                              std::string_view name) {
+  std::vector<ProviderWebDomain> out;
+  NM_RETURN_IF_ERROR(ForEachLogicalLine(text, name, [&](const std::string& line, size_t no) {
+    std::istringstream fields(line);
+    ProviderWebDomain w;
+    std::string source;
+    fields >> w.web >> w.mail >> source;
+    if (!PlainDomain(w.web) || !PlainDomain(w.mail) || source.empty() || w.web == w.mail) {
+      return LineError(name, no, "expected 'WEB-DOMAIN MAIL-DOMAIN SOURCE' with two lower-case domains");
+    }
+    out.push_back(std::move(w));
     return Status::Ok();
   }));
   return out;

@@ -42,6 +42,17 @@ TEST(RealMailDomainsTest, ParsesDomainAndNote) {
             "real.txt:1: expected 'DOMAIN NOTE' with a lower-case domain");
 }
 
+TEST(ProviderWebDomainsTest, ParsesWebAndMailDomains) {
+  auto w = ParseProviderWebDomains("google.com  gmail.com  Gmail Help\n", "web.txt");
+  ASSERT_TRUE(w.ok()) << w.status().ToString();
+  ASSERT_EQ(w->size(), 1u);
+  EXPECT_EQ((*w)[0].web, "google.com");
+  EXPECT_EQ((*w)[0].mail, "gmail.com");
+  // A source is required, and the two domains differ.
+  EXPECT_FALSE(ParseProviderWebDomains("google.com gmail.com\n", "web.txt").ok());
+  EXPECT_FALSE(ParseProviderWebDomains("gmail.com gmail.com x\n", "web.txt").ok());
+}
+
 TEST(EmbeddedListsTest, ShippedFilesParse) {
   auto f = ParseProviderFamilies(data::kProviderRegions, "data/lists/provider-regions.txt");
   ASSERT_TRUE(f.ok()) << f.status().ToString();
@@ -52,6 +63,9 @@ TEST(EmbeddedListsTest, ShippedFilesParse) {
   auto s = ParseRealMailDomains(data::kSuffixMailDomains, "data/lists/suffix-mail-domains.txt");
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   for (const RealMailDomain& d : *s) EXPECT_TRUE(IsPublicSuffix(d.domain)) << d.domain;
+  auto w = ParseProviderWebDomains(data::kProviderWebDomains, "data/lists/provider-web-domains.txt");
+  ASSERT_TRUE(w.ok()) << w.status().ToString();
+  EXPECT_GE(w->size(), 1u);
 }
 
 }  // namespace

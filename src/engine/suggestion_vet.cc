@@ -239,7 +239,10 @@ std::vector<std::string> NearZoneNames(std::string_view name, size_t* adjacent_c
     return out;
   }
   const std::string_view sld = name.substr(sld_dot + 1, dot - sld_dot - 1);  // "net"
-  std::vector<std::string> adjacent, other;
+  std::vector<std::string> adjacent, adjacent_elsewhere, other;
+  // Keys that touch on QWERTY are at most this far apart (KeyDistance: 1 in
+  // a row, 1.03 to 1.25 across rows); the next nearest are 1.5 and more.
+  constexpr double kQwertyNeighbour = 1.3;
   for (char a = 'a'; a <= 'z'; ++a) {
     for (char b = 'a'; b <= 'z'; ++b) {
       const char cc[2] = {a, b};
@@ -258,13 +261,19 @@ std::vector<std::string> NearZoneNames(std::string_view name, size_t* adjacent_c
       std::string candidate(name.substr(0, dot + 1));
       candidate.append(code);
       // A letter replaced by its neighbour on the keyboard, or one doubled,
-      // dropped or swapped, first; any other replacement after.
+      // dropped or swapped, first; any other replacement after. Of the
+      // neighbours, those on QWERTY, the commonest layout, before those on
+      // QWERTZ or AZERTY only (co.ip: co.il and co.jp, 'p' beside 'l' and
+      // 'i' above 'j', before co.im, 'p' above 'm' on AZERTY; round 52's
+      // tester, finding 7: co.jp was never offered).
       bool near_key = tld.size() != 2;
+      bool qwerty = near_key;
       for (size_t i = 0; i < 2 && !near_key; ++i) {
         near_key = tld[i] != code[i] && lookalike::KeysAdjacent(tld[i], code[i]);
+        qwerty = near_key && lookalike::KeyDistance(tld[i], code[i]) <= kQwertyNeighbour;
       }
-      near_key = near_key || (tld[0] == code[1] && tld[1] == code[0]);
-      (near_key ? adjacent : other).push_back(std::move(candidate));
+      if (!near_key && tld[0] == code[1] && tld[1] == code[0]) near_key = qwerty = true;
+      (near_key ? (qwerty ? adjacent : adjacent_elsewhere) : other).push_back(std::move(candidate));
     }
   }
   // Of two near keys (co.ul: co.uk or co.il), the larger registry first:
@@ -277,8 +286,11 @@ std::vector<std::string> NearZoneNames(std::string_view name, size_t* adjacent_c
     const std::string_view code = std::string_view(candidate).substr(candidate.rfind('.') + 1);
     return std::find(std::begin(kLargest), std::end(kLargest), code) - std::begin(kLargest);
   };
-  std::stable_sort(adjacent.begin(), adjacent.end(),
-                   [&rank](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
+  auto by_rank = [&rank](const std::string& a, const std::string& b) { return rank(a) < rank(b); };
+  std::stable_sort(adjacent.begin(), adjacent.end(), by_rank);
+  std::stable_sort(adjacent_elsewhere.begin(), adjacent_elsewhere.end(), by_rank);
+  adjacent.insert(adjacent.end(), std::make_move_iterator(adjacent_elsewhere.begin()),
+                  std::make_move_iterator(adjacent_elsewhere.end()));
   if (adjacent_count != nullptr) *adjacent_count = adjacent.size();
   out = std::move(adjacent);
   out.insert(out.end(), std::make_move_iterator(other.begin()), std::make_move_iterator(other.end()));

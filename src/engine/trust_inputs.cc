@@ -64,6 +64,9 @@ Result<TrustInputs> MakeTrustInputs(const Policy& policy, bool policy_items) {
   }
   NM_ASSIGN_OR_RETURN(lists.real_domains, ParseRealMailDomains(data::kRealMailDomains,
                                                                "data/lists/real-mail-domains.txt"));
+  NM_ASSIGN_OR_RETURN(lists.web_domains,
+                      ParseProviderWebDomains(data::kProviderWebDomains,
+                                              "data/lists/provider-web-domains.txt"));
   lists.suffix_mail_domains = SuffixMailDomains(policy.use_default_protected);
   return in;
 }

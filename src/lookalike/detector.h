@@ -377,6 +377,8 @@ class DetectorImpl final : public LookalikeDetector {
   static constexpr size_t kFamilyTypoMinLength = 5;
   std::unordered_map<uint64_t, std::vector<std::string>> family_typo_;
   std::unordered_map<std::string, std::string> real_domains_;    // domain -> note
+  // A provider's web domain -> its mail domain: "google.com" -> "gmail.com".
+  std::unordered_map<std::string, std::string> web_domains_;
   // Public suffixes that are mail domains (LookalikeLists::suffix_mail_domains).
   std::unordered_set<std::string> suffix_mail_domains_;
   // The same by name part: "y7mail" -> {"y7mail.com"}; "nic" -> {"nic.in"}.

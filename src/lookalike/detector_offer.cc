@@ -95,8 +95,13 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
   if (!better) {
     // The same suggestion by another reading is no second choice
     // (ramstein.af.mik: ramstein.af.mil twice, issue 15, fresh tester, item 11).
+    // Or one the organisation writes to more than to the runner-up kept
+    // (live.co: live.co.uk, written to, before live.co.za; round 52's
+    // tester, finding 8).
     if (c.code && c.target != best.target && c.suggestion != best.suggestion &&
-        c.score > best.alt_score) {
+        (c.score > best.alt_score ||
+         (best.alt_code && c.score >= options_.threshold &&
+          OrganisationPriorOf(c.id, c.target) > OrganisationPriorOf(best.alt_id, best.alt_target)))) {
       KeepAsRunnerUp(std::move(c), best);
     }
     return;

@@ -162,6 +162,17 @@ void DetectorImpl::MultiLabelSuffixCandidates(const Query& q, Best& best) const 
         std::string detail = "has ." + std::string(generic) + " kept before .";
         detail.append(cc).append("; the provider's domain in .").append(cc).append(" is ").append(own);
         Offer({*id, ReasonCode::kTldSwap, std::move(detail), own, own, 0.985}, best);
+        // And the provider's own .com with the country code added after it
+        // is the second offer (hotmail.com.fr: hotmail.fr or hotmail.com),
+        // before any zone a one-key edit makes of the ending (hotmail.com.tr,
+        // outlook.com.gr: another country's; round 52's tester, finding 4).
+        std::string home(head);
+        home.append(".").append(generic);
+        if (std::optional<uint32_t> hid = set_.Exact(home);
+            hid.has_value() && set_[*hid].source == TrustSource::kProvider) {
+          std::string added = "has ." + std::string(cc) + " added after ." + std::string(generic);
+          Offer({*hid, ReasonCode::kSuffixAppend, std::move(added), home, home, 0.98}, best);
+        }
       }
     }
   }

@@ -28,6 +28,10 @@ std::string DnsSentence(const std::string& domain, const DnsFacts& d) {
     case MailExchanger::kImplicit:
       return "DNS: " + domain + " exists and can receive mail (no MX, an address record)";
     case MailExchanger::kNullMx: return "DNS: " + domain + " exists but refuses all mail (null MX)";
+    case MailExchanger::kLoopback:
+      return "DNS: " + domain + " exists but cannot receive mail (its mail exchanger is localhost or a loopback address)";
+    case MailExchanger::kNoExchangerHost:
+      return "DNS: " + domain + " exists but cannot receive mail (its mail exchangers do not exist)";
     default: return "DNS: " + domain + " exists but cannot receive mail (no MX, no address)";
   }
 }

@@ -60,6 +60,11 @@ try:
         "examp1e.test": (True, False, "null-mx"),
         "exampl.test": (False, False, "none"),
         "exampie.test": (None, None, "unknown"),
+        # Round 52, finding 3: an MX to localhost, to a loopback address,
+        # to a host that does not exist receives no mail.
+        "examplr.test": (True, False, "loopback"),
+        "examole.test": (True, False, "loopback"),
+        "exampme.test": (True, False, "mx-host-missing"),
     }
     p, rows, _ = run_check(["--policy", policy, "--dns-server", server],
                            ["bob@" + d for d in cases] + ["bob@example.test"])
