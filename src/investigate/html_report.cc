@@ -7,6 +7,7 @@
 #include "investigate/html_style.h"
 #include "investigate/html_tables.h"
 #include "investigate/render.h"
+#include "investigate/server_coverage.h"
 #include "investigate/time_axis.h"
 #include "maillog/timestamp.h"
 
@@ -210,6 +211,11 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   // the logs cover (the "What was read" table gives it per file).
   // Gaps left out: "2026-01-01 to 2026-01-31 and 2026-03-01 to 2026-03-31".
   std::string covered = CoveredDays(rep);
+  // One span over several servers hides one whose logs end early: each
+  // server's, where they differ (server_coverage.h).
+  if (std::string by_server = ServerCoverageText(rep); !by_server.empty() && !covered.empty()) {
+    covered += " (by server: " + by_server + ")";
+  }
   h += (period.empty() ? std::string("no flagged recipients")
                        : "Flagged recipients " + Html(period)) +
        (covered.empty() ? ""
