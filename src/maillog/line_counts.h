@@ -243,6 +243,13 @@ struct LineCounts {
   // there is no correspondence to learn. The first one's line.
   uint64_t bounces = 0;
   uint64_t first_bounce_line = 0;
+  // Learning only: deliveries of a copy a mailbox sent on (an Exchange
+  // inbox rule's forward or redirect, a REDIRECT to a forwarding address:
+  // TraceLog's forward hops), skipped: the sender chose the mailbox, not
+  // the address it forwards to, and the mailbox's owner wrote nothing
+  // (round 52's tester 16, finding 5). The first one's line.
+  uint64_t forwards = 0;
+  uint64_t first_forward_line = 0;
   // The first line at which lines without a year (BSD syslog) had run
   // twelve months or more: dates from there on may be a year off
   // (LineParser::span_over_year). 0: not reached.

@@ -244,6 +244,14 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
     if (counts_.bounces++ == 0) counts_.first_bounce_line = line;
     return;
   }
+  const std::string_view hops =
+      !row_hops_.empty() ? row_hops_ : row_makes_hop_ ? std::string_view() : ForwardHop(id, rcpt);
+  if (learning_ && !hops.empty()) {
+    // A mailbox's forward or redirect of mail it received: no
+    // correspondence anyone here chose (LineCounts::forwards).
+    if (counts_.forwards++ == 0) counts_.first_forward_line = line;
+    return;
+  }
   if (attempt) ++counts_.delivery_lines;
   Attempt a;
   a.time = time;
@@ -257,7 +265,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.status_text = text;
   a.relay = relay;
   a.message_id = id;
-  a.hops = row_hops_;
+  a.hops = hops;
   a.subject = subject_text_;
   a.from_trace = true;
   a.file = file_;
