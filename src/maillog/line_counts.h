@@ -416,6 +416,17 @@ struct LineCounts {
   // A delivery to `recipient` whose domain is malformed, skipped
   // (learning), at `line` (0: the line just Added).
   void SkippedDomain(std::string_view recipient, uint64_t line = 0);
+  // Times without a zone, read in a named zone (--log-zone Europe/London,
+  // TZ), that its daylight-saving change repeats (the autumn hour: two
+  // instants, "ambiguous") or skips (the spring hour: none,
+  // "nonexistent"), each read with the offset in force before the change
+  // (log_zone.h): counted, with the first one's line and the time it was
+  // read as, and said among the dates that may be ambiguous (round 52's
+  // tester 16, finding 7).
+  uint64_t walls_repeated = 0, walls_skipped = 0;
+  uint64_t first_odd_wall_line = 0;
+  int64_t first_odd_wall_time = 0;
+  void OddWall(bool repeated, uint64_t line, int64_t time);
   uint64_t non_empty() const { return recognised + unrecognised; }
   // The most frequent recognised form; kNone when nothing was recognised.
   LineFormat main_format() const;

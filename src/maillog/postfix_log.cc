@@ -230,6 +230,9 @@ void PostfixLog::FeedLine(std::string_view line) {
     // Its delivery would be dated 1 March: none from it (breaker16 #13).
     return;
   }
+  if (WallTime odd = parser_.TakeOddWall(); odd != WallTime::kOne && framed) {
+    counts_.OddWall(odd == WallTime::kRepeated, counts_.lines, l.time);
+  }
   if (framed && l.time != 0) write_order_.Line(l.time, counts_.lines);
   if (int64_t back = parser_.TakeStepBack(); back != 0 && counts_.step_backs++ == 0) {
     counts_.step_back_line = counts_.lines;

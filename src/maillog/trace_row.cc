@@ -146,6 +146,9 @@ int64_t TraceLog::LocalTime(int64_t wall, uint64_t line) {
   // New York export's 8 PM on 30 November fell before --since 2025-12-01.
   const int64_t utc = ZonelessToUtc(wall);
   ++counts_.local_time_rows;
+  if (WallTime odd = ClassifyWall(wall); odd != WallTime::kOne) {
+    counts_.OddWall(odd == WallTime::kRepeated, line, utc);
+  }
   if (LogZoneStated()) return utc;
   // The zone not stated, the row's true time is up to kZoneSpread either
   // way of the one read (zones run from UTC-12 to UTC+14): a row the
