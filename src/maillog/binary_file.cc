@@ -55,4 +55,9 @@ const char* BinaryBlock(std::string_view block) {
   return nullptr;
 }
 
+bool TarArchive(std::string_view block) {
+  constexpr size_t kMagicAt = 257;  // ustar header: name 100, mode 8, ... chksum 8, typeflag 1, linkname 100
+  return block.size() >= kMagicAt + 5 && block.substr(kMagicAt, 5) == "ustar";
+}
+
 }  // namespace nearmiss::maillog
