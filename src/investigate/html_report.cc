@@ -188,7 +188,11 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   // one table whose head and foot rows Chromium repeats on each page it
   // prints (CSS @page margin boxes are not drawn by its print, and fixed
   // elements cannot reach the page margins); on screen they are a banner
-  // above and below the report.
+  // above and below the report. The foot row follows the content, so on a
+  // page the content does not fill (page 1's summary, the last page) it
+  // stood mid-page (round 52's tester 16, finding 9): in print it only
+  // keeps the room, and the bottom banner is a fixed element, which
+  // Chromium draws on every page at the bottom of its box (html_style.h).
   std::string marking_row =
       marking.empty() ? std::string()
                       : "<tr><td><div class=\"marking\">" + Html(marking) + "</div></td></tr>";
@@ -201,7 +205,11 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
                   (meta.paper == "A4" ? "@page{size:A4}@media print{main{zoom:.96}}"
                    : meta.paper == "letter" ? "@page{size:letter}"
                                             : "") +
-                  "</style></head><body><table class=\"pagebox first\"><thead>" + marking_row +
+                  "</style></head><body>" +
+                  (marking.empty() ? std::string()
+                                   : "<div class=\"marking marking-foot\">" + Html(marking) +
+                                         "</div>") +
+                  "<table class=\"pagebox first\"><thead>" + marking_row +
                   "</thead><tfoot>" + marking_row + "</tfoot><tbody><tr><td>"
                   "<header><div class=\"kicker\">nearmiss investigation" + badge +
                   "</div><h1>" + Html(meta.title) +
