@@ -195,6 +195,12 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
                 Counted(c.still_deferred, "delivery", "deliveries").c_str(),
                 c.first_still_deferred.c_str());
   }
+  if (c.local_forwards > 0) {
+    std::printf("skipped %s of copies Postfix's local(8) forwarded (a .forward or an alias: the "
+                "sender chose the local address, not the one it forwards to): not learned; "
+                "first at %s\n",
+                Counted(c.local_forwards, "delivery line").c_str(), c.first_local_forward.c_str());
+  }
   if (c.outcome_unknown > 0) {
     std::printf("left out %s recipients whose outcome is unknown: sent on to another server "
                 "(an Exchange server's next hop, a Postfix content filter or instance) whose "
@@ -229,6 +235,8 @@ std::string NothingLearned(const history::Learner& learner, const LogSkips& skip
   add(c.not_addresses, "recipient", " left out as no address", c.first_not_address);
   add(c.skipped_senders, "delivery", " of a sender [history] learn_skip_senders names",
       c.first_skipped_sender);
+  add(c.local_forwards, "delivery", " of a copy local(8) forwarded (a .forward, an alias)",
+      c.first_local_forward);
   add(c.outcome_unknown, "recipient",
       " whose outcome is unknown (sent on to a server whose log was not given)", "");
   add(c.sender_unknown, "recipient", " whose sender the log does not show (no qmgr from= line)",
