@@ -45,8 +45,8 @@ std::string SenderLabel(const Row& r) {
   if (const size_t at = r.hops.find(kRedirect); at != std::string::npos) {
     const size_t end = r.hops.find(kAddress, at);
     if (end != std::string::npos) {
-      return r.from + " (redirected by " + r.hops.substr(at + kRedirect.size(), end - at - kRedirect.size()) +
-             "'s forwarding address)";
+      const size_t from = at + kRedirect.size();
+      return r.from + " (redirected by " + r.hops.substr(from, end - from) + "'s forwarding address)";
     }
   }
   if (r.hops.find("a redirect (Exchange REDIRECT; mailbox unknown") != std::string::npos) {

@@ -165,40 +165,6 @@ void LineCounts::SkippedDomain(std::string_view recipient, uint64_t line) {
   }
 }
 
-void LineCounts::OddWall(bool repeated, uint64_t line, int64_t time) {
-  if (walls_repeated + walls_skipped == 0) {
-    first_odd_wall_line = line;
-    first_odd_wall_time = time;
-  }
-  ++(repeated ? walls_repeated : walls_skipped);
-}
-
-namespace {
-
-// "2 times ambiguous (...) and 1 nonexistent (...) in Europe/London, read
-// ...": LineCounts::OddWall's, "" when none.
-std::string OddWalls(const LineCounts& c) {
-  if (c.walls_repeated + c.walls_skipped == 0) return "";
-  std::string out;
-  if (c.walls_repeated != 0) {
-    out += Counted(c.walls_repeated, "time") +
-           " ambiguous (in the hour the change from summer time repeats, which holds two "
-           "instants)";
-  }
-  if (c.walls_skipped != 0) {
-    out += out.empty() ? Counted(c.walls_skipped, "time") : " and " + Thousands(static_cast<int64_t>(c.walls_skipped));
-    out += " nonexistent (in the hour the change to summer time skips)";
-  }
-  out += " in " + LogZoneName() + ", read with the offset in force before the change (the first, " +
-         c.file + ":" + std::to_string(c.first_odd_wall_line) + ", read as " +
-         FormatTime(c.first_odd_wall_time) +
-         " UTC), so each may be an hour off; logs whose timestamps carry their offset (RFC "
-         "3339) are read exactly";
-  return out;
-}
-
-}  // namespace
-
 std::string YearSpanWarning(const LineCounts& c, bool with_span) {
   std::string out;
   if (c.year_span_line != 0 && with_span) {

@@ -243,11 +243,9 @@ struct LineCounts {
   // there is no correspondence to learn. The first one's line.
   uint64_t bounces = 0;
   uint64_t first_bounce_line = 0;
-  // Learning only: deliveries of a copy a mailbox sent on (an Exchange
-  // inbox rule's forward or redirect, a REDIRECT to a forwarding address:
-  // TraceLog's forward hops), skipped: the sender chose the mailbox, not
-  // the address it forwards to, and the mailbox's owner wrote nothing
-  // (round 52's tester 16, finding 5). The first one's line.
+  // Learning only: deliveries of a copy a mailbox sent on (an inbox rule's
+  // forward, a REDIRECT: TraceLog's forward hops), skipped: the sender
+  // chose the mailbox, not its target (round 52's tester 16, finding 5).
   uint64_t forwards = 0;
   uint64_t first_forward_line = 0;
   // The first line at which lines without a year (BSD syslog) had run
@@ -416,13 +414,10 @@ struct LineCounts {
   // A delivery to `recipient` whose domain is malformed, skipped
   // (learning), at `line` (0: the line just Added).
   void SkippedDomain(std::string_view recipient, uint64_t line = 0);
-  // Times without a zone, read in a named zone (--log-zone Europe/London,
-  // TZ), that its daylight-saving change repeats (the autumn hour: two
-  // instants, "ambiguous") or skips (the spring hour: none,
-  // "nonexistent"), each read with the offset in force before the change
-  // (log_zone.h): counted, with the first one's line and the time it was
-  // read as, and said among the dates that may be ambiguous (round 52's
-  // tester 16, finding 7).
+  // Times without a zone that the named zone's daylight-saving change
+  // repeats ("ambiguous") or skips ("nonexistent"), read with the offset
+  // before it (log_zone.h ClassifyWall): counted, the first one's line and
+  // time kept, said by OddWalls (round 52's tester 16, finding 7).
   uint64_t walls_repeated = 0, walls_skipped = 0;
   uint64_t first_odd_wall_line = 0;
   int64_t first_odd_wall_time = 0;
@@ -471,6 +466,10 @@ std::string AmbiguousDates(const LineCounts& counts);
 // (LineCounts::local_time_rows, zone_edge_rows); "" when none
 // (local_times.cc).
 std::string LocalTimes(const LineCounts& counts);
+// "2 times ambiguous (...) and 1 nonexistent (...) in Europe/London, read
+// with the offset in force before the change (...)": LineCounts::OddWall's
+// (local_times.cc), "" when none.
+std::string OddWalls(const LineCounts& counts);
 
 // AmbiguousDates, then "2 whose recipient-address holds no address (first
 // at MSGTRK.LOG:7; ...)" for empty_recipients, then "1 with a field count
