@@ -21,6 +21,8 @@ void LogSkips::Add(const maillog::LineCounts& c) {
     first_direction_unknown = at(c.first_direction_unknown_line);
   }
   if (c.bounces != 0 && bounces == 0) first_bounce = at(c.first_bounce_line);
+  if (c.forwards != 0 && forwards == 0) first_forward = at(c.first_forward_line);
+  forwards += c.forwards;
   domains += c.skipped_domains;
   bounces += c.bounces;
   inbound += c.inbound_rows;

@@ -24,8 +24,8 @@ namespace nearmiss::cli {
 // What the logs' readers skipped as nothing to learn, summed over files,
 // each with the first one's place (FILE:LINE).
 struct LogSkips {
-  uint64_t domains = 0, inbound = 0, direction_unknown = 0, bounces = 0;
-  std::string first_domain, first_inbound, first_direction_unknown, first_bounce;
+  uint64_t domains = 0, inbound = 0, direction_unknown = 0, bounces = 0, forwards = 0;
+  std::string first_domain, first_inbound, first_direction_unknown, first_bounce, first_forward;
   void Add(const maillog::LineCounts& c);
 };
 

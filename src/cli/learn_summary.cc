@@ -164,6 +164,12 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
                 "learned; first at %s\n",
                 Counted(skips.bounces, "delivery line").c_str(), skips.first_bounce.c_str());
   }
+  if (skips.forwards > 0) {
+    std::printf("skipped %s of copies a mailbox sent on (an Exchange inbox rule's forward or "
+                "redirect, a mailbox's forwarding address: the sender chose the mailbox, not "
+                "the address it forwards to): not learned; first at %s\n",
+                Counted(skips.forwards, "delivery line").c_str(), skips.first_forward.c_str());
+  }
   if (skips.direction_unknown > 0) {
     std::printf("skipped %s whose direction cannot be told (no direction column, and the policy "
                 "names no organisation domains: [domains] organisation); first at %s\n",
@@ -188,6 +194,12 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
                 "Pending): not learned; first at %s\n",
                 Counted(c.still_deferred, "delivery", "deliveries").c_str(),
                 c.first_still_deferred.c_str());
+  }
+  if (c.local_forwards > 0) {
+    std::printf("skipped %s of copies Postfix's local(8) forwarded (a .forward or an alias: the "
+                "sender chose the local address, not the one it forwards to): not learned; "
+                "first at %s\n",
+                Counted(c.local_forwards, "delivery line").c_str(), c.first_local_forward.c_str());
   }
   if (c.outcome_unknown > 0) {
     std::printf("left out %s recipients whose outcome is unknown: sent on to another server "
@@ -216,11 +228,15 @@ std::string NothingLearned(const history::Learner& learner, const LogSkips& skip
       "[domains] organisation)",
       skips.first_direction_unknown);
   add(skips.bounces, "bounce", " (null sender <> or the mail system's own address)", skips.first_bounce);
+  add(skips.forwards, "delivery", " of a copy a mailbox sent on (a rule's forward, a redirect)",
+      skips.first_forward);
   add(skips.domains + c.skipped_domains, "recipient", " whose domain is invalid",
       skips.domains > 0 ? skips.first_domain : c.first_skipped_domain);
   add(c.not_addresses, "recipient", " left out as no address", c.first_not_address);
   add(c.skipped_senders, "delivery", " of a sender [history] learn_skip_senders names",
       c.first_skipped_sender);
+  add(c.local_forwards, "delivery", " of a copy local(8) forwarded (a .forward, an alias)",
+      c.first_local_forward);
   add(c.outcome_unknown, "recipient",
       " whose outcome is unknown (sent on to a server whose log was not given)", "");
   add(c.sender_unknown, "recipient", " whose sender the log does not show (no qmgr from= line)",

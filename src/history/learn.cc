@@ -151,6 +151,8 @@ Learner::DeliveryCounts Learner::delivery_counts() const {
   if (c.sender_unknown != 0) c.first_sender_unknown = place(sink_->first_sender_unknown());
   c.log_not_delivered = sink_ ? sink_->not_made() : 0;
   if (c.log_not_delivered != 0) c.first_log_not_delivered = place(sink_->first_not_made());
+  c.local_forwards = sink_ ? sink_->local_forwards() : 0;
+  if (c.local_forwards != 0) c.first_local_forward = place(sink_->first_local_forward());
   c.still_deferred = sink_ ? sink_->still_waiting() : 0;
   if (c.still_deferred != 0) c.first_still_deferred = place(sink_->first_waiting());
   return c;

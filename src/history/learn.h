@@ -160,6 +160,10 @@ class Learner {
     uint64_t still_deferred = 0;
     std::string first_still_deferred;
     std::string first_log_not_delivered;
+    // Delivery lines of a copy Postfix's local(8) forwarded (a .forward,
+    // an alias): not in `found`, not learned; the first one's place.
+    uint64_t local_forwards = 0;
+    std::string first_local_forward;
   };
   DeliveryCounts delivery_counts() const;
 

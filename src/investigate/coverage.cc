@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "base/text_format.h"
+#include "investigate/server_coverage.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
@@ -206,6 +207,7 @@ std::string GapText(const CoverageGap& g) {
 std::vector<std::string> CoverageGapTexts(const Report& rep) {
   std::vector<std::string> out;
   for (const CoverageGap& g : CoverageGaps(rep)) out.push_back(GapText(g));
+  ServerGaps(rep, out);
   for (std::string& t : MissingFileTexts(rep)) out.push_back(std::move(t));
   return out;
 }

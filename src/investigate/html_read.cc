@@ -4,6 +4,7 @@
 #include "investigate/coverage.h"
 #include "investigate/html_cells.h"
 #include "investigate/render.h"
+#include "investigate/server_coverage.h"
 #include "maillog/clock_step.h"
 #include "maillog/line_counts.h"
 #include "maillog/loss_notice.h"
@@ -236,6 +237,11 @@ std::string ReadSectionHtml(const Report& rep) {
   }
   if (!rep.mailboxes.empty()) h += "<div class=\"scroll\">" + MailboxTable(rep) + "</div>";
   // Spans no log covers (coverage.h), with the files either side.
+  // Each server's span where they differ (server_coverage.h).
+  if (std::string s = ServerCoverageText(rep); !s.empty()) {
+    h += "<p><strong>Coverage by server</strong> (the servers' logs cover different spans): " +
+         Html(s) + ".</p>";
+  }
   for (const std::string& gap : CoverageGapTexts(rep)) {
     h += "<p class=\"incomplete\"><strong>Gap:</strong> " + Html(gap) +
          ": deliveries then are not in this report.</p>";

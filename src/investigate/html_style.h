@@ -82,6 +82,8 @@ table.pagebox>thead>tr>td,table.pagebox>tfoot>tr>td,table.pagebox>tbody>tr>td{pa
 @page{margin:10mm 10mm}
 table.pagebox.first{break-after:page;page-break-after:always}
 @media screen{table.pagebox.first>tfoot,table.pagebox.rest>thead{display:none}}
+.marking-foot{display:none}
+@media print{.marking-foot{display:block;position:fixed;left:0;right:0;bottom:0}table.pagebox>tfoot .marking{visibility:hidden}}
 td.addr,table.exec td{overflow-wrap:anywhere;word-break:break-word}
 td.file{overflow-wrap:break-word;word-break:normal}
 span.nowrap{white-space:nowrap}

@@ -6,6 +6,7 @@
 #include "base/csv_field.h"
 #include "base/text_format.h"
 #include "investigate/render.h"
+#include "investigate/server_coverage.h"
 #include "maillog/clock_step.h"
 #include "maillog/postfix_log.h"  // BareQueueId
 #include "maillog/timestamp.h"
@@ -270,6 +271,23 @@ std::string SummaryJson(const Report& rep) {
       {"mailbox_messages_read", rep.messages},
       {"inputs_not_read", rep.unread()},
       {"logs", logs},
+      // Each server's span (server_coverage.h), when the logs hold two or
+      // more; "differ" when their first or last days do.
+      {"coverage_by_server",
+       [&rep] {
+         const std::vector<ServerSpan> spans = ServerSpans(rep);
+         if (spans.empty()) return nlohmann::ordered_json(nullptr);
+         nlohmann::ordered_json each = nlohmann::ordered_json::array();
+         for (const ServerSpan& s : spans) {
+           each.push_back({{"source", s.source},
+                           {"first_time", maillog::FormatTime(s.first)},
+                           {"last_time", maillog::FormatTime(s.last)},
+                           {"first_file", s.first_file},
+                           {"last_file", s.last_file}});
+         }
+         return nlohmann::ordered_json(
+             {{"differ", !ServerCoverageText(rep).empty()}, {"servers", each}});
+       }()},
       {"mailboxes", mailboxes},
       {"notes", rep.notes},
       {"repeated_attempts_counted_once", rep.duplicates()},
@@ -375,6 +393,10 @@ std::string ReportText(const Report& rep) {
   if (std::string w = WindowText(rep); !w.empty()) out += w + "\n";
   for (const maillog::LineCounts& c : rep.logs) out += "  " + maillog::Describe(c) + "\n";
   for (const MailboxRead& m : rep.mailboxes) out += "  " + DescribeMailbox(m) + "\n";
+  // Each server's span where they differ (server_coverage.h).
+  if (std::string s = ServerCoverageText(rep); !s.empty()) {
+    out += "  coverage by server (the servers' logs cover different spans): " + s + "\n";
+  }
   for (const std::string& n : rep.notes) out += "  " + n + "\n";
   if (rep.duplicates() != 0) {
     out += "  " + Counted(static_cast<int64_t>(rep.duplicates()), "attempt") +

@@ -34,6 +34,24 @@ std::string SenderLabel(const Row& r) {
   if (const size_t at = r.hops.find(kRule); at != std::string::npos) {
     return r.from + " (forwarded by " + r.hops.substr(at + kRule.size()) + "'s mailbox rule)";
   }
+  // The same, the mailbox not named by the logs (maillog/trace_log.h
+  // RuleMailbox), and an Exchange REDIRECT (a mailbox's forwarding
+  // address): never the sender's own choice either (round 52's tester 16,
+  // findings 2 and 3).
+  if (r.hops.find("a mailbox rule (mailbox unknown") != std::string::npos) {
+    return r.from + " (forwarded by a mailbox rule; mailbox unknown)";
+  }
+  constexpr std::string_view kRedirect = "a redirect by ", kAddress = "'s forwarding address";
+  if (const size_t at = r.hops.find(kRedirect); at != std::string::npos) {
+    const size_t end = r.hops.find(kAddress, at);
+    if (end != std::string::npos) {
+      const size_t from = at + kRedirect.size();
+      return r.from + " (redirected by " + r.hops.substr(from, end - from) + "'s forwarding address)";
+    }
+  }
+  if (r.hops.find("a redirect (Exchange REDIRECT; mailbox unknown") != std::string::npos) {
+    return r.from + " (redirected by a forwarding address; mailbox unknown)";
+  }
   if (r.hops.find(" via local") != std::string::npos && !r.orig_to.empty()) {
     return r.from + " (forwarded by " + r.orig_to + "'s .forward or alias)";
   }

@@ -144,6 +144,34 @@ std::vector<std::string> DayServers(const maillog::LineCounts::ExchangeDay& d) {
 
 }  // namespace
 
+std::string TrackingLogSource(const maillog::LineCounts& c) {
+  if (c.exchange_days.empty()) return "";
+  if (const TrackingLogName n = ReadTrackingLogName(c.file); n.number > 0) {
+    std::string tail = n.tail;
+    if (Upper(tail).ends_with(".GZ")) tail.resize(tail.size() - 3);
+    return n.series + "*" + tail;
+  }
+  // The server most rows name over the file's parts (DayServers' counts),
+  // as first written.
+  std::map<std::string, std::pair<std::string, uint64_t>> rows;  // by upper case
+  for (const maillog::LineCounts::ExchangeDay& d : c.exchange_days) {
+    for (const auto& [name, k] : d.servers) {
+      auto& [shown, n] = rows[Upper(name)];
+      if (shown.empty()) shown = name;
+      n += k;
+    }
+  }
+  std::string best;
+  uint64_t most = 0;
+  for (const auto& [key, entry] : rows) {
+    if (entry.second > most) {
+      best = entry.first;
+      most = entry.second;
+    }
+  }
+  return "server " + (best.empty() ? NameServer(c.file) : best);
+}
+
 void DatedDayHoles(const Report& rep, std::vector<std::string>& out) {
   // Tracking logs whose names are no MSGTRK names (joined into one file,
   // renamed "EX01-2025-11-03.log"): the days their "#Date:" lines name,

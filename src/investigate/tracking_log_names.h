@@ -40,6 +40,14 @@ void DayHoles(const Report& rep, std::vector<std::string>& out);
 // tracking log of 2025-11-04 (...)".
 void DatedDayHoles(const Report& rep, std::vector<std::string>& out);
 
+// The source a tracking log is of, to judge each server's coverage apart
+// (server_coverage.h): for a MSGTRK name its series as a pattern
+// ("EX01_MSGTRK*.LOG", "ex02/MSGTRKMD*.LOG": one server's one log, the
+// compressor's suffix left out); for a joined or renamed one "server EX01",
+// the server most of its rows name as logging them, else the one its name
+// gives. "" for a file that is no tracking log (no "#Date:" line read).
+std::string TrackingLogSource(const maillog::LineCounts& c);
+
 }  // namespace nearmiss::investigate
 
 #endif  // NEARMISS_INVESTIGATE_TRACKING_LOG_NAMES_H_

@@ -55,4 +55,11 @@ const char* BinaryBlock(std::string_view block) {
   return nullptr;
 }
 
+bool TarArchive(std::string_view block) {
+  // POSIX.1 ustar header: name 100, mode 8, uid 8, gid 8, size 12, mtime
+  // 12, chksum 8, typeflag 1, linkname 100, then magic.
+  constexpr size_t kMagicAt = 257;
+  return block.size() >= kMagicAt + 5 && block.substr(kMagicAt, 5) == "ustar";
+}
+
 }  // namespace nearmiss::maillog

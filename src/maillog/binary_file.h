@@ -31,6 +31,13 @@ inline constexpr std::size_t kBinaryProbe = 4096;
 // reads as text, or is NUL bytes only.
 const char* BinaryBlock(std::string_view block);
 
+// Whether `block` (a file's first bytes, after any decompression) opens a
+// tar archive: the magic "ustar" at offset 257 of its first header block
+// (POSIX.1 ustar and pax "ustar\0", GNU tar "ustar  \0"). A set of logs
+// packed into one is said as such, with how to unpack it, not as a binary
+// file (round 52's tester 16, finding 8).
+bool TarArchive(std::string_view block);
+
 }  // namespace nearmiss::maillog
 
 #endif  // NEARMISS_MAILLOG_BINARY_FILE_H_

@@ -207,6 +207,10 @@ std::string YearSpanWarning(const LineCounts& c, bool with_span) {
     // With --year given, advising it again would not settle anything.
     if (c.year_given == 0) out += ", or --year";
   }
+  if (std::string odd = OddWalls(c); !odd.empty()) {
+    out += out.empty() ? "dates may be ambiguous: " : "; ";
+    out += odd;
+  }
   return out;
 }
 

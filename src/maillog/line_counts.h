@@ -243,6 +243,11 @@ struct LineCounts {
   // there is no correspondence to learn. The first one's line.
   uint64_t bounces = 0;
   uint64_t first_bounce_line = 0;
+  // Learning only: deliveries of a copy a mailbox sent on (an inbox rule's
+  // forward, a REDIRECT: TraceLog's forward hops), skipped: the sender
+  // chose the mailbox, not its target (round 52's tester 16, finding 5).
+  uint64_t forwards = 0;
+  uint64_t first_forward_line = 0;
   // The first line at which lines without a year (BSD syslog) had run
   // twelve months or more: dates from there on may be a year off
   // (LineParser::span_over_year). 0: not reached.
@@ -409,6 +414,14 @@ struct LineCounts {
   // A delivery to `recipient` whose domain is malformed, skipped
   // (learning), at `line` (0: the line just Added).
   void SkippedDomain(std::string_view recipient, uint64_t line = 0);
+  // Times without a zone that the named zone's daylight-saving change
+  // repeats ("ambiguous") or skips ("nonexistent"), read with the offset
+  // before it (log_zone.h ClassifyWall): counted, the first one's line and
+  // time kept, said by OddWalls (round 52's tester 16, finding 7).
+  uint64_t walls_repeated = 0, walls_skipped = 0;
+  uint64_t first_odd_wall_line = 0;
+  int64_t first_odd_wall_time = 0;
+  void OddWall(bool repeated, uint64_t line, int64_t time);
   uint64_t non_empty() const { return recognised + unrecognised; }
   // The most frequent recognised form; kNone when nothing was recognised.
   LineFormat main_format() const;
@@ -453,6 +466,10 @@ std::string AmbiguousDates(const LineCounts& counts);
 // (LineCounts::local_time_rows, zone_edge_rows); "" when none
 // (local_times.cc).
 std::string LocalTimes(const LineCounts& counts);
+// "2 times ambiguous (...) and 1 nonexistent (...) in Europe/London, read
+// with the offset in force before the change (...)": LineCounts::OddWall's
+// (local_times.cc), "" when none.
+std::string OddWalls(const LineCounts& counts);
 
 // AmbiguousDates, then "2 whose recipient-address holds no address (first
 // at MSGTRK.LOG:7; ...)" for empty_recipients, then "1 with a field count

@@ -1,11 +1,14 @@
 // What a file's line says of trace times written as a wall clock with no
-// zone (LineCounts::local_time_rows, zone_edge_rows; line_counts.h).
+// zone (LineCounts::local_time_rows, zone_edge_rows; line_counts.h), and of
+// times without a zone that a daylight-saving change repeats or skips
+// (LineCounts::OddWall).
 #include <cstdint>
 #include <string>
 
 #include "base/text_format.h"
 #include "maillog/line_counts.h"
 #include "maillog/log_zone.h"
+#include "maillog/timestamp.h"
 
 namespace nearmiss::maillog {
 
@@ -24,6 +27,35 @@ std::string LocalTimes(const LineCounts& c) {
            std::to_string(c.first_zone_edge_line) +
            ") may be inside it in the zone they were written in";
   }
+  return out;
+}
+
+void LineCounts::OddWall(bool repeated, uint64_t line, int64_t time) {
+  if (walls_repeated + walls_skipped == 0) {
+    first_odd_wall_line = line;
+    first_odd_wall_time = time;
+  }
+  ++(repeated ? walls_repeated : walls_skipped);
+}
+
+std::string OddWalls(const LineCounts& c) {
+  if (c.walls_repeated + c.walls_skipped == 0) return "";
+  std::string out;
+  if (c.walls_repeated != 0) {
+    out += Counted(c.walls_repeated, "time") +
+           " ambiguous (in the hour the change from summer time repeats, which holds two "
+           "instants)";
+  }
+  if (c.walls_skipped != 0) {
+    out += out.empty() ? Counted(c.walls_skipped, "time")
+                       : " and " + Thousands(static_cast<int64_t>(c.walls_skipped));
+    out += " nonexistent (in the hour the change to summer time skips)";
+  }
+  out += " in " + LogZoneName() + ", read with the offset in force before the change (the first, " +
+         c.file + ":" + std::to_string(c.first_odd_wall_line) + ", read as " +
+         FormatTime(c.first_odd_wall_time) +
+         " UTC), so each may be an hour off; logs whose timestamps carry their offset (RFC "
+         "3339) are read exactly";
   return out;
 }
 

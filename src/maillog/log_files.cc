@@ -132,6 +132,11 @@ class Decoder {
         // 16 tester, F13).
         data.remove_prefix(3);
       }
+      if (!utf16_ && TarArchive(data)) {
+        return Status::ParseError(
+            path_ + ": a tar archive (files packed into one), not a text log: not read; unpack "
+                    "it (tar -xf " + path_ + ") and give the logs it holds");
+      }
       if (const char* why = utf16_ ? nullptr : BinaryBlock(data)) {
         // wtmp, lastlog, a .journal copied with /var/log: not a log's
         // lines, nor a crash's NUL bytes (binary_file.h).

@@ -391,6 +391,7 @@ bool LineParser::ParseSyslog(std::string_view line, LogLine* out) {
       const int64_t wall = CivilToSeconds(year != 0 ? year : year_, st.month, st.day, st.hour,
                                           st.minute, st.second);
       offset = wall - ZonelessToUtc(wall);
+      odd_wall_ = ClassifyWall(wall);
     }
     if (year == 0) {
       year = InferYear(st, offset);

@@ -36,6 +36,8 @@
 #include <string_view>
 #include <utility>
 
+#include "maillog/log_zone.h"
+
 namespace nearmiss::maillog {
 
 enum class LineFormat : uint8_t {
@@ -151,6 +153,10 @@ class LineParser {
   // one (its time is then 1 March's, which no caller may use); 0 none.
   // Clears it.
   int TakeImpossibleDate() { return std::exchange(impossible_year_, 0); }
+  // Whether the last line parsed was a wall time a daylight-saving change
+  // of the run's zone repeats or skips (log_zone.h ClassifyWall), read
+  // with the offset before it. kOne none. Clears it.
+  WallTime TakeOddWall() { return std::exchange(odd_wall_, WallTime::kOne); }
   // How far (seconds) the last line parsed stepped back from the line
   // before, when by more than a day and at most kMaxStepBack: a
   // concatenation boundary (`cat mail.log mail.log.1`, newest first, as a
@@ -198,6 +204,7 @@ class LineParser {
   int last_offset_ = 0;
   uint64_t abbreviation_mismatches_ = 0;
   std::string first_mismatch_abbreviation_;
+  WallTime odd_wall_ = WallTime::kOne;
   int64_t checked_hour_ = -1;
   int checked_offset_ = 0;
   int last_month_ = 0;

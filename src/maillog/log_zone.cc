@@ -17,6 +17,9 @@ struct Zone {
   // The last hour converted and its offset: lines come in time order.
   int64_t cached_hour = INT64_MIN;
   int64_t cached_offset = 0;
+  // ClassifyWall's last quarter hour and its answer.
+  int64_t cached_quarter = INT64_MIN;
+  WallTime cached_kind = WallTime::kOne;
 };
 
 Zone& TheZone() {
@@ -171,6 +174,27 @@ bool AbbreviatedToUtc(int64_t wall, std::string_view abbreviation, int64_t* utc)
   }
   *utc = ZonelessToUtc(wall);
   return false;
+}
+
+WallTime ClassifyWall(int64_t wall) {
+  Zone& z = TheZone();
+  if (!z.named) return WallTime::kOne;
+  // Zones change on a quarter hour (Chatham's 02:45): one answer per
+  // quarter, as ZonelessToUtc keeps one offset per hour.
+  WallTime& kind = z.cached_kind;
+  if (wall / 900 == z.cached_quarter) return kind;
+  z.cached_quarter = wall / 900;
+  // The offsets a day either side (no zone changes twice within two
+  // days): equal, no change is near; else each is a reading of `wall` if
+  // it gives back its own offset. Both: the hour repeated; neither: the
+  // hour skipped.
+  const int64_t before = OffsetAt(wall - 86400), after = OffsetAt(wall + 86400);
+  kind = WallTime::kOne;
+  if (before == after) return kind;
+  const bool early = OffsetAt(wall - before) == before, late = OffsetAt(wall - after) == after;
+  if (early && late) kind = WallTime::kRepeated;
+  if (!early && !late) kind = WallTime::kSkipped;
+  return kind;
 }
 
 int64_t ZonelessToUtc(int64_t wall) {

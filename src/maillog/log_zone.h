@@ -61,6 +61,15 @@ int64_t LogZoneOffsetAt(int64_t utc);
 // before it.
 int64_t ZonelessToUtc(int64_t wall);
 
+// What wall-clock seconds `wall` are in the run's zone: one instant, or a
+// time a daylight-saving change repeats (the autumn hour, "ambiguous") or
+// skips (the spring hour, "nonexistent"), which ZonelessToUtc reads with
+// the offset in force before the change. A fixed offset or UTC has one
+// instant for every wall time. Said per file, counted (round 52's tester
+// 16, finding 7).
+enum class WallTime { kOne, kRepeated, kSkipped };
+WallTime ClassifyWall(int64_t wall);
+
 // The UTC time of wall-clock seconds `wall` written with the zone
 // abbreviation `abbreviation` ("CEST", "CET": journalctl -o short-full
 // writes the reader's zone's) in the run's zone: the offset, among those

@@ -50,6 +50,24 @@ TEST(LogZone, AbbreviationChoosesTheOffset) {
   EXPECT_EQ(utc, At(2025, 7, 7, 10, 0));
 }
 
+// Round 52's tester 16, finding 7: the hour a change repeats or skips is
+// told apart, to be counted and said.
+TEST(LogZone, ClassifiesWallTimesAtTheChanges) {
+  ASSERT_TRUE(SetLogZone("Europe/London", "--log-zone").ok());
+  // 29 March 2026: 01:00 GMT became 02:00 BST; 01:30 never came.
+  EXPECT_EQ(ClassifyWall(At(2026, 3, 29, 1, 30)), WallTime::kSkipped);
+  EXPECT_EQ(ClassifyWall(At(2026, 3, 29, 0, 59)), WallTime::kOne);
+  EXPECT_EQ(ClassifyWall(At(2026, 3, 29, 2, 0)), WallTime::kOne);
+  // 25 October 2026: 02:00 BST became 01:00 GMT; 01:30 came twice.
+  EXPECT_EQ(ClassifyWall(At(2026, 10, 25, 1, 30)), WallTime::kRepeated);
+  EXPECT_EQ(ClassifyWall(At(2026, 10, 25, 0, 30)), WallTime::kOne);
+  EXPECT_EQ(ClassifyWall(At(2026, 10, 25, 2, 0)), WallTime::kOne);
+  EXPECT_EQ(ClassifyWall(At(2026, 7, 1, 1, 30)), WallTime::kOne);
+  ASSERT_TRUE(SetLogZone("+01:00", "--log-zone").ok());
+  EXPECT_EQ(ClassifyWall(At(2026, 10, 25, 1, 30)), WallTime::kOne);
+  ASSERT_TRUE(SetLogZone("UTC", "--log-zone").ok());
+}
+
 TEST(LogZone, FixedOffsets) {
   ASSERT_TRUE(SetLogZone("+01:00", "--log-zone").ok());
   EXPECT_EQ(LogZoneName(), "+01:00 (--log-zone)");

@@ -341,9 +341,9 @@ class PostfixLog {
   bool SameHostAsRelay(std::string_view from_key, std::string_view relay,
                        std::string_view next_key) const;
   void HoldDone(std::string_view queue_id, int64_t time);
-  // postsuper -h ("QID: placed on hold") of `q` (null: not seen): its
+  // postsuper -h ("QID: placed on hold") of `q`: its
   // deferred recipients become held attempts (postfix_held.cc).
-  void PlacedOnHold(const LogLine& l, Queue* q);
+  void PlacedOnHold(const LogLine& l, Queue& q);
   // Passes on what is older than the window (all when `all`).
   void Release(bool all);
   Held* HeldAt(uint64_t seq);

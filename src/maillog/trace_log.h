@@ -356,15 +356,30 @@ class TraceLog {
   int source_ = -1;
   bool row_non_delivery_ = false;
   // An inbox rule's mail (source MAILBOXRULE: Exchange's RECEIVE of the
-  // copy a rule redirects or forwards): the mailbox the message was last
-  // DELIVERed to, by Message-ID (ASCII lower case), and for the rule's
-  // copy (Message-ID '\0' internal-message-id) "mailbox rule of
-  // alice@army.mil", the hop Emit gives each of its attempts
-  // (row_hops_). Bounded by kMaxRelated. trace_row_exchange.cc.
-  std::unordered_map<std::string, std::string> delivered_to_, rule_of_;
+  // copy a rule redirects or forwards): the mailboxes the message was
+  // DELIVERed to (the first kMaxMailboxes), by Message-ID (ASCII lower
+  // case), and for the rule's copy (Message-ID '\0' internal-message-id)
+  // "mailbox rule of alice@army.mil", the hop Emit gives each of its
+  // attempts (row_hops_). Bounded by kMaxRelated. trace_forward_hops.cc.
+  static constexpr size_t kMaxMailboxes = 64;
+  std::unordered_map<std::string, std::vector<std::string>> delivered_to_;
+  std::unordered_map<std::string, std::string> rule_of_;
   std::string_view row_hops_;
   void NoteMailboxRule(const std::vector<std::string>& f, std::string_view event,
                        std::string_view id);
+  // The hop of a rule's copy `f` of message `id`: "mailbox rule of X" when
+  // related-recipient-address or the sender names a mailbox it reached, or
+  // it reached one; else "a mailbox rule (mailbox unknown: ...)".
+  std::string RuleMailbox(const std::vector<std::string>& f, std::string_view id) const;
+  // The same hops, and a REDIRECT's ("a redirect by X's forwarding
+  // address"), by Message-ID '\0' recipient (lower case): what Emit gives
+  // an attempt whose row has no hop of its own, such as the copy's SEND on
+  // another server under another internal-message-id. Bounded by
+  // kMaxRelated.
+  std::unordered_map<std::string, std::string> forward_hops_;
+  bool row_makes_hop_ = false;  // the row is the hop's own event: its attempts carry none
+  void NoteForwardHop(std::string_view id, std::string_view rcpt, std::string hop);
+  std::string_view ForwardHop(std::string_view id, std::string_view rcpt) const;
   // Counts the server an Exchange event `f` names as the one logging it
   // under the last "#Date:" line (LineCounts::ExchangeDay::servers).
   void NoteLoggingServer(const std::vector<std::string>& f, std::string_view event);

@@ -146,6 +146,9 @@ int64_t TraceLog::LocalTime(int64_t wall, uint64_t line) {
   // New York export's 8 PM on 30 November fell before --since 2025-12-01.
   const int64_t utc = ZonelessToUtc(wall);
   ++counts_.local_time_rows;
+  if (WallTime odd = ClassifyWall(wall); odd != WallTime::kOne) {
+    counts_.OddWall(odd == WallTime::kRepeated, line, utc);
+  }
   if (LogZoneStated()) return utc;
   // The zone not stated, the row's true time is up to kZoneSpread either
   // way of the one read (zones run from UTC-12 to UTC+14): a row the
@@ -244,6 +247,14 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
     if (counts_.bounces++ == 0) counts_.first_bounce_line = line;
     return;
   }
+  const std::string_view hops =
+      !row_hops_.empty() ? row_hops_ : row_makes_hop_ ? std::string_view() : ForwardHop(id, rcpt);
+  if (learning_ && !hops.empty()) {
+    // A mailbox's forward or redirect of mail it received: no
+    // correspondence anyone here chose (LineCounts::forwards).
+    if (counts_.forwards++ == 0) counts_.first_forward_line = line;
+    return;
+  }
   if (attempt) ++counts_.delivery_lines;
   Attempt a;
   a.time = time;
@@ -257,7 +268,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.status_text = text;
   a.relay = relay;
   a.message_id = id;
-  a.hops = row_hops_;
+  a.hops = hops;
   a.subject = subject_text_;
   a.from_trace = true;
   a.file = file_;

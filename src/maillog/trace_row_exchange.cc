@@ -63,35 +63,6 @@ void TraceLog::NoteLoggingServer(const std::vector<std::string>& f, std::string_
   if (servers.size() < LineCounts::kMaxDayServers) servers.emplace_back(std::string(host), 1);
 }
 
-void TraceLog::NoteMailboxRule(const std::vector<std::string>& f, std::string_view event,
-                               std::string_view id) {
-  std::string key = AsciiLower(id);
-  if (event == "DELIVER" || event == "DUPLICATEDELIVER") {
-    // Whose mailbox the message reached, for a rule that sends it on.
-    std::vector<std::string_view> rcpts;
-    SplitTraceAddresses(Field(f, recipient_), &rcpts);
-    if (rcpts.empty()) return;
-    if (delivered_to_.size() >= kMaxRelated) delivered_to_.clear();
-    delivered_to_.insert_or_assign(std::move(key), std::string(rcpts.front()));
-    return;
-  }
-  key += '\0';
-  key += Trim(Field(f, internal_id_));
-  if (Trim(Field(f, source_)) == "MAILBOXRULE") {
-    // An inbox rule's copy (redirect or forward) of a message delivered
-    // here: the rule's SEND of it names no mailbox, so its hop does (round
-    // 50's tester 16, finding 3).
-    auto owner = delivered_to_.find(AsciiLower(id));
-    std::string hop = owner == delivered_to_.end()
-                          ? std::string("a mailbox rule (the mailbox not in the logs given)")
-                          : "mailbox rule of " + owner->second;
-    if (rule_of_.size() >= kMaxRelated) rule_of_.clear();
-    rule_of_.insert_or_assign(key, std::move(hop));
-    return;  // the copy's own RECEIVE: the hop is said once, by its outcome
-  }
-  if (auto rule = rule_of_.find(key); rule != rule_of_.end()) row_hops_ = rule->second;
-}
-
 void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, const RowHead& h) {
   const int64_t time = h.time;
   const std::string_view id = h.id, sender = h.sender;
@@ -104,13 +75,17 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
   struct Reset {
     bool& flag;
     std::string_view& hops;
+    bool& makes_hop;
     ~Reset() {
       flag = false;
       hops = {};
+      makes_hop = false;
     }
-  } reset{row_non_delivery_, row_hops_};
+  } reset{row_non_delivery_, row_hops_, row_makes_hop_};
   row_non_delivery_ = event == "DSN" || Trim(Field(f, source_)) == "DSN";
-  if (kind_ == Kind::kExchange || kind_ == Kind::kExport) NoteMailboxRule(f, event, id);
+  if (kind_ == Kind::kExchange || kind_ == Kind::kExport || kind_ == Kind::kExtended) {
+    NoteMailboxRule(f, event, id);
+  }
   std::string_view status;
   std::string pending;  // the relay of a recipient whose outcome is still to come
   if (event == "DELIVER" || event == "DELIVERFAIL" || event == "DUPLICATEDELIVER") {

@@ -49,6 +49,25 @@ while [ "$p" -le "${pages:-0}" ]; do
     no "page $p of $pages: no marking at the bottom ($(tail -n 1 lines.txt))"
   p=$((p + 1))
 done
+# And at the bottom of the page, not under the last line of a short page
+# (round 52's tester 16, finding 9: page 1's summary and the last page
+# ended mid-page, the banner right under them): each page's last marking
+# sits in the page's last tenth (read with its place, pdftotext -bbox).
+pdftotext -bbox report.pdf report.bbox.html || no "pdftotext -bbox failed"
+python3 - report.bbox.html <<'PY' || no "the bottom marking is not at the bottom of every page"
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+ok = True
+for n, page in enumerate(re.finditer(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', text, re.S), 1):
+    height = float(page.group(1))
+    ys = [float(y) for y, w in re.findall(r'yMax="([\d.]+)">([^<]*)</word>', page.group(2))
+          if "OFFICIAL-SENSITIVE" in w]
+    if not ys or max(ys) < height * 0.9:
+        print("page %d: last marking at %s of %.0f pt" % (n, max(ys) if ys else None, height),
+              file=sys.stderr)
+        ok = False
+sys.exit(0 if ok else 1)
+PY
 # Page 1 is the one-page summary, whole (issue 16 tester, 3: its last
 # paragraph ran onto page 2): its figures and its closing line on page 1,
 # and nothing of the rest of the report.
