@@ -15,6 +15,7 @@
 #include "content/mbox_stamps.h"
 #include "content/message_walk.h"
 #include "content/plain_message.h"
+#include "content/shown_names.h"
 #include "nearmiss/content_reader.h"
 
 namespace nearmiss::content {
@@ -103,8 +104,11 @@ ScannedMessage ScanSized(std::string_view bytes, std::size_t size, std::string s
   }
   std::optional<ScannedMessage> plain =
       ScanPlainMessage(bytes, size, source, scanner, scratch, limits);
-  if (plain) return std::move(*plain);
-  return ScanFully(bytes, size, std::move(source), scanner, scratch, limits, on_step);
+  ScannedMessage m = plain ? std::move(*plain)
+                           : ScanFully(bytes, size, std::move(source), scanner, scratch, limits,
+                                       on_step);
+  EscapeShownNames(&m);
+  return m;
 }
 
 }  // namespace
@@ -117,7 +121,9 @@ ScannedMessage ScanMessageParsed(std::string_view bytes, std::string source,
   if (bytes.size() > limits.max_message_bytes) {
     bytes = bytes.substr(0, limits.max_message_bytes);
   }
-  return ScanFully(bytes, size, std::move(source), scanner, scratch, limits, nullptr);
+  ScannedMessage m = ScanFully(bytes, size, std::move(source), scanner, scratch, limits, nullptr);
+  EscapeShownNames(&m);
+  return m;
 }
 
 ScannedMessage ScanMessage(std::string_view bytes, std::string source,
