@@ -132,6 +132,12 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     return p.agree_only ? Counts::kIfCorroborated : Counts::kYes;
   }
   if (kind == TextKind::kBody && IsLabelledLine(text, m.begin, m.end)) {
+    // "Sensitivity Level: TOP SECRET" in a job vacancy: the post's
+    // clearance, not the text's level (vacancy_text.h).
+    if (AboutClearance(text, m.begin, m.end)) {
+      s.why = "a person's clearance";
+      return Counts::kYes;  // weak
+    }
     // "Sensitivity: Confidential", "Classification: Highly Confidential":
     // a label's visual marking, its name spelt as the tenant spells it.
     *strength = Strength::kStrong;
