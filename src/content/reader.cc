@@ -85,10 +85,13 @@ ScannedMessage ScanFully(std::string_view bytes, std::size_t size, std::string s
   if (!message) {
     ScannedMessage m = ErrorMessage(std::move(source), "not a MIME message");
     for (std::string& w : warnings) m.errors.push_back(std::move(w));
+    EscapeShownNames(&m);
     return m;
   }
-  return WalkMessage(message.get(), std::move(source), size,
-                     std::move(warnings), scanner, scratch, limits, on_step);
+  ScannedMessage m = WalkMessage(message.get(), std::move(source), size, std::move(warnings),
+                                 scanner, scratch, limits, on_step);
+  EscapeShownNames(&m);
+  return m;
 }
 
 // ScanMessage of a message `size` bytes long of which `bytes` were kept
@@ -104,11 +107,8 @@ ScannedMessage ScanSized(std::string_view bytes, std::size_t size, std::string s
   }
   std::optional<ScannedMessage> plain =
       ScanPlainMessage(bytes, size, source, scanner, scratch, limits);
-  ScannedMessage m = plain ? std::move(*plain)
-                           : ScanFully(bytes, size, std::move(source), scanner, scratch, limits,
-                                       on_step);
-  EscapeShownNames(&m);
-  return m;
+  if (plain) return std::move(*plain);
+  return ScanFully(bytes, size, std::move(source), scanner, scratch, limits, on_step);
 }
 
 }  // namespace
@@ -121,9 +121,7 @@ ScannedMessage ScanMessageParsed(std::string_view bytes, std::string source,
   if (bytes.size() > limits.max_message_bytes) {
     bytes = bytes.substr(0, limits.max_message_bytes);
   }
-  ScannedMessage m = ScanFully(bytes, size, std::move(source), scanner, scratch, limits, nullptr);
-  EscapeShownNames(&m);
-  return m;
+  return ScanFully(bytes, size, std::move(source), scanner, scratch, limits, nullptr);
 }
 
 ScannedMessage ScanMessage(std::string_view bytes, std::string source,
