@@ -50,9 +50,16 @@ bool GenericLevelKey(std::string_view label) {
 
 bool ReadsAsVacancy(std::string_view text, std::size_t at) {
   const std::size_t from = at > kVacancyReach ? at - kVacancyReach : 0;
-  const std::string_view around = text.substr(from, std::min(text.size() - from, 2 * kVacancyReach));
-  for (std::string_view p : kVacancyPhrases) {
-    if (ContainsNoCase(around, p)) return true;
+  const std::size_t to = std::min(text.size(), at + kVacancyReach);
+  // One pass over the window, a phrase tried only where its first letter
+  // starts a word: asked once per labelled line, so a text of many such
+  // lines stays linear (scan_cost_test).
+  for (std::size_t i = from; i < to; ++i) {
+    if (i > from && IsAlpha(text[i - 1])) continue;
+    const char first = static_cast<char>(text[i] | 0x20);
+    for (std::string_view p : kVacancyPhrases) {
+      if (p.front() == first && i + p.size() <= to && StartsWithNoCaseAt(text, i, p)) return true;
+    }
   }
   return false;
 }

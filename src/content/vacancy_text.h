@@ -27,7 +27,7 @@ bool GenericLevelKey(std::string_view label);
 // requires", "role requires", "post requires", "job opening", "vacancy",
 // "successful candidate", "applicants", "apply now", "job description".
 // Case-insensitive.
-inline constexpr std::size_t kVacancyReach = 2048;
+inline constexpr std::size_t kVacancyReach = 1024;
 bool ReadsAsVacancy(std::string_view text, std::size_t at);
 
 }  // namespace nearmiss::content

@@ -134,7 +134,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   if (kind == TextKind::kBody && IsLabelledLine(text, m.begin, m.end)) {
     // "Sensitivity Level: TOP SECRET" in a job vacancy: the post's
     // clearance, not the text's level (vacancy_text.h).
-    if (AboutClearance(text, m.begin, m.end)) {
+    if (p.kind != MarkingKind::kLabel && AboutClearance(text, m.begin, m.end)) {
       s.why = "a person's clearance";
       return Counts::kYes;  // weak
     }
