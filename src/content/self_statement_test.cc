@@ -176,7 +176,8 @@ TEST(SurpriseWordsTest, LinesThatKeepASurprise) {
   for (std::string_view s :
        {"TOP SECRET... don't tell Jo", "TOP SECRET \xF0\x9F\xA4\xAB", "TOP SECRET - surprise party for Jo",
         "This email is TOP SECRET. Jo must not know about the party.", "SECRET ;-)",
-        "Fwd: TOP SECRET: Jo's surprise party", "SECRET: Sam's birthday collection"}) {
+        "Fwd: TOP SECRET: Jo's surprise party", "SECRET: Sam's birthday collection",
+        "TOP SECRET!!"}) {
     EXPECT_TRUE(keeps(s, "SECRET")) << s;
   }
   for (std::string_view s :

@@ -57,6 +57,10 @@ bool SmileyAt(std::string_view s, std::size_t i) {
 
 bool KeepsSurprise(std::string_view text, std::size_t begin, std::size_t end) {
   const std::size_t line_end = LineEnd(text, end);
+  // "TOP SECRET!!", "SECRET !": no marking is written with an exclamation.
+  std::size_t after = end;
+  while (after < line_end && IsBlank(text[after])) ++after;
+  if (after < line_end && text[after] == '!') return true;
   for (std::size_t i = end; i < line_end; ++i) {
     if (SmileyAt(text, i)) return true;
   }

@@ -19,8 +19,9 @@ namespace nearmiss::content {
 // sequence) at `i` of `s`.
 bool SmileyAt(std::string_view s, std::size_t i);
 
-// The line of the match [begin, end) keeps a surprise or jokes: a smiley or
-// an emoji after the match, or, anywhere on the line, a word that asks for
+// The line of the match [begin, end) keeps a surprise or jokes: an
+// exclamation mark right after the match ("TOP SECRET!!"), a smiley or an
+// emoji after it, or, anywhere on the line, a word that asks for
 // quiet or keeps something from someone ("shh", "don't tell", "must not
 // know", "birthday", "surprise party", "party for"). Not "surprise" alone
 // ("SECRET: surprise inspection of the depot") nor "party" alone ("any
