@@ -1,5 +1,6 @@
 #include "cli/scan_render.h"
 
+#include "base/line_text.h"
 #include "render/decision.h"
 #include "render/render.h"
 #include "render/sensitivity.h"
@@ -78,8 +79,11 @@ std::string ScanToText(const ScanResult& r, const Terminal& term) {
     }
     return out;
   }
-  if (!m.subject.empty()) out += "  \"" + m.subject + "\"";
-  out += "\n  from  " + (m.from.empty() ? std::string("(no From)") : m.from) + "\n";
+  // The sender's words, shown on a terminal: a control character in them
+  // (a subject's encoded CR, an escape sequence) is written "\xNN", as the
+  // names of parts and members are (content/shown_names.h).
+  if (!m.subject.empty()) out += "  \"" + TerminalText(m.subject) + "\"";
+  out += "\n  from  " + (m.from.empty() ? std::string("(no From)") : TerminalText(m.from)) + "\n";
   if (r.sender != nullptr) {
     out += "  sender " + (r.sender->empty() ? std::string("<> (the null sender)") : *r.sender) +
            " (" + r.sender_from + "; the sender the policy judged)\n";

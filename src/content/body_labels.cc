@@ -156,6 +156,9 @@ void EmitBodyLabels(const Scanner::Rep& rep, Scratch::Rep& s, std::string_view w
     if (rep.patterns[m.id].source != PatternSource::kLabelLine) continue;
     auto [b, e] = TrimDecoration(text, m.end, LineEnd(text, m.end));
     if (b >= e || !IsLabelledLine(text, b, e)) continue;
+    // "Sensitivity Level: TOP SECRET" in a vacancy names a post's
+    // clearance, no label of the text (vacancy_text.h).
+    if (AboutClearance(text, b, e)) continue;
     if (!rep.labels.empty() && AddIfPlaced(rep, s, where, b, e, true, out)) continue;
     if (!rep.label_values.words.empty() && InBannerZone(text, b, e) &&
         LooksLikeLabelValue(rep.label_values, text.substr(b, e - b))) {

@@ -24,9 +24,10 @@ namespace nearmiss::content {
 // page furniture of a government document: it opens with a part's word
 // ("ANNEX", "APPENDIX", "ENCLOSURE", "COPY", ...) or an order's or report's
 // name ("OPORD", "FRAGO", "SITREP"), or one of at most four words is a
-// file reference (letters and digits joined by '/', a letter leading one
-// of its parts: "MOD/2026/114", not the fiscal year "2027/28") or a
-// date-time group ("051200Z").
+// government file reference (three parts or more joined by '/', one a
+// government department's or staff branch's code, one a serial:
+// "MOD/2026/114", "D/J3/2026/114"; not a company's "ACME/HR/2026/114" nor
+// the fiscal year "2027/28") or a date-time group ("051200Z").
 bool GovernmentFurniture(std::string_view words);
 
 // `words` are a letter's reference line of a business: "OUR REF
@@ -35,10 +36,9 @@ bool GovernmentFurniture(std::string_view words);
 // takes; round 52's tester 13, finding 3).
 bool LetterReference(std::string_view words);
 
-// `words` are a file reference and nothing else, after at most a "REF" or
-// "FILE" label: "MOD/2026/114", "REF: INV/2026/114", "REF D/J3/2026/114".
-// A department's file and a company's look alike; such a line says which
-// file, not which level (word_strength.cc).
+// `words` are a government file reference and nothing else, after at
+// most a "REF" or "FILE" label: "MOD/2026/114", "REF D/J3/2026/114". Such
+// a line says which file, not which level (word_strength.cc).
 bool OnlyFileReference(std::string_view words);
 
 // `words` open with the name of an order, a plan or a report of staff work

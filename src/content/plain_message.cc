@@ -12,6 +12,7 @@
 #include "content/message_walk.h"
 #include "content/message_walker.h"
 #include "content/plain_header.h"
+#include "content/shown_names.h"
 
 namespace nearmiss::content {
 namespace {
@@ -271,6 +272,7 @@ std::optional<ScannedMessage> ScanPlainMessage(std::string_view bytes, std::size
     walker.WalkBodyLeaf(leaf, content);
   }
   out.sensitivity.Corroborate();
+  EscapeShownNames(&out);
   return out;
 }
 

@@ -8,6 +8,7 @@
 
 #include "content/line_text.h"
 #include "content/position.h"
+#include "content/vacancy_text.h"
 
 namespace nearmiss::content {
 namespace {
@@ -65,6 +66,15 @@ bool ClearanceFieldLabel(std::string_view text, std::size_t from, std::size_t be
     i = w;
   }
   return NamesPersonsClearance(text.substr(from, end - from));
+}
+
+// A generic level key ("Security:", "Sensitivity Level -") from `from` to
+// `begin`, in a text that reads as a vacancy.
+bool VacancyLevelField(std::string_view text, std::size_t from, std::size_t begin) {
+  std::size_t end = begin;
+  while (end > from && IsBlank(text[end - 1])) --end;
+  if (end == from || (text[end - 1] != ':' && text[end - 1] != '-')) return false;
+  return GenericLevelKey(text.substr(from, end - 1 - from)) && ReadsAsVacancy(text, begin);
 }
 
 // "TOP SECRET/SCI with polygraph", "TS/SCI with a full-scope poly": a
@@ -410,6 +420,10 @@ bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
       if (StartsWithNoCaseAt(text, at, label) && at + label.size() <= begin) return true;
     }
     if (at < begin && ClearanceFieldLabel(text, at, begin)) return true;
+    // "Sensitivity Level: TOP SECRET", "Security: SECRET" in a vacancy: the
+    // post's clearance, keyed as a document's level would be
+    // (vacancy_text.h; round 52's tester 13, finding 5).
+    if (at < begin && VacancyLevelField(text, at, begin)) return true;
   }
   if (UnderClearanceHeading(text, line_begin, begin, end)) return true;
   if (InClearanceList(text, line_begin, LineEnd(text, end))) return true;

@@ -1,6 +1,7 @@
 // Clearance levels (position_clearance.cc): a level named as a job's or a
 // person's clearance is no marking of the message.
 #include "content/position.h"
+#include "content/vacancy_text.h"
 
 #include <gtest/gtest.h>
 
@@ -120,6 +121,27 @@ TEST(PositionTest, LabelsNamingAPersonsClearance) {
                                 "Fraud investigation - SECRET"}) {
     EXPECT_FALSE(At(AboutClearance, line, "SECRET")) << line;
   }
+}
+
+// Round 52's tester 13, finding 5: a document's generic level keys name a
+// post's clearance in a vacancy, and only there.
+TEST(VacancyTextTest, GenericKeysInAVacancy) {
+  for (std::string_view key : {"Security", "Sensitivity Level", "Security Level",
+                               "Required Security Level", "Minimum Security"}) {
+    EXPECT_TRUE(GenericLevelKey(key)) << key;
+  }
+  for (std::string_view key : {"Classification", "Classification Level", "Protective Marking",
+                               "Required", "Security Classification"}) {
+    EXPECT_FALSE(GenericLevelKey(key)) << key;
+  }
+  auto clearance = [](std::string_view text) {
+    const std::size_t b = text.find("TOP SECRET");
+    return AboutClearance(text, b, b + 10);
+  };
+  EXPECT_TRUE(clearance("We are hiring.\n\nSensitivity Level: TOP SECRET\nLocation: Reston"));
+  EXPECT_TRUE(clearance("The position requires:\n\nSecurity: TOP SECRET\n"));
+  EXPECT_FALSE(clearance("Team,\n\nSensitivity Level: TOP SECRET\n\nThe convoy leaves at 0600."));
+  EXPECT_FALSE(clearance("We are hiring.\n\nClassification: TOP SECRET\n"));
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "content/mbox_stamps.h"
 #include "content/message_walk.h"
 #include "content/plain_message.h"
+#include "content/shown_names.h"
 #include "nearmiss/content_reader.h"
 
 namespace nearmiss::content {
@@ -85,10 +86,13 @@ ScannedMessage ScanFully(std::string_view bytes, std::size_t size, std::string s
   if (!message) {
     ScannedMessage m = ErrorMessage(std::move(source), "not a MIME message");
     for (std::string& w : warnings) m.errors.push_back(std::move(w));
+    EscapeShownNames(&m);
     return m;
   }
-  return WalkMessage(message.get(), std::move(source), size,
-                     std::move(warnings), scanner, scratch, limits, on_step);
+  ScannedMessage m = WalkMessage(message.get(), std::move(source), size, std::move(warnings),
+                                 scanner, scratch, limits, on_step);
+  EscapeShownNames(&m);
+  return m;
 }
 
 // ScanMessage of a message `size` bytes long of which `bytes` were kept

@@ -6,6 +6,7 @@
 
 #include "content/banner_tail.h"
 #include "content/line_text.h"
+#include "content/surprise_words.h"
 
 namespace nearmiss::content {
 namespace {
@@ -389,40 +390,16 @@ SelfStatement StatementBefore(std::string_view line, bool starts_line = true) {
   return SelfStatement::kNone;
 }
 
-// Words of a line that keeps a surprise or asks for quiet, whole words
-// folded: "Shh, this is SECRET", "This email is SECRET so don't tell Jim",
-// "... the surprise party". Not "party" alone: "any third party" is how a
-// marked message's handling line speaks.
-constexpr std::array<std::string_view, 12> kSurpriseWords = {
-    "shh", "shhh", "psst", "hush", "surprise", "birthday", "don't tell", "do not tell",
-    "don't mention", "do not mention", "find out", "spoil"};
-
-// A smiley or an emoji (a four-byte UTF-8 sequence) at `i`.
-bool SmileyAt(std::string_view s, std::size_t i) {
-  if (static_cast<unsigned char>(s[i]) >= 0xF0) return true;
-  if ((s[i] != ':' && s[i] != ';') || i + 1 >= s.size()) return false;
-  std::size_t k = i + 1;
-  if (s[k] == '-' && k + 1 < s.size()) ++k;
-  return s[k] == ')' || s[k] == 'D' || s[k] == 'P' || s[k] == 'p';
-}
-
 }  // namespace
 
 bool EmphaticStatement(std::string_view text, std::size_t begin, std::size_t end) {
-  const std::size_t line_begin = LineStart(text, begin);
   const std::size_t line_end = LineEnd(text, end);
   for (std::size_t i = end; i < line_end; ++i) {
     const char c = text[i];
     if (c == '!' || c == '?' || SmileyAt(text, i)) return true;
     if (c == '.' && (i + 1 == line_end || IsBlank(text[i + 1]))) break;  // the sentence's end
   }
-  std::string_view line = text.substr(line_begin, line_end - line_begin);
-  for (std::string_view w : kSurpriseWords) {
-    for (std::size_t at = 0; at + w.size() <= line.size(); ++at) {
-      if ((at == 0 || !IsAlpha(line[at - 1])) && StatedWordAt(line, at, w)) return true;
-    }
-  }
-  return false;
+  return SurpriseOnLine(text, begin, end);
 }
 
 std::size_t StatedSubject(std::string_view s, std::size_t at) { return SubjectPhrase(s, at); }

@@ -2,6 +2,7 @@
 // round 45 tester finding 5): one rule for the subject, the verb and the
 // predicate, and the sentences that only look like it.
 #include "content/self_statement.h"
+#include "content/surprise_words.h"
 
 #include <gtest/gtest.h>
 
@@ -162,6 +163,28 @@ TEST(SelfStatementTest, EmphaticStatements) {
                              "This email is SECRET and must not be shared with a third party.",
                              "This email is SECRET so do not forward it."}) {
     EXPECT_FALSE(emphatic(s, "SECRET")) << s;
+  }
+}
+
+// Round 52's tester 13, finding 3: the bare tier beside a party, an emoji
+// or a plea for quiet, with any punctuation, on its line or in a subject.
+TEST(SurpriseWordsTest, LinesThatKeepASurprise) {
+  auto keeps = [](std::string_view line, std::string_view word) {
+    const std::size_t b = line.find(word);
+    return KeepsSurprise(line, b, b + word.size());
+  };
+  for (std::string_view s :
+       {"TOP SECRET... don't tell Jo", "TOP SECRET \xF0\x9F\xA4\xAB", "TOP SECRET - surprise party for Jo",
+        "This email is TOP SECRET. Jo must not know about the party.", "SECRET ;-)",
+        "Fwd: TOP SECRET: Jo's surprise party", "SECRET: Sam's birthday collection",
+        "TOP SECRET!!"}) {
+    EXPECT_TRUE(keeps(s, "SECRET")) << s;
+  }
+  for (std::string_view s :
+       {"SECRET: surprise inspection of the north depot", "SECRET - working party minutes",
+        "TOP SECRET", "SECRET: do not share with any third party",
+        "SECRET: convoy timings (find out more in annex B)"}) {
+    EXPECT_FALSE(keeps(s, "SECRET")) << s;
   }
 }
 

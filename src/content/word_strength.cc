@@ -13,6 +13,7 @@
 #include "content/section_banner.h"
 #include "content/subject_idioms.h"
 #include "content/subject_mention.h"
+#include "content/surprise_words.h"
 #include "content/typed_plainly.h"
 
 namespace nearmiss::content {
@@ -131,6 +132,12 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     return p.agree_only ? Counts::kIfCorroborated : Counts::kYes;
   }
   if (kind == TextKind::kBody && IsLabelledLine(text, m.begin, m.end)) {
+    // "Sensitivity Level: TOP SECRET" in a job vacancy: the post's
+    // clearance, not the text's level (vacancy_text.h).
+    if (p.kind != MarkingKind::kLabel && AboutClearance(text, m.begin, m.end)) {
+      s.why = "a person's clearance";
+      return Counts::kYes;  // weak
+    }
     // "Sensitivity: Confidential", "Classification: Highly Confidential":
     // a label's visual marking, its name spelt as the tenant spells it.
     *strength = Strength::kStrong;
@@ -258,6 +265,18 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
       FollowedBySubjectIdiom(text, m.end)) {
     strong = false;
     s.why = "an everyday idiom (subject_idioms.h)";
+  }
+  // "TOP SECRET - surprise party for Jo", "TOP SECRET... don't tell Jo",
+  // "TOP SECRET 🤫", "Fwd: TOP SECRET: Jo's surprise party": the bare tier
+  // on a line or subject that keeps a surprise or jokes is said for
+  // emphasis as readily as it marks; it counts where the message agrees (a
+  // banner, a portion mark), as the same words in a statement do
+  // (surprise_words.h; round 52's tester 13, finding 3). The national and
+  // compound forms are other patterns, and count.
+  if (strong && (p.heading_word || OrdinaryMailWord(p)) && (subject || kind == TextKind::kBody) &&
+      KeepsSurprise(text, m.begin, m.end)) {
+    s.why = "a bare tier beside a surprise or a joke (a party, an emoji)";
+    return Counts::kIfCorroborated;
   }
   // "CONFIDENTIAL" over "ATTORNEY WORK PRODUCT": business confidentiality.
   // Only the bare business word (footer_word: CONFIDENTIAL): "UK SECRET:

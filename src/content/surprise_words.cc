@@ -1,0 +1,74 @@
+// KeepsSurprise and SurpriseOnLine (surprise_words.h).
+#include "content/surprise_words.h"
+
+#include <array>
+
+#include "content/line_text.h"
+
+namespace nearmiss::content {
+namespace {
+
+// Words of a line that keeps a surprise or asks for quiet, matched whole
+// and case-folded.
+constexpr std::array<std::string_view, 26> kKeepWords = {
+    "shh", "shhh", "psst", "hush", "birthday", "don't tell", "do not tell", "dont tell",
+    "don't mention", "do not mention", "spoil", "must not know", "mustn't know",
+    "must not find out", "doesn't know", "does not know", "keep it quiet", "keep it a secret",
+    "surprise party", "surprise for", "a surprise", "the surprise", "party for", "the party",
+    "our little secret", "no peeking"};
+
+// Words that keep a surprise only inside a statement's sentence ("This
+// email is SECRET - you'll find out Friday"): a subject's "SECRET: surprise
+// inspection" is a real subject.
+constexpr std::array<std::string_view, 2> kStatementWords = {"surprise", "find out"};
+
+// `word` at `at` of `line`, whole: no letter on either side.
+bool WholeWordAt(std::string_view line, std::size_t at, std::string_view word) {
+  if (at > 0 && IsAlpha(line[at - 1])) return false;
+  if (!StartsWithNoCaseAt(line, at, word)) return false;
+  const std::size_t next = at + word.size();
+  return next >= line.size() || !IsAlpha(line[next]);
+}
+
+template <std::size_t N>
+bool AnyWordOn(std::string_view line, const std::array<std::string_view, N>& words) {
+  for (std::size_t at = 0; at < line.size(); ++at) {
+    for (std::string_view w : words) {
+      if (WholeWordAt(line, at, w)) return true;
+    }
+  }
+  return false;
+}
+
+std::string_view LineOf(std::string_view text, std::size_t begin, std::size_t end) {
+  const std::size_t line_begin = LineStart(text, begin);
+  return text.substr(line_begin, LineEnd(text, end) - line_begin);
+}
+
+}  // namespace
+
+bool SmileyAt(std::string_view s, std::size_t i) {
+  if (static_cast<unsigned char>(s[i]) >= 0xF0) return true;
+  if ((s[i] != ':' && s[i] != ';') || i + 1 >= s.size()) return false;
+  std::size_t k = i + 1;
+  if (s[k] == '-' && k + 1 < s.size()) ++k;
+  return s[k] == ')' || s[k] == 'D' || s[k] == 'P' || s[k] == 'p';
+}
+
+bool KeepsSurprise(std::string_view text, std::size_t begin, std::size_t end) {
+  const std::size_t line_end = LineEnd(text, end);
+  // "TOP SECRET!!", "SECRET !": no marking is written with an exclamation.
+  std::size_t after = end;
+  while (after < line_end && IsBlank(text[after])) ++after;
+  if (after < line_end && text[after] == '!') return true;
+  for (std::size_t i = end; i < line_end; ++i) {
+    if (SmileyAt(text, i)) return true;
+  }
+  return AnyWordOn(LineOf(text, begin, end), kKeepWords);
+}
+
+bool SurpriseOnLine(std::string_view text, std::size_t begin, std::size_t end) {
+  return KeepsSurprise(text, begin, end) || AnyWordOn(LineOf(text, begin, end), kStatementWords);
+}
+
+}  // namespace nearmiss::content

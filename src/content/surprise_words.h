@@ -1,0 +1,39 @@
+// Words with which everyday mail says the bare tier of a surprise or as a
+// joke: "TOP SECRET - surprise party for Jo", "TOP SECRET... don't tell
+// Jo", "TOP SECRET 🤫", "This email is TOP SECRET. Jo must not know about
+// the party." The standards write a marking plainly, in capitals at the top
+// and bottom of a page or as the text's stated level (UK GSC 2023, DoDM
+// 5200.01 Vol 2); none writes an emoji or a party beside it (round 51's
+// tester 13, finding 5; round 52's, finding 3).
+//
+// Offsets are byte offsets into normalised text; pure functions.
+#ifndef NEARMISS_CONTENT_SURPRISE_WORDS_H_
+#define NEARMISS_CONTENT_SURPRISE_WORDS_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace nearmiss::content {
+
+// A smiley (":)", ";-)", ":D", ":P") or an emoji (a four-byte UTF-8
+// sequence) at `i` of `s`.
+bool SmileyAt(std::string_view s, std::size_t i);
+
+// The line of the match [begin, end) keeps a surprise or jokes: an
+// exclamation mark right after the match ("TOP SECRET!!"), a smiley or an
+// emoji after it, or, anywhere on the line, a word that asks for
+// quiet or keeps something from someone ("shh", "don't tell", "must not
+// know", "birthday", "surprise party", "party for"). Not "surprise" alone
+// ("SECRET: surprise inspection of the depot") nor "party" alone ("any
+// third party", "working party").
+bool KeepsSurprise(std::string_view text, std::size_t begin, std::size_t end);
+
+// KeepsSurprise, or "surprise" or "find out" anywhere on the line: in a
+// sentence that states the text's level ("This message is SECRET, it's a
+// surprise!") the words are the sentence's own (self_statement.h,
+// EmphaticStatement).
+bool SurpriseOnLine(std::string_view text, std::size_t begin, std::size_t end);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_SURPRISE_WORDS_H_
