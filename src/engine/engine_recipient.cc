@@ -13,6 +13,7 @@
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
 #include "engine/decision_table.h"
+#include "engine/invalid_repairs.h"
 #include "engine/invisible_characters.h"
 #include "engine/reason_sink.h"
 #include "engine/suffix_mail_domain.h"
@@ -49,125 +50,6 @@ void SetInvalid(std::string_view input, const Status& why, RecipientCheck& c) {
   engine::ReasonSink sink(c.reasons);
   sink.Add(ReasonCode::kInvalidAddress).detail.assign(why.message());
   sink.Finish();
-}
-
-// `input` with the dots of its domain (after the last '@') made single and
-// none leading: "x@gmail.com" for "x@gmail..com"; "" when that changes
-// nothing (so a check of the repaired address never repairs again).
-std::string RepairDots(std::string_view input) {
-  const size_t at = input.rfind('@');
-  if (at == std::string_view::npos) return "";
-  std::string out(input.substr(0, at + 1));
-  bool changed = false;
-  for (char ch : input.substr(at + 1)) {
-    if (ch == '.' && (out.back() == '.' || out.back() == '@')) {
-      changed = true;
-      continue;
-    }
-    out += ch;
-  }
-  return changed ? out : "";
-}
-
-// For `input` refused as a public suffix under a wildcard rule
-// (x@hotmail.pg: "*.pg" in the PSL) that `judge` (Engine::JudgeDomain)
-// finds one slip from a trusted name: keeps its address and domain in `c`
-// with that suggestion; `c` stays invalid (fail closed).
-// A protected namespace typed whole (x@nhs.uk, the commonest slip for
-// nhs.net) stays invalid, with the mail domain of its name when it has one
-// (LookalikeDetector::ApexMailDomain; issue 15, round 42, tester item 19).
-template <typename Judge>
-void SuggestForSuffix(std::string_view input, const LookalikeDetector& detector,
-                      RecipientCheck& c, const Judge& judge) {
-  const size_t at = input.rfind('@');
-  if (at == 0 || at == std::string_view::npos) return;
-  std::string_view typed = input.substr(at + 1);
-  if (typed.ends_with('.')) typed.remove_suffix(1);
-  if (!address::IsPlainLdh(typed) || typed.find('.') == std::string_view::npos) return;
-  Domain d;
-  d.ascii.assign(typed);
-  for (char& ch : d.ascii) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  if (!IsPublicSuffix(d.ascii)) return;
-  // Judged as the registrable name it looks like: "hotmail" under ".pg".
-  d.unicode = d.ascii;
-  d.registrable = d.ascii;
-  d.suffix = d.ascii.substr(d.ascii.find('.') + 1);
-  std::string local(input.substr(0, at));
-  if (local.size() >= 2 && local.front() == '"' && local.back() == '"') {
-    local = local.substr(1, local.size() - 2);
-  }
-  // The typed name kept as the address judged; with `domain` suggested.
-  auto keep = [&] {
-    c.address.assign(input.substr(0, at + 1)).append(d.ascii);
-    c.domain = d.ascii;
-    c.domain_unicode = d.ascii;
-  };
-  auto suggest = [&](const std::string& domain) {
-    keep();
-    Address a;
-    a.local = local;
-    c.suggestion = a.WithDomain(domain);
-  };
-  if (std::optional<std::string> apex = detector.ApexMailDomain(d.ascii)) {
-    if (!apex->empty()) suggest(*apex);
-    return;
-  }
-  RecipientCheck meant;
-  judge(d, local, meant);
-  if (meant.verdict != Verdict::kLookalike) {
-    // live.kh: no look-alike reading, but a listed domain one slip of its
-    // suffix away (live.hk) is the name meant (suggestion_vet.h).
-    if (const std::string near = engine::TrustedSuffixNeighbour(detector, d.ascii); !near.empty()) {
-      suggest(near);
-    }
-    return;
-  }
-  keep();
-  c.target = std::move(meant.target);
-  c.target_source = meant.target_source;
-  c.suggestion = std::move(meant.suggestion);
-  c.also_suggestion = std::move(meant.also_suggestion);
-}
-
-// The ASCII domain of `input` when it is one label ("gmailcom" of
-// x@gmailcom, lower case; an A-label for a U-label, its U-label form in
-// `unicode`), with its local part unquoted in `local`; "" otherwise. ParseDomain refuses such a name ("not a fully
-// qualified domain"): Postfix sends it as typed or under $mydomain
-// (append_dot_mydomain), and neither is the domain a sender meant.
-std::string OneLabelDomain(std::string_view input, std::string& local, std::string& unicode) {
-  // The address of a display-name or angle-bracket form ("Bob" <b@gmailcom>,
-  // <b@gmailcom>; RFC 5322 section 3.4 name-addr), as the add-ins and scan
-  // hand it over: judged as the bare form is (round 35's third tester).
-  while (!input.empty() && (input.back() == ' ' || input.back() == '\t')) input.remove_suffix(1);
-  if (input.ends_with('>')) {
-    if (size_t lt = input.rfind('<'); lt != std::string_view::npos) {
-      input = input.substr(lt + 1, input.size() - lt - 2);
-    }
-  }
-  const size_t at = input.rfind('@');
-  if (at == 0 || at == std::string_view::npos) return "";
-  std::string_view typed = input.substr(at + 1);
-  if (typed.ends_with('.')) typed.remove_suffix(1);
-  if (typed.empty() || typed.find('.') != std::string_view::npos) return "";
-  std::string ascii;
-  if (address::IsPlainLdh(typed)) {
-    ascii.assign(typed);
-    for (char& ch : ascii) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    unicode = ascii;
-  } else {
-    // gmаilcom with a Cyrillic "а" (UTS #46, as ParseDomain reads a name).
-    Result<std::string> a = address::ToAscii(typed);
-    if (!a.ok() || a->empty() || a->find('.') != std::string::npos) return "";
-    Result<std::string> u = address::ToUnicode(*a);
-    if (!u.ok()) return "";
-    ascii = std::move(*a);
-    unicode = std::move(*u);
-  }
-  local.assign(input.substr(0, at));
-  if (local.size() >= 2 && local.front() == '"' && local.back() == '"') {
-    local = local.substr(1, local.size() - 2);
-  }
-  return ascii;
 }
 
 }  // namespace
@@ -449,7 +331,7 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
     // left out is its look-alike, with the name to suggest; any other name
     // of one label stays invalid (issue 15, round 35, defect 1).
     std::string local, unicode;
-    if (std::string one = OneLabelDomain(input, local, unicode); !one.empty()) {
+    if (std::string one = engine::OneLabelDomain(input, local, unicode); !one.empty()) {
       Domain d;
       d.ascii = std::move(one);
       d.unicode = std::move(unicode);
@@ -470,7 +352,7 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
     // hotmail.pg, live.np: a name under a wildcard public suffix is no
     // mail domain, but the sender meant one (issue 15 breaker, round 3,
     // item 11).
-    SuggestForSuffix(input, *detector_, c, [this](const Domain& d, const std::string& local,
+    engine::SuggestForSuffix(input, *detector_, c, [this](const Domain& d, const std::string& local,
                                       RecipientCheck& meant) {
       engine::ReasonSink sink(meant.reasons);
       JudgeDomain(d, local, meant, sink);
@@ -482,7 +364,7 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
     // finding 6). The address stays invalid (fail closed), with what it
     // was meant to be.
     std::string repaired = engine::WithVisibleDomain(input);
-    if (repaired.empty()) repaired = RepairDots(input);
+    if (repaired.empty()) repaired = engine::RepairDots(input);
     // jane＠army.ml: an East Asian input method's fullwidth at sign (U+FF20)
     // or the small one (U+FE6B) is no '@' to Postfix, which would deliver
     // it here as a local name; the sender meant '@' (round 51's tester 15,
