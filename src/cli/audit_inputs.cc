@@ -87,7 +87,14 @@ void SortFile(const std::string& path, const std::string& shown, AuditInputs* ou
   (maillog::LooksLikeMailbox(path) ? out->mailboxes : out->logs).push_back({path, shown, ""});
 }
 
-void SortOne(const std::string& given, bool in_log_dir, AuditInputs* out) {
+// How deep audit reads a directory of logs: one folder per server
+// (ex/EX01/MSGTRK*.LOG, logs/mx1/maillog) and a level or two more of the
+// collector's own; deeper is more likely a copied tree than a log set
+// (issue 16, round 53's tester, finding 2: a folder per Exchange server was
+// refused, and the run read nothing).
+constexpr int kMaxLogDirDepth = 3;
+
+void SortOne(const std::string& given, int depth, AuditInputs* out) {
   struct stat st;
   if (given != "-" && ::stat(given.c_str(), &st) != 0) {
     // ReadLog says why (no such file, permission) in the file's own words.
@@ -102,8 +109,10 @@ void SortOne(const std::string& given, bool in_log_dir, AuditInputs* out) {
       out->mailboxes.push_back({given, given, ""});
       return;
     }
-    if (in_log_dir) {
-      out->logs.push_back({given, given, "a directory inside a log directory; give it on its own"});
+    if (depth > kMaxLogDirDepth) {
+      out->logs.push_back({given, given,
+                           "a directory more than " + std::to_string(kMaxLogDirDepth) +
+                               " levels inside the one given; give it on its own"});
       return;
     }
     DIR* d = ::opendir(given.c_str());
@@ -125,7 +134,7 @@ void SortOne(const std::string& given, bool in_log_dir, AuditInputs* out) {
       return;
     }
     std::string base = given.ends_with('/') ? given : given + "/";
-    for (const std::string& n : names) SortOne(base + n, true, out);
+    for (const std::string& n : names) SortOne(base + n, depth + 1, out);
     return;
   }
   if (given == "-" || !S_ISREG(st.st_mode)) {
@@ -156,7 +165,7 @@ bool IsMaildir(const std::string& path) {
 }
 
 void SortAuditInputs(const std::vector<std::string>& given, AuditInputs* out) {
-  for (const std::string& g : given) SortOne(g, false, out);
+  for (const std::string& g : given) SortOne(g, 0, out);
 }
 
 }  // namespace nearmiss::cli

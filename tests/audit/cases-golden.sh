@@ -39,7 +39,7 @@ no() { echo "FAIL: $*" >&2; fail=1; }
 n=0
 for dir in "$here"/cases/*/; do
   case=$(basename "$dir")
-  rm -rf "$w/in" && mkdir "$w/in" && cp -p "$dir"/* "$w/in/"
+  rm -rf "$w/in" && mkdir "$w/in" && cp -pR "$dir"/* "$w/in/"
   cd "$w/in" || exit 2
   args=""
   [ -f args ] && args=$(cat args)
