@@ -190,8 +190,8 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
                 c.log_not_delivered == 1 ? "was" : "were", c.first_log_not_delivered.c_str());
   }
   if (c.still_deferred > 0) {
-    std::printf("left out %s still deferred when the logs end (no outcome yet; a trace's "
-                "Pending): not learned; first at %s\n",
+    std::printf("left out %s still deferred or held when the logs end (no outcome yet; a "
+                "trace's Pending or Quarantined, a hold queue): not learned; first at %s\n",
                 Counted(c.still_deferred, "delivery", "deliveries").c_str(),
                 c.first_still_deferred.c_str());
   }
@@ -251,7 +251,7 @@ std::string NothingLearned(const history::Learner& learner, const LogSkips& skip
   add(m.drafts, "message", " a mail client marked as drafts (never sent)", m.first_draft);
   add(c.log_not_delivered, "delivery", " a log or trace says was not made (bounced, expired, "
       "discarded or deleted)", c.first_log_not_delivered);
-  add(c.still_deferred, "delivery", " still deferred when the logs end (no outcome yet)",
+  add(c.still_deferred, "delivery", " still deferred or held when the logs end (no outcome yet)",
       c.first_still_deferred);
   if (why.empty()) return {};
   *chosen = c.skipped_senders > 0 && why.find("; ") == std::string::npos;
