@@ -34,6 +34,20 @@ x@justice.gouv.gr|lookalike|*|x@justice.gouv.fr|*|
 CASES
 judge "$tmp/gouv" > "$tmp/report"
 
+# Finding 2: a host under a protected namespace's name with the TLD cut
+# short is offered the namespace (.mil), never a name under a ccTLD the PSL
+# covers by a wildcard alone (*.mm: army.mm is a "suffix", so us.army.mm is
+# anyone's), as the bare name and a host under .ml already were.
+cat > "$tmp/cut" <<'CASES'
+x@army.mi|lookalike|reject|x@army.mil|*|
+x@us.army.mi|lookalike|reject|x@us.army.mil|*|
+x@mail.army.mi|lookalike|reject|x@mail.army.mil|*|
+x@hq.army.mi|lookalike|reject|x@hq.army.mil|*|
+x@us.navy.mi|lookalike|reject|x@us.navy.mil|*|
+x@us.army.ml|lookalike|reject|x@us.army.mil|*|
+CASES
+judge "$tmp/cut" >> "$tmp/report"
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
