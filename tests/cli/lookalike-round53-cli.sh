@@ -48,6 +48,19 @@ x@us.army.ml|lookalike|reject|x@us.army.mil|*|
 CASES
 judge "$tmp/cut" >> "$tmp/report"
 
+# Finding 3: a provider's name with its home's TLD slipped into no TLD is
+# offered the home as well as a regional domain one slip away (yahoo.con:
+# yahoo.com, the key beside 'm', before yahoo.cn, an 'o' added); the
+# providers with no such regional domain keep their one offer.
+cat > "$tmp/home" <<'CASES'
+x@yahoo.con|lookalike|*|x@yahoo.com or x@yahoo.cn|*|
+x@mail.yahoo.con|lookalike|*|x@yahoo.com or x@yahoo.cn|*|
+x@live.con|lookalike|*|x@live.com or x@live.cn|*|
+x@gmail.con|lookalike|*|x@gmail.com|*|
+x@yahoo.cpm|lookalike|*|x@yahoo.com|*|
+CASES
+judge "$tmp/home" >> "$tmp/report"
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
