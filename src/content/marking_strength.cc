@@ -168,19 +168,29 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
       const bool subject_title =
           kind == TextKind::kSubject &&
           WrittenInCapitals(text.substr(m.begin, m.end - m.begin));
-      if (subject_title && !IsSubjectMarking(text, m.begin, m.end) &&
-          NamesMarkingInSubject(text, m.begin, m.end)) {
+      // A bracketed form a subject's sentence runs through ("Q: what does
+      // (S//NF) mean?", "is it (S//REL TO USA, GBR) or ...?") is asked
+      // about as readily as a bare one.
+      std::size_t bracket_end = m.end;
+      const bool bracketed = BracketedInSentence(text, m.begin, m.end, &bracket_end);
+      if (subject_title &&
+          (bracketed ? NamesMarkingInSubject(text, m.begin - 1, bracket_end) ||
+                           text.find('?', bracket_end) != std::string_view::npos
+                     : !IsSubjectMarking(text, m.begin, m.end) &&
+                           NamesMarkingInSubject(text, m.begin, m.end))) {
         *strength = Strength::kWeak;
         s.why = "named in the subject's sentence, not its tag";
         return Counts::kYes;
       }
       *strength = AboutClearance(text, m.begin, m.end) ||
-                          (!subject_title && InsideSentence(text, m.begin, m.end)) ||
+                          (!subject_title && (InsideSentence(text, m.begin, m.end) ||
+                                              bracketed)) ||
                           (kind == TextKind::kBody && QuotedInSentence(text, m.begin, m.end))
                       ? Strength::kWeak
                       : Strength::kStrong;
       s.why = *strength == Strength::kStrong ? "a banner form"
               : AboutClearance(text, m.begin, m.end) ? "a person's clearance"
+              : !subject_title && bracketed ? "a bracketed form inside a sentence"
               : !subject_title && InsideSentence(text, m.begin, m.end) ? "inside a sentence"
                                                      : "quoted in a sentence";
       // "RESTREINT UE explained: how ...": a body line that names it, or a
