@@ -173,7 +173,9 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
       // about as readily as a bare one.
       std::size_t bracket_end = m.end;
       const bool bracketed = BracketedInSentence(text, m.begin, m.end, &bracket_end);
-      if (subject_title &&
+      // The same of a form in title case ("Training: what counts as Export
+      // Controlled Information?"; round 53's tester 13, finding 4).
+      if (kind == TextKind::kSubject &&
           (bracketed ? NamesMarkingInSubject(text, m.begin - 1, bracket_end) ||
                            text.find('?', bracket_end) != std::string_view::npos
                      : !IsSubjectMarking(text, m.begin, m.end) &&
