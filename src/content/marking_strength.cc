@@ -16,6 +16,20 @@
 namespace nearmiss::content {
 namespace {
 
+// A verb that defines what stands before it, right after a portion mark:
+// "(S//NF) means ...", "(TS//SI) stands for ...".
+bool DefinedAfter(std::string_view text, std::size_t end) {
+  constexpr std::string_view kVerbs[] = {"means ", "stands for ", "is short for ",
+                                         "denotes ", "refers to ", "indicates "};
+  std::size_t i = end;
+  while (i < text.size() && IsBlank(text[i])) ++i;
+  if (i == end) return false;
+  for (std::string_view v : kVerbs) {
+    if (text.compare(i, v.size(), v) == 0) return true;
+  }
+  return false;
+}
+
 // A portion mark leading a subject: with controls ("(S//NF) Convoy") it
 // counts; a bare one ("(S) Blue T-shirt", "(TS) Tom's leaving do") only if
 // the message agrees, as in a body.
@@ -234,6 +248,13 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
         return Counts::kYes;
       }
       *strength = Strength::kStrong;
+      // "(S//NF) means Secret, no foreign nationals.": the mark as the
+      // subject of a verb that defines it explains the mark; a portion
+      // opens the paragraph's own sentence (round 53's tester 13, finding 3).
+      if (kind == TextKind::kBody && DefinedAfter(text, m.end)) {
+        s.why = "opens a sentence that defines it";
+        return Counts::kIfCorroborated;
+      }
       bool in_subject = kind == TextKind::kSubject || kind == TextKind::kBulkSubject;
       PortionPlace place =
           subject_like
