@@ -16,6 +16,20 @@
 namespace nearmiss::content {
 namespace {
 
+// A verb that defines what stands before it, right after a portion mark:
+// "(S//NF) means ...", "(TS//SI) stands for ...".
+bool DefinedAfter(std::string_view text, std::size_t end) {
+  constexpr std::string_view kVerbs[] = {"means ", "stands for ", "is short for ",
+                                         "denotes ", "refers to ", "indicates "};
+  std::size_t i = end;
+  while (i < text.size() && IsBlank(text[i])) ++i;
+  if (i == end) return false;
+  for (std::string_view v : kVerbs) {
+    if (text.compare(i, v.size(), v) == 0) return true;
+  }
+  return false;
+}
+
 // A portion mark leading a subject: with controls ("(S//NF) Convoy") it
 // counts; a bare one ("(S) Blue T-shirt", "(TS) Tom's leaving do") only if
 // the message agrees, as in a body.
@@ -168,19 +182,31 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
       const bool subject_title =
           kind == TextKind::kSubject &&
           WrittenInCapitals(text.substr(m.begin, m.end - m.begin));
-      if (subject_title && !IsSubjectMarking(text, m.begin, m.end) &&
-          NamesMarkingInSubject(text, m.begin, m.end)) {
+      // A bracketed form a subject's sentence runs through ("Q: what does
+      // (S//NF) mean?", "is it (S//REL TO USA, GBR) or ...?") is asked
+      // about as readily as a bare one.
+      std::size_t bracket_end = m.end;
+      const bool bracketed = BracketedInSentence(text, m.begin, m.end, &bracket_end);
+      // The same of a form in title case ("Training: what counts as Export
+      // Controlled Information?"; round 53's tester 13, finding 4).
+      if (kind == TextKind::kSubject &&
+          (bracketed ? NamesMarkingInSubject(text, m.begin - 1, bracket_end) ||
+                           text.find('?', bracket_end) != std::string_view::npos
+                     : !IsSubjectMarking(text, m.begin, m.end) &&
+                           NamesMarkingInSubject(text, m.begin, m.end))) {
         *strength = Strength::kWeak;
         s.why = "named in the subject's sentence, not its tag";
         return Counts::kYes;
       }
       *strength = AboutClearance(text, m.begin, m.end) ||
-                          (!subject_title && InsideSentence(text, m.begin, m.end)) ||
+                          (!subject_title && (InsideSentence(text, m.begin, m.end) ||
+                                              bracketed)) ||
                           (kind == TextKind::kBody && QuotedInSentence(text, m.begin, m.end))
                       ? Strength::kWeak
                       : Strength::kStrong;
       s.why = *strength == Strength::kStrong ? "a banner form"
               : AboutClearance(text, m.begin, m.end) ? "a person's clearance"
+              : !subject_title && bracketed ? "a bracketed form inside a sentence"
               : !subject_title && InsideSentence(text, m.begin, m.end) ? "inside a sentence"
                                                      : "quoted in a sentence";
       // "RESTREINT UE explained: how ...": a body line that names it, or a
@@ -222,6 +248,13 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
         return Counts::kYes;
       }
       *strength = Strength::kStrong;
+      // "(S//NF) means Secret, no foreign nationals.": the mark as the
+      // subject of a verb that defines it explains the mark; a portion
+      // opens the paragraph's own sentence (round 53's tester 13, finding 3).
+      if (kind == TextKind::kBody && DefinedAfter(text, m.end)) {
+        s.why = "opens a sentence that defines it";
+        return Counts::kIfCorroborated;
+      }
       bool in_subject = kind == TextKind::kSubject || kind == TextKind::kBulkSubject;
       PortionPlace place =
           subject_like

@@ -385,6 +385,19 @@ bool OpensSentence(std::string_view text, std::size_t begin, std::size_t end);
 // lower-case word on one side only, and counts).
 bool InsideSentence(std::string_view text, std::size_t begin, std::size_t end);
 
+// The match is the head of a bracketed portion form inside a sentence: a
+// '(' or '[' right before it, the bracket closed on the same line, a word
+// ending in a lower-case letter just before the bracket and, just after
+// it, a word starting with one or a '?' ("what does (S//NF) mean?", "marked
+// like (S//REL TO USA, GBR) in the text"). A portion mark stands at a
+// paragraph's head (after its number) or after a sentence's end (DoDM
+// 5200.01 Vol 2, Encl 3 para 6; CAPCO manual, portion marks), so a
+// bracketed form a sentence runs through is named, not applied (round 53's
+// tester 13, finding 3).
+// `*bracket_end`, when given, is set past the closing bracket.
+bool BracketedInSentence(std::string_view text, std::size_t begin, std::size_t end,
+                         std::size_t* bracket_end = nullptr);
+
 // The match stands in quotation marks ("...", '...', curly, guillemets) on a
 // line with words in lower case outside them: a marking named, not applied
 // ('The slides carry the banner "SECRET//NOFORN" on every page.', 'Is it

@@ -306,6 +306,25 @@ bool InsideSentence(std::string_view text, std::size_t begin,
          text[e] <= 'z';
 }
 
+bool BracketedInSentence(std::string_view text, std::size_t begin, std::size_t end,
+                         std::size_t* bracket_end) {
+  if (begin == 0 || (text[begin - 1] != '(' && text[begin - 1] != '[')) return false;
+  const char close = text[begin - 1] == '(' ? ')' : ']';
+  const std::size_t line_end = LineEnd(text, end);
+  std::size_t c = end;
+  while (c < line_end && text[c] != close && text[c] != '(' && text[c] != '[') ++c;
+  if (c >= line_end || text[c] != close) return false;
+  std::size_t b = begin - 1;
+  while (b > 0 && IsBlank(text[b - 1])) --b;
+  if (b == begin - 1 || b == 0 || text[b - 1] < 'a' || text[b - 1] > 'z') return false;
+  std::size_t e = c + 1;
+  if (bracket_end != nullptr) *bracket_end = e;
+  if (e < line_end && text[e] == '?') return true;
+  const std::size_t after = e;
+  while (e < line_end && IsBlank(text[e])) ++e;
+  return e > after && e < line_end && text[e] >= 'a' && text[e] <= 'z';
+}
+
 namespace {
 
 bool HasLowerCaseWord(std::string_view s) {

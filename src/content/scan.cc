@@ -79,6 +79,7 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
   const std::size_t first_finding = out->findings.size();
   s.input = text;
   s.typed_at = s.typed_input = 0;
+  s.surprise_text = nullptr;
   s.over_budget = false;
   // Bulk mail's text is read as a body, the level words on its edges
   // doubted (marking_strength.cc).

@@ -172,6 +172,10 @@ struct Scratch::Rep {
   // and the offset of that line in `input`): matches are read in order, so
   // counting on from there keeps the whole scan linear.
   mutable std::size_t typed_at = 0, typed_line = 0, typed_input = 0;
+  // Whether the text at `surprise_text` keeps a surprise (surprise_words.h,
+  // TextKeepsSurprise), read once per text however many banner lines ask.
+  mutable const char* surprise_text = nullptr;
+  mutable bool surprise = false;
   // The place rule MarkingStrength last decided by, a string literal
   // (Finding::why); set by each of its answers.
   mutable std::string_view why;

@@ -188,5 +188,24 @@ TEST(SurpriseWordsTest, LinesThatKeepASurprise) {
   }
 }
 
+// Round 53's tester 13, finding 5: a note's text that keeps a surprise on
+// any line; not the words a marked text writes too.
+TEST(SurpriseWordsTest, TextsThatKeepASurprise) {
+  for (std::string_view s :
+       {"** TOP SECRET **\n\nSurprise party for Jim Friday 6pm.\n\n** TOP SECRET **",
+        "TOP SECRET\n\nShh - bring snacks.\n\nTOP SECRET",
+        "SECRET\n\nIt's Sam's birthday on Thursday.\n\nSECRET",
+        "SECRET\n\nDave doesn't know yet.\n\nSECRET"}) {
+    EXPECT_TRUE(TextKeepsSurprise(s)) << s;
+  }
+  for (std::string_view s :
+       {"** TOP SECRET **\n\nThe working party for the review meets at 0600.\n\n** TOP SECRET **",
+        "SECRET\n\nThe party will cross the river. Spoil heaps mark the ford.\n\nSECRET",
+        "SECRET\n\nSurprise inspection of the depot at 0600.\n\nSECRET",
+        "SECRET\n\nShhhort list attached; the Shhwartz file follows.\n\nSECRET"}) {
+    EXPECT_FALSE(TextKeepsSurprise(s)) << s;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -17,6 +17,13 @@ constexpr std::array<std::string_view, 26> kKeepWords = {
     "surprise party", "surprise for", "a surprise", "the surprise", "party for", "the party",
     "our little secret", "no peeking"};
 
+// kKeepWords that say a surprise is kept wherever they stand in a note.
+constexpr std::array<std::string_view, 22> kTextWords = {
+    "shh", "shhh", "psst", "birthday", "don't tell", "do not tell", "dont tell",
+    "don't mention", "do not mention", "must not know", "mustn't know", "must not find out",
+    "doesn't know", "does not know", "keep it quiet", "keep it a secret", "surprise party",
+    "surprise for", "a surprise", "the surprise", "our little secret", "no peeking"};
+
 // Words that keep a surprise only inside a statement's sentence ("This
 // email is SECRET - you'll find out Friday"): a subject's "SECRET: surprise
 // inspection" is a real subject.
@@ -70,5 +77,7 @@ bool KeepsSurprise(std::string_view text, std::size_t begin, std::size_t end) {
 bool SurpriseOnLine(std::string_view text, std::size_t begin, std::size_t end) {
   return KeepsSurprise(text, begin, end) || AnyWordOn(LineOf(text, begin, end), kStatementWords);
 }
+
+bool TextKeepsSurprise(std::string_view text) { return AnyWordOn(text, kTextWords); }
 
 }  // namespace nearmiss::content

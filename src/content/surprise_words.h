@@ -34,6 +34,16 @@ bool KeepsSurprise(std::string_view text, std::size_t begin, std::size_t end);
 // EmphaticStatement).
 bool SurpriseOnLine(std::string_view text, std::size_t begin, std::size_t end);
 
+// A message's text that keeps a surprise anywhere: the words of
+// KeepsSurprise that say so without the marking's line ("shh", "don't
+// tell", "birthday", "surprise party", "a surprise"), not those a marked
+// text writes too ("party for", "the party": a working party; "spoil").
+// For a bare tier on a banner line over a party's note ("** TOP SECRET
+// **\n\nSurprise party for Jim Friday 6pm.\n\n** TOP SECRET **"), where
+// the note's words stand on their own line (round 53's tester 13,
+// finding 5). Linear in the text.
+bool TextKeepsSurprise(std::string_view text);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_SURPRISE_WORDS_H_

@@ -278,6 +278,24 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     s.why = "a bare tier beside a surprise or a joke (a party, an emoji)";
     return Counts::kIfCorroborated;
   }
+  // "** TOP SECRET **" or "TOP SECRET" top and bottom of "Shh - surprise
+  // party for Jim on Friday": the bare tier on a mail's banner line, any
+  // frame around it, over a note that keeps a surprise is said for
+  // emphasis; the two lines agreeing make no marked text of it, so it is
+  // weak, not doubted (round 53's tester 13, finding 5). National and
+  // compound forms count.
+  if (strong && kind == TextKind::kBody && s.mail_body &&
+      (p.heading_word || OrdinaryMailWord(p))) {
+    if (s.surprise_text != text.data()) {
+      s.surprise_text = text.data();
+      s.surprise = TextKeepsSurprise(text);
+    }
+    if (s.surprise) {
+      *strength = Strength::kWeak;
+      s.why = "a bare tier over a note that keeps a surprise";
+      return Counts::kYes;
+    }
+  }
   // "CONFIDENTIAL" over "ATTORNEY WORK PRODUCT": business confidentiality.
   // Only the bare business word (footer_word: CONFIDENTIAL): "UK SECRET:
   // legal advice on basing rights", "OFFICIAL-SENSITIVE\nLEGALLY
