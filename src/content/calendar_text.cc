@@ -119,6 +119,11 @@ void CalendarReader::Collect(icalcomponent* c, Extracted* out) {
             StartsWithNoCase(ParameterValue(p, "FMTTYPE"), "text/html")) {
           Extracted html = HtmlToText(icalproperty_get_value_as_string(p));
           AddValue(html.text.c_str(), &out->text);
+          // Its data: URL files and srcdoc pages (html_data_uris.h).
+          for (const ExtractedMember& f : html.data_files) {
+            ExtractEmbedded(name, f.path, f.text, budget, out);
+          }
+          for (HiddenText& h : html.hidden) out->hidden.push_back(std::move(h));
         }
         break;
       default:

@@ -5,8 +5,10 @@
 #include "base/ascii.h"
 #include "content/archive_kind.h"
 #include "content/csv_text.h"
+#include "content/encoded_text.h"
 #include "content/file_suffix.h"
 #include "content/finder_files.h"
+#include "content/html_data_uris.h"
 #include "content/gmime_util.h"
 #include "content/mailbox_file.h"
 #include "content/text_charset.h"
@@ -54,7 +56,7 @@ Extracted ExtractTextInPlace(std::string_view text, std::string_view name,
                              ExtractBudget& budget) {
   Extracted e;
   e.has_text = true;
-  ExtractUuencoded(name, text, budget, &e);
+  ExtractEncodedFiles(name, text, budget, &e);
   return e;
 }
 
@@ -352,8 +354,11 @@ Extracted ExtractDocument(DocType type, std::string_view name,
   switch (type) {
     case DocType::kText:
       return ExtractText(DecodeTextBytes(bytes), name, budget);
-    case DocType::kHtml:
-      return HtmlToText(DecodeTextBytes(bytes));
+    case DocType::kHtml: {
+      Extracted e = HtmlToText(DecodeTextBytes(bytes));
+      ReadHtmlDataFiles(name, budget, &e);
+      return e;
+    }
     case DocType::kXml: {
       // Markup of no vocabulary we know (SVG, a data file): each element's
       // text a line. XML that does not parse is read as HTML is, by

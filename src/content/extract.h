@@ -135,6 +135,9 @@ struct Extracted {
   bool has_text = false;
   std::vector<std::string> errors;
   std::vector<LimitHit> limits;
+  // Files an HTML page holds as data: URLs (html_data_uris.h), their
+  // decoded bytes in `text`, until ExtractDocument reads them as members.
+  std::vector<ExtractedMember> data_files;
 };
 
 // kArchive: every archive or compressed file that is not zip (tar, 7z, RAR,

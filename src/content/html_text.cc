@@ -20,6 +20,7 @@
 #include "content/shown_caps.h"
 #include "content/extract.h"
 #include "content/html_conditionals.h"
+#include "content/html_data_uris.h"
 #include "content/html_entities.h"
 #include "content/html_labels.h"
 #include "content/text_charset.h"
@@ -358,6 +359,7 @@ Extracted HtmlToText(std::string_view html) {
     WalkHtml(root, sheets, true, &shown, nullptr, &hidden);
     out.hidden.push_back({"without text hidden by CSS", std::move(shown)});
   }
+  CollectHtmlEmbedded(root, &out);
   out.has_text = true;
   return out;
 }

@@ -42,9 +42,59 @@ std::size_t FindUuEnd(std::string_view text, std::size_t from, bool base64) {
   return text.size();
 }
 
+namespace {
+
+// xxencode's alphabet: the 64 values 0..63 in order. uuencode writes value
+// v as the character 32 + v (value 0 also as '`'), so an xxencoded block
+// is a uuencoded one once each body character is mapped across.
+constexpr std::string_view kXxAlphabet =
+    "+-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+// Whether the body of the block (the lines after "begin") is xxencoded: a
+// uuencoded line uses only ' ' .. '`', an xxencoded one lower-case letters
+// (a full line's length character is 'h').
+bool XxBody(std::string_view body) {
+  const std::size_t end = body.find("\nend");
+  for (char c : body.substr(0, end)) {
+    if (c >= 'a' && c <= 'z') return true;
+  }
+  return false;
+}
+
+// The xxencoded block as the uuencoded block it stands for.
+std::string XxToUu(std::string_view block) {
+  const std::size_t first = block.find('\n');
+  std::string uu(block.substr(0, first == std::string_view::npos ? block.size() : first + 1));
+  if (first == std::string_view::npos) return uu;
+  std::string_view body = block.substr(first + 1);
+  std::size_t end = body.find("\nend");
+  if (body.starts_with("end")) end = 0;
+  if (end == std::string_view::npos) end = body.size();
+  for (char c : body.substr(0, end)) {
+    const std::size_t v = kXxAlphabet.find(c);
+    uu.push_back(v == std::string_view::npos ? c : v == 0 ? '`' : static_cast<char>(32 + v));
+  }
+  uu.append(body.substr(end));
+  return uu;
+}
+
+}  // namespace
+
+bool IsXxencoded(std::string_view block) {
+  if (block.starts_with("begin-base64 ")) return false;
+  const std::size_t first = block.find('\n');
+  return first != std::string_view::npos && XxBody(block.substr(first + 1));
+}
+
 // GMime's uudecode filter (it finds the "begin" line itself), or its
-// base64 one for the lines between "begin-base64" and "====".
+// base64 one for the lines between "begin-base64" and "====". An
+// xxencoded block is mapped to uuencode's alphabet first.
 std::string UuDecode(std::string_view block) {
+  std::string mapped;
+  if (IsXxencoded(block)) {
+    mapped = XxToUu(block);
+    block = mapped;
+  }
   const bool base64 = block.starts_with("begin-base64 ");
   if (base64) {
     const std::size_t first = block.find('\n');

@@ -21,8 +21,15 @@ bool UuBeginLine(std::string_view line, std::string* name);
 // text's end: a block cut short is decoded as far as it goes.
 std::size_t FindUuEnd(std::string_view text, std::size_t from, bool base64 = false);
 
+// Whether a "begin" block is xxencoded (the xxencode(1) alphabet
+// "+-0-9A-Za-z" in place of uuencode's ' ' .. '`'): it has the same "begin
+// <mode> <name>" and "end" lines, so only its body tells.
+bool IsXxencoded(std::string_view block);
+
 // The bytes of a uuencoded block by GMime's uudecode filter (it finds the
-// "begin" line itself), or of a "begin-base64" block by its base64 one.
+// "begin" line itself), or of a "begin-base64" block by its base64 one. An
+// xxencoded block (IsXxencoded) is first mapped character by character to
+// uuencode's alphabet (value v as ' ' + v), then decoded the same way.
 std::string UuDecode(std::string_view block);
 
 }  // namespace nearmiss::content

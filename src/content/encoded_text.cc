@@ -1,0 +1,76 @@
+// Files encoded inside a text (encoded_text.h).
+#include "content/encoded_text.h"
+
+#include <glib.h>
+
+namespace nearmiss::content {
+namespace {
+
+bool IsBase64BlobChar(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         c == '+' || c == '/';
+}
+
+// Shorter than this, a lone word ("Thanks", "OK") could pass as base64.
+constexpr std::size_t kMinBase64Blob = 16;
+
+}  // namespace
+
+bool HasBinHex(std::string_view text) {
+  // Decoders look for the line's start only; the version may differ.
+  static constexpr std::string_view kLine = "(This file must be converted with BinHex";
+  for (std::size_t at = text.find(kLine); at != std::string_view::npos;
+       at = text.find(kLine, at + 1)) {
+    if (at == 0 || text[at - 1] == '\n' || text[at - 1] == ' ' || text[at - 1] == '>') return true;
+  }
+  return false;
+}
+
+bool IsBase64Blob(std::string_view text, std::string* decoded) {
+  std::string chars;
+  std::size_t padding = 0;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    if (c == '=') {
+      if (++padding > 2) return false;
+    } else if (!IsBase64BlobChar(c) || padding > 0) {
+      return false;
+    }
+    chars.push_back(c);
+  }
+  if (chars.size() < kMinBase64Blob || chars.size() % 4 != 0) return false;
+  // Spaces inside a line are words, not base64 (which breaks only lines).
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(at, end - at);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    if (line.find(' ') != std::string_view::npos || line.find('\t') != std::string_view::npos)
+      return false;
+    at = end + 1;
+  }
+  gsize length = 0;
+  guchar* bytes = g_base64_decode(chars.c_str(), &length);
+  decoded->assign(reinterpret_cast<const char*>(bytes), length);
+  g_free(bytes);
+  return true;
+}
+
+void ExtractEncodedFiles(std::string_view name, std::string_view text,
+                         ExtractBudget& budget, Extracted* out) {
+  ExtractUuencoded(name, text, budget, out);
+  if (HasBinHex(text)) {
+    out->errors.push_back(std::string(name) +
+                          ": holds a BinHex 4.0 file (RFC 1741), which is not decoded; "
+                          "its text is not read");
+  }
+  // A text that is one base64 blob is a file sent encoded twice (a
+  // ".b64" file, base64 sent as 7bit): read what it decodes to.
+  std::string decoded;
+  if (text.size() <= budget.per_attachment_bytes * 2 && IsBase64Blob(text, &decoded)) {
+    ExtractEmbedded(name, "base64", decoded, budget, out);
+  }
+}
+
+}  // namespace nearmiss::content

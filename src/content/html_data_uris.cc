@@ -1,0 +1,142 @@
+// data: URLs and srcdoc pages in HTML (html_data_uris.h).
+#include "content/html_data_uris.h"
+
+#include <glib.h>
+
+#include "content/picture_parts.h"
+
+namespace nearmiss::content {
+namespace {
+
+std::string DataUrlLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(g_ascii_tolower(c));
+  return out;
+}
+
+// A name whose suffix tells ClassifyDocument what the member is (the
+// archive walk classifies members by name and bytes, not a MIME type).
+std::string DataUrlMemberName(std::string_view type, std::size_t n, std::string_view download) {
+  if (!download.empty()) return std::string(download);
+  std::string name = "data-url-" + std::to_string(n);
+  static constexpr std::pair<std::string_view, std::string_view> kSuffixes[] = {
+      {"text/plain", ".txt"},       {"text/html", ".html"},        {"text/csv", ".csv"},
+      {"application/zip", ".zip"},  {"application/pdf", ".pdf"},   {"text/xml", ".xml"},
+      {"application/xml", ".xml"},  {"text/rtf", ".rtf"},          {"application/rtf", ".rtf"},
+      {"message/rfc822", ".eml"},   {"image/svg+xml", ".svg"},
+  };
+  for (const auto& [t, suffix] : kSuffixes) {
+    if (type == t) return name + std::string(suffix);
+  }
+  return name;
+}
+
+}  // namespace
+
+bool DecodeDataUri(std::string_view uri, std::string* type, std::string* bytes) {
+  bytes->clear();
+  while (!uri.empty() && (uri.front() == ' ' || uri.front() == '\t' || uri.front() == '\n' ||
+                          uri.front() == '\r')) {
+    uri.remove_prefix(1);
+  }
+  if (uri.size() < 5 || DataUrlLower(uri.substr(0, 5)) != "data:") return false;
+  uri.remove_prefix(5);
+  const std::size_t comma = uri.find(',');
+  if (comma == std::string_view::npos) return false;
+  std::string head = DataUrlLower(uri.substr(0, comma));
+  std::string_view data = uri.substr(comma + 1);
+  bool base64 = false;
+  if (head.size() >= 7 && head.ends_with(";base64")) {
+    base64 = true;
+    head.resize(head.size() - 7);
+  }
+  *type = head.substr(0, head.find(';'));
+  if (type->empty()) *type = "text/plain";
+  // Percent-encoding applies to both forms (RFC 2397 section 3).
+  GBytes* unescaped = g_uri_unescape_bytes(std::string(data).c_str(), -1, nullptr, nullptr);
+  if (unescaped == nullptr) return false;
+  gsize size = 0;
+  const char* raw = static_cast<const char*>(g_bytes_get_data(unescaped, &size));
+  std::string text(raw == nullptr ? "" : raw, size);
+  g_bytes_unref(unescaped);
+  if (!base64) {
+    *bytes = std::move(text);
+    return true;
+  }
+  std::string chars;
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') chars.push_back(c);
+  }
+  for (char c : chars) {
+    if (!g_ascii_isalnum(c) && c != '+' && c != '/' && c != '=') return false;
+  }
+  gsize length = 0;
+  guchar* decoded = g_base64_decode(chars.c_str(), &length);
+  bytes->assign(reinterpret_cast<const char*>(decoded), length);
+  g_free(decoded);
+  return true;
+}
+
+void CollectHtmlEmbedded(const xmlNode* root, Extracted* out) {
+  std::size_t n = 0;
+  for (const xmlNode* node = root; node != nullptr;) {
+    if (node->type == XML_ELEMENT_NODE) {
+      std::string download;
+      for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+        if (g_ascii_strcasecmp(reinterpret_cast<const char*>(a->name), "download") != 0) continue;
+        xmlChar* v = xmlNodeGetContent(reinterpret_cast<const xmlNode*>(a));
+        if (v != nullptr) download = reinterpret_cast<const char*>(v);
+        xmlFree(v);
+      }
+      for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+        xmlChar* v = xmlNodeGetContent(reinterpret_cast<const xmlNode*>(a));
+        if (v == nullptr) continue;
+        std::string value(reinterpret_cast<const char*>(v));
+        xmlFree(v);
+        const char* attr = reinterpret_cast<const char*>(a->name);
+        if (g_ascii_strcasecmp(attr, "srcdoc") == 0) {
+          // The iframe shows this page: its text is read as the page's.
+          Extracted page = HtmlToText(value);
+          out->hidden.push_back({"iframe srcdoc", std::move(page.text)});
+          for (HiddenText& h : page.hidden) out->hidden.push_back(std::move(h));
+          for (ExtractedMember& f : page.data_files) out->data_files.push_back(std::move(f));
+          for (std::string& e : page.errors) out->errors.push_back(std::move(e));
+          continue;
+        }
+        std::string type, bytes;
+        if (value.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+        const std::size_t start = value.find_first_not_of(" \t\r\n");
+        if (g_ascii_strncasecmp(value.c_str() + start, "data:", 5) != 0) continue;
+        ++n;
+        if (!DecodeDataUri(value, &type, &bytes)) {
+          out->errors.push_back(std::string("a data: URL in <") +
+                                reinterpret_cast<const char*>(node->name) + " " + attr +
+                                "> does not decode (RFC 2397); its content is not read");
+          continue;
+        }
+        // A picture, as an inline picture part: not a file to read.
+        if (!PictureKind(bytes).empty()) continue;
+        ExtractedMember file;
+        file.path = DataUrlMemberName(type, n, attr == std::string_view("href") ? download : "");
+        file.text = std::move(bytes);
+        out->data_files.push_back(std::move(file));
+      }
+    }
+    // Depth first, without recursion (a deep page must not exhaust the stack).
+    if (node->children != nullptr) {
+      node = node->children;
+      continue;
+    }
+    while (node != nullptr && node != root && node->next == nullptr) node = node->parent;
+    if (node == nullptr || node == root) break;
+    node = node->next;
+  }
+}
+
+void ReadHtmlDataFiles(std::string_view name, ExtractBudget& budget, Extracted* out) {
+  std::vector<ExtractedMember> files = std::move(out->data_files);
+  out->data_files.clear();
+  for (const ExtractedMember& f : files) ExtractEmbedded(name, f.path, f.text, budget, out);
+}
+
+}  // namespace nearmiss::content
