@@ -105,7 +105,7 @@ docx-header-draft SECRET true hold
 docx-header-draft-plain none true accept
 pdf-banner-page-number SECRET true hold
 recruiter-clearance-list none true accept
-newsletter-top-secret-edges TOP_SECRET true hold
+newsletter-top-secret-edges none true accept
 banner-secret-draft SECRET true hold"
 
 files=$(printf '%s\n' "$cases" | while read -r name _ _ _; do printf '%s ' "$data/$name.eml"; done)
