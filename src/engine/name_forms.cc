@@ -283,46 +283,34 @@ bool SplitRunTogetherParticles(const Parts& k, Parts* out) {
   bool any = false;
   for (size_t i = 0; i < k.n; ++i) {
     std::string_view part = k.p[i];
-    size_t best = 0;
-    size_t best_words = 0;
-    if (i > 0) {
-      for (const ParticleGroup& g : FamilyParticles()) {
-        size_t at = 0;
-        bool group = true;
-        for (const std::string& w : g.words) {
-          group = group && part.substr(at).starts_with(w);
-          at += w.size();
-        }
-        if (group && part.size() >= at + 3 && at > best) {
-          best = at;
-          best_words = g.words.size();
-        }
-      }
-    }
-    if (best == 0) {
-      if (split.n == kMaxParts) return false;
-      split.p[split.n++] = part;
-      continue;
-    }
-    if (split.n + best_words + 1 > kMaxParts) return false;
-    // Re-cut the group at its words: the table's words are what matched.
+    const ParticleGroup* best = nullptr;  // the longest group `part` starts with
+    size_t best_size = 0;
+    // The first part is the given name: never split.
     for (const ParticleGroup& g : FamilyParticles()) {
+      if (i == 0) break;
       size_t at = 0;
-      bool group = g.words.size() == best_words;
+      bool group = true;
       for (const std::string& w : g.words) {
         group = group && part.substr(at).starts_with(w);
         at += w.size();
       }
-      if (!group || at != best) continue;
-      at = 0;
-      for (const std::string& w : g.words) {
+      if (group && part.size() >= at + 3 && at > best_size) {
+        best = &g;
+        best_size = at;
+      }
+    }
+    const size_t pieces = best == nullptr ? 1 : best->words.size() + 1;
+    if (split.n + pieces > kMaxParts) return false;
+    if (best != nullptr) {
+      size_t at = 0;
+      for (const std::string& w : best->words) {
         split.p[split.n++] = part.substr(at, w.size());
         at += w.size();
       }
-      break;
+      part.remove_prefix(best_size);
+      any = true;
     }
-    split.p[split.n++] = part.substr(best);
-    any = true;
+    split.p[split.n++] = part;
   }
   if (any) *out = split;
   return any;
