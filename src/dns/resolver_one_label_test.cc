@@ -19,7 +19,7 @@ using std::chrono::milliseconds;
 // any other; it is no mail domain (resolver.h), so it is answered at once,
 // never queried, and counted. Against a silent server a query would wait
 // out the deadline and come back unknown.
-TEST(ResolverTest, ANameOfOneLabelIsNeverQueried) {
+TEST(ResolverOneLabelTest, ANameOfOneLabelIsNeverQueried) {
   uint16_t port = 0;
   const int silent = BindLoopback(SOCK_DGRAM, &port);  // bound, never read
   ASSERT_GE(silent, 0);

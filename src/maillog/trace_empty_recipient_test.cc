@@ -48,7 +48,7 @@ void ExpectEmpty(const LineCounts& c, uint64_t count, uint64_t first_line,
 }
 
 TEST(TraceEmptyRecipient, ExchangeSendAndFail) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("MSGTRK.LOG", &c);
   t.Feed(kFields);
   t.Feed(Event("10:01:00", "192.0.2.7", "mx.army.ml", "EX1\\Internet", "SEND", ""));
@@ -66,7 +66,7 @@ TEST(TraceEmptyRecipient, ExchangeSendAndFail) {
 }
 
 TEST(TraceEmptyRecipient, MessageTrackingExport) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("tracking.csv", &c);
   t.Feed("\"Timestamp\",\"EventId\",\"ConnectorId\",\"ServerHostname\",\"Sender\","
          "\"Recipients\",\"MessageId\"");
@@ -78,7 +78,7 @@ TEST(TraceEmptyRecipient, MessageTrackingExport) {
 }
 
 TEST(TraceEmptyRecipient, MessageTraceRow) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("MessageTrace.csv", &c);
   t.Feed("\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\",\"ToIP\","
          "\"MessageId\"");
@@ -94,7 +94,7 @@ TEST(TraceEmptyRecipient, MessageTraceRow) {
 }
 
 TEST(TraceEmptyRecipient, HistoricalSearch) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("Hist.csv", &c);
   t.Feed("origin_timestamp_utc,sender_address,recipient_status,message_subject,message_id");
   t.Feed("2025-11-05 08:00:01Z,alice@mod.gov.uk,,Weekly,<h1@x>");
@@ -109,7 +109,7 @@ TEST(TraceEmptyRecipient, HistoricalSearch) {
 // Microsoft 365 row's ToIP by address; a gateway of the list by its name
 // whatever the connector is called.
 TEST(TraceSmartHost, NamedAndListedNextHops) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("MSGTRK.LOG", &c);
   t.set_smart_hosts({"relay1.modgov.example"});
   t.Feed(kFields);
@@ -130,7 +130,7 @@ TEST(TraceSmartHost, NamedAndListedNextHops) {
   EXPECT_EQ(c.seen[2].status, "unknown");
   EXPECT_EQ(c.seen[3].status, "sent");
 
-  Collect d;
+  TraceCollect d;
   TraceLog u("MessageTrace.csv", &d);
   u.set_smart_hosts({"203.0.113.25"});
   u.Feed("\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\",\"ToIP\","

@@ -14,7 +14,7 @@ namespace nearmiss::maillog {
 namespace {
 
 TEST(TraceJoined, AnotherColumnOrderIsReadByItsOwnHeader) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("ab.csv", &c);
   FeedAll(t, {"\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\","
               "\"MessageId\"",
@@ -41,7 +41,7 @@ TEST(TraceJoined, AnotherColumnOrderIsReadByItsOwnHeader) {
 }
 
 TEST(TraceJoined, AnotherZoneInTheHeadingShiftsTheRowsAfterIt) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("eac2.csv", &c, DateOrder::kDayMonth);
   FeedAll(t, {"\"Date (UTC+01:00)\",\"Sender\",\"Recipient\",\"Subject\",\"Status\","
               "\"Message ID\"",
@@ -63,7 +63,7 @@ TEST(TraceJoined, AnotherZoneInTheHeadingShiftsTheRowsAfterIt) {
 }
 
 TEST(TraceJoined, HistoricalSearchAndExportCsvFormsToo) {
-  Collect h;
+  TraceCollect h;
   TraceLog hs("hs.csv", &h);
   FeedAll(hs, {"origin_timestamp_utc,sender_address,recipient_status,message_subject,message_id",
                "2025-11-03 09:12:06Z,alice@army.mil,\"bob@army.ml##Receive, Send\",x,<m1@army.mil>",
@@ -75,7 +75,7 @@ TEST(TraceJoined, HistoricalSearchAndExportCsvFormsToo) {
   EXPECT_EQ(h.seen[1].time, "2025-11-04T09:12:06");
 
   ASSERT_TRUE(SetLogZone("UTC", "--log-zone").ok());
-  Collect e;
+  TraceCollect e;
   TraceLog ex("te.csv", &e);
   FeedAll(ex, {"#TYPE Microsoft.Exchange.Management.TransportTasks.MessageTrackingEvent",
                "\"Timestamp\",\"EventId\",\"Source\",\"Sender\",\"Recipients\",\"MessageId\"",
@@ -92,7 +92,7 @@ TEST(TraceJoined, HistoricalSearchAndExportCsvFormsToo) {
 }
 
 TEST(TraceJoined, AHeaderOfNoFormLeavesItsRowsUnread) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("ab.csv", &c);
   FeedAll(t, {"\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\"",
               "\"11/3/2025 9:00:01 AM\",\"alice@army.mil\",\"bob@navy.mil\",\"x\",\"Delivered\"",
@@ -120,7 +120,7 @@ TEST(TraceJoined, AHeaderOfNoFormLeavesItsRowsUnread) {
 }
 
 TEST(TraceJoined, AHeaderInTheOtherSeparatorSwitchesIt) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("mixed.csv", &c);
   FeedAll(t, {"Received,SenderAddress,RecipientAddress,Status,MessageId",
               "2025-11-03T09:00:01Z,alice@army.mil,bob@navy.mil,Delivered,<a1@army.mil>",
@@ -135,7 +135,7 @@ TEST(TraceJoined, AHeaderInTheOtherSeparatorSwitchesIt) {
 
 TEST(TraceJoined, ARowWhoseCellsAreWordsIsNoHeader) {
   // A subject and a status that are heading words do not make a header.
-  Collect c;
+  TraceCollect c;
   TraceLog t("w.csv", &c);
   FeedAll(t, {"Received,SenderAddress,RecipientAddress,Subject,Status,MessageId",
               "2025-11-03T09:00:01Z,alice@army.mil,bob@army.ml,Status,Delivered,<a1@army.mil>"});

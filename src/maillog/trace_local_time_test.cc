@@ -29,7 +29,7 @@ void FeedExport(TraceLog& t) {
 
 TEST(TraceLocalTime, ReadInTheZoneStated) {
   ASSERT_TRUE(SetLogZone("America/New_York", "--log-zone").ok());
-  Collect c;
+  TraceCollect c;
   TraceLog t("te.csv", &c);
   t.set_window(CivilToSeconds(2025, 12, 1, 0, 0, 0), 0);
   FeedExport(t);
@@ -45,7 +45,7 @@ TEST(TraceLocalTime, ReadInTheZoneStated) {
 
 TEST(TraceLocalTime, AZoneNotStatedNearTheWindowIsCounted) {
   ASSERT_TRUE(SetLogZone("UTC", "TZ").ok());  // the reader's, not stated
-  Collect c;
+  TraceCollect c;
   TraceLog t("te.csv", &c);
   t.set_window(CivilToSeconds(2025, 12, 1, 0, 0, 0), 0);
   FeedExport(t);
@@ -62,13 +62,13 @@ TEST(TraceLocalTime, AZoneNotStatedNearTheWindowIsCounted) {
       << said;
 
   // A row more than 14 hours outside the window is outside it in any zone.
-  Collect far;
+  TraceCollect far;
   TraceLog t2("te.csv", &far);
   t2.set_window(CivilToSeconds(2025, 12, 2, 0, 0, 0), 0);
   FeedExport(t2);
   EXPECT_EQ(t2.counts().zone_edge_rows, 0u);
   // --until's edge likewise: the end of 30 November (UTC).
-  Collect until;
+  TraceCollect until;
   TraceLog t3("te.csv", &until);
   t3.set_window(0, CivilToSeconds(2025, 11, 30, 12, 0, 0));
   FeedExport(t3);
@@ -77,7 +77,7 @@ TEST(TraceLocalTime, AZoneNotStatedNearTheWindowIsCounted) {
 
 TEST(TraceLocalTime, OtherTraceFormsAreUtcAsWritten) {
   ASSERT_TRUE(SetLogZone("America/New_York", "--log-zone").ok());
-  Collect c;
+  TraceCollect c;
   TraceLog t("mt.csv", &c);
   FeedAll(t, {"Received,SenderAddress,RecipientAddress,Status,MessageId",
               "11/30/2025 8:00:03 PM,alice@army.mil,bob@army.ml,Delivered,<m1@army.mil>"});

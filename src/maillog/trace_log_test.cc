@@ -36,7 +36,7 @@ TEST(CsvRecords, QuotedCommasQuotesAndLineBreaks) {
 }
 
 TEST(TraceLog, ExchangeRecipientsAndEvents) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("MSGTRK2025110301-1.LOG", &c);
   for (const char* line : {
            "#Software: Microsoft Exchange Server",
@@ -99,7 +99,7 @@ constexpr const char* kExchangeFields =
 // with the next hop as relay: given the mailbox server's log alone, mail
 // to a look-alike sent on to the Edge once vanished from the report.
 TEST(TraceLog, ExchangeInternalHopsAreNotAttempts) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("MSGTRK2025110301-1.LOG", &c);
   for (const char* line : {
            kExchangeFields,
@@ -159,7 +159,7 @@ TEST(TraceLog, ExchangeInternalHopsAreNotAttempts) {
 // unquoted comma in a subject or a recipient list) is unrecognised with its
 // line, never read with its fields shifted; so is one with fewer.
 TEST(TraceLog, RecordsWithMoreOrFewerFieldsThanTheHeaderAreNotRead) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("MSGTRK2025110301-1.LOG", &c);
   t.Feed(kExchangeFields);
   // An unquoted comma in the subject: 28 fields for 27 names.
@@ -177,7 +177,7 @@ TEST(TraceLog, RecordsWithMoreOrFewerFieldsThanTheHeaderAreNotRead) {
   EXPECT_EQ(t.counts().unrecognised, 2u);
   EXPECT_EQ(t.counts().first_unrecognised_line, 2u);
 
-  Collect m;
+  TraceCollect m;
   TraceLog trace("trace.csv", &m);
   trace.Feed("Received,SenderAddress,RecipientAddress,Subject,Status,MessageId");
   trace.Feed("2025-11-03T21:12:06Z,alice@mod.gov.uk,bob@army.ml,Plan, v2,Delivered,<m1@x>");
@@ -230,7 +230,7 @@ TEST(TraceLog, ARecordNotReadAfterTheHeaderIsADeliveryNotUnderstood) {
             "2025-11-03T09:12:06Z,SEND,c@partner.example,alice@mod.gov.uk,Internet",
             "2025-11-03T09:12:07Z,SEND,bob@army.ml"},
        }) {
-    Collect c;
+    TraceCollect c;
     TraceLog t("trace.csv", &c, k.order);
     t.Feed(k.header);
     t.Feed(k.good);
@@ -256,7 +256,7 @@ TEST(TraceLog, LooksLikeTrace) {
 // decides whether a file is a mail log was taken over more lines than the
 // file had. Each line is counted once, as unrecognised if any part was.
 TEST(TraceLog, ALineHoldingTwoRecordsIsCountedOnce) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("MSGTRK2025110301-1.LOG", &c);
   t.Feed("#Fields: date-time,event-id,recipient-address,sender-address");
   t.Feed("2025-11-03T09:12:06Z,SEND,bob@army.ml,alice@mod.gov.uk\r"
@@ -279,7 +279,7 @@ TEST(TraceLog, FuzzFindingCountsAddUp) {
   std::ifstream in(path, std::ios::binary);
   ASSERT_TRUE(in) << path;
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  Collect c;
+  TraceCollect c;
   TraceLog t("fuzz.LOG", &c);
   std::string_view text = std::string_view(bytes).substr(1);  // the fuzz target's option byte
   uint64_t lines = 0;
@@ -298,7 +298,7 @@ TEST(TraceLog, FuzzFindingCountsAddUp) {
 // form (not m365-trace); its #TYPE line counts as that form; a list joined
 // by ';' or blanks is read per recipient; System.String[] refuses the file.
 TEST(TraceLog, MessageTrackingExportCsv) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("tracking.csv", &c);
   t.Feed("#TYPE Microsoft.Exchange.Management.TransportTasks.MessageTrackingEvent");
   t.Feed("\"Timestamp\",\"EventId\",\"Source\",\"ConnectorId\",\"ServerHostname\",\"Sender\","
@@ -317,7 +317,7 @@ TEST(TraceLog, MessageTrackingExportCsv) {
   EXPECT_EQ(t.counts().by_format[static_cast<size_t>(LineFormat::kM365Trace)], 0u);
   EXPECT_TRUE(t.counts().refused.empty());
 
-  Collect d;
+  TraceCollect d;
   TraceLog u("typed.csv", &d);
   u.Feed("\"Timestamp\",\"EventId\",\"Sender\",\"Recipients\",\"MessageId\"");
   u.Feed("\"11/3/2025 10:05:03 AM\",\"SEND\",\"alice@mod.gov.uk\",\"System.String[]\",\"<x@y>\"");
@@ -355,7 +355,7 @@ TEST(TraceLog, ExchangeFieldsThatCannotGiveADeliveryRefuseTheFile) {
        "MSGTRK.LOG:5: an Exchange message tracking record before any #Fields line"},
   };
   for (const Form& form : forms) {
-    Collect c;
+    TraceCollect c;
     TraceLog t("MSGTRK.LOG", &c);
     for (const char* d : directives) t.Feed(d);
     if (!form.fields.empty()) t.Feed(form.fields);

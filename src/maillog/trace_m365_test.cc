@@ -16,7 +16,7 @@ namespace nearmiss::maillog {
 namespace {
 
 TEST(TraceLog, M365TraceAndHistoricalSearch) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("trace.csv", &c);
   t.Feed("\xEF\xBB\xBF\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\","
          "\"ToIP\",\"FromIP\",\"Size\",\"MessageId\",\"MessageTraceId\"");
@@ -33,7 +33,7 @@ TEST(TraceLog, M365TraceAndHistoricalSearch) {
   EXPECT_EQ(c.seen[1].status, "bounced");
   EXPECT_EQ(t.counts().main_format(), LineFormat::kM365Trace);
 
-  Collect h;
+  TraceCollect h;
   TraceLog hs("historical.csv", &h);
   hs.Feed("origin_timestamp_utc,sender_address,recipient_status,message_subject,total_bytes,"
           "message_id,network_message_id,original_client_ip,directionality,connector_id,"
@@ -59,14 +59,14 @@ TEST(TraceLog, SlashDatesNeedAStatedOrder) {
       "\"11/4/2026 10:05:00 AM\",\"a@mod.gov.uk\",\"b@army.ml\",\"x\",\"Delivered\",\"<m1@x>\"",
       "\"04/11/2026 10:06:00\",\"a@mod.gov.uk\",\"c@army.ml\",\"x\",\"Delivered\",\"<m2@x>\"",
       "\"13/11/2026 22:06:00\",\"a@mod.gov.uk\",\"d@army.ml\",\"x\",\"Delivered\",\"<m3@x>\""};
-  auto read = [&](DateOrder order, Collect* c) {
+  auto read = [&](DateOrder order, TraceCollect* c) {
     TraceLog t("trace.csv", c, order);
     t.Feed(header);
     for (const char* r : rows) t.Feed(r);
     t.Finish();
     return t.counts();
   };
-  Collect unstated;
+  TraceCollect unstated;
   LineCounts n = read(DateOrder::kUnstated, &unstated);
   ASSERT_EQ(unstated.seen.size(), 1u);
   EXPECT_EQ(unstated.seen[0].time, "2026-11-04T10:05:00");
@@ -76,7 +76,7 @@ TEST(TraceLog, SlashDatesNeedAStatedOrder) {
   EXPECT_NE(Describe(n).find("2 with an ambiguous date"), std::string::npos) << Describe(n);
   EXPECT_NE(Describe(n).find("trace.csv:3"), std::string::npos) << Describe(n);
 
-  Collect dmy;
+  TraceCollect dmy;
   n = read(DateOrder::kDayMonth, &dmy);
   ASSERT_EQ(dmy.seen.size(), 3u);
   EXPECT_EQ(dmy.seen[0].time, "2026-04-11T10:05:00");  // the stated order applies to AM/PM too
@@ -84,7 +84,7 @@ TEST(TraceLog, SlashDatesNeedAStatedOrder) {
   EXPECT_EQ(dmy.seen[2].time, "2026-11-13T22:06:00");
   EXPECT_EQ(n.ambiguous_dates, 0u);
 
-  Collect mdy;
+  TraceCollect mdy;
   n = read(DateOrder::kMonthDay, &mdy);
   ASSERT_EQ(mdy.seen.size(), 2u);  // month 13 does not exist
   EXPECT_EQ(mdy.seen[1].time, "2026-04-11T10:06:00");
@@ -204,7 +204,7 @@ TEST(TraceTime, CulturesWhoseOrderIsNotCertainAreAmbiguous) {
 // recipient") is not delivered, never dropped; Expanded and Resolved are
 // no deliveries, but counted (LineCounts::replaced) with their first line.
 TEST(TraceLog, M365NoneIsNotDeliveredAndReplacedRowsAreCounted) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("trace.csv", &c);
   FeedAll(t, {
            "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\","
@@ -226,7 +226,7 @@ TEST(TraceLog, M365NoneIsNotDeliveredAndReplacedRowsAreCounted) {
 // Breaker round 2 §15: a SenderAddress in display-name form was read as
 // "Alice <alice@army.mil" (one more sender than there is).
 TEST(TraceLog, SenderInDisplayNameFormIsItsAddress) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("trace.csv", &c);
   FeedAll(t, {
            "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\","
@@ -250,7 +250,7 @@ TEST(TraceLog, SenderInDisplayNameFormIsItsAddress) {
 // are in; the time was read as UTC. An offset is applied; a zone that is
 // no offset refuses the file.
 TEST(TraceLog, ZoneNamedInTheTimeHeading) {
-  auto read = [](const char* heading, Collect* c) {
+  auto read = [](const char* heading, TraceCollect* c) {
     TraceLog t("eac.csv", c);
     std::string header = std::string("\"") + heading +
                          "\",\"Sender\",\"Recipient\",\"Subject\",\"Status\",\"Message ID\"";
@@ -258,7 +258,7 @@ TEST(TraceLog, ZoneNamedInTheTimeHeading) {
                 "\"11/3/2025 9:12:06 AM\",\"a@army.mil\",\"u1@army.ml\",\"hi\",\"Delivered\",\"<1@x>\""});
     return t.counts();
   };
-  Collect plus, minus, utc, named;
+  TraceCollect plus, minus, utc, named;
   read("Date (UTC+01:00)", &plus);
   ASSERT_EQ(plus.seen.size(), 1u);
   EXPECT_EQ(plus.seen[0].time, "2025-11-03T08:12:06");
@@ -279,7 +279,7 @@ TEST(TraceLog, ZoneNamedInTheTimeHeading) {
 // header (after its byte order mark) is a header again; a row that does
 // not fit is still counted, with its line.
 TEST(TraceLog, RepeatedHeaderOfExportsJoinedWithCat) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("joined.csv", &c);
   const std::string header =
       "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\",\"MessageId\"";
@@ -304,7 +304,7 @@ TEST(TraceLog, LearningSkipsMailReceived) {
   const char* header = "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Status\",\"MessageId\"";
   const char* out = "\"2025-11-04T09:00:00Z\",\"a@mod.gov.uk\",\"b@partner.example\",\"Delivered\",\"<1@x>\"";
   const char* in = "\"2025-11-04T09:10:00Z\",\"z@partner.example\",\"a@mod.gov.uk\",\"Delivered\",\"<2@x>\"";
-  Collect c;
+  TraceCollect c;
   TraceLog t("trace.csv", &c, DateOrder::kUnstated, {}, /*learning=*/true, own);
   for (const char* l : {header, out, in}) t.Feed(l);
   t.Finish();
@@ -313,14 +313,14 @@ TEST(TraceLog, LearningSkipsMailReceived) {
   EXPECT_EQ(t.counts().inbound_rows, 1u);
   EXPECT_EQ(t.counts().first_inbound_row_line, 3u);
 
-  Collect d;
+  TraceCollect d;
   TraceLog u("trace.csv", &d, DateOrder::kUnstated, {}, /*learning=*/true, {});
   for (const char* l : {header, out, in}) u.Feed(l);
   u.Finish();
   EXPECT_TRUE(d.seen.empty());
   EXPECT_EQ(u.counts().direction_unknown_rows, 2u);
 
-  Collect e;
+  TraceCollect e;
   TraceLog v("historical.csv", &e, DateOrder::kUnstated, {}, /*learning=*/true, {});
   v.Feed("origin_timestamp_utc,sender_address,recipient_status,message_id,directionality");
   v.Feed("2025-11-05 08:00:01Z,a@mod.gov.uk,\"b@partner.example##Receive, Send\",<3@x>,Originating");

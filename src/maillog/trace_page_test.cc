@@ -28,7 +28,7 @@ std::string V1Row(int i) {
 }
 
 LineCounts Read(int rows, int again = 0) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("trace.csv", &c);
   t.Feed("#TYPE Deserialized.Microsoft.Exchange.Status.MessageTrace");
   t.Feed(kV1Header);
@@ -56,7 +56,7 @@ TEST(TracePage, ExactlyTheDefaultPageIsNoted) {
 }
 
 TEST(TracePage, MessageTrackingExport) {
-  Collect c;
+  TraceCollect c;
   TraceLog t("gmtl.csv", &c);
   t.Feed("\"Timestamp\",\"ServerHostname\",\"ConnectorId\",\"Source\",\"EventId\",\"MessageId\","
          "\"Recipients\",\"RecipientStatus\",\"MessageSubject\",\"Sender\"");

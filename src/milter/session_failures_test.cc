@@ -6,7 +6,12 @@
 namespace nearmiss::milter {
 namespace {
 
-TEST_F(SessionTest, NoPolicyMeansTempfailAtEndOfMessage) {
+// Its own suite name: the module's tests share one program (nm_test), and
+// GoogleTest refuses one suite name over two fixture classes (each file's
+// copy of session_fixture.h is its own class).
+class SessionFailuresTest : public SessionTest {};
+
+TEST_F(SessionFailuresTest, NoPolicyMeansTempfailAtEndOfMessage) {
   source_ = [] { return std::shared_ptr<const Checker>(); };
   Negotiate();
   Mail("<alice@mod.gov.uk>");
@@ -17,7 +22,7 @@ TEST_F(SessionTest, NoPolicyMeansTempfailAtEndOfMessage) {
   EXPECT_THAT(logs_.back(), HasSubstr("\"event\":\"error\""));
 }
 
-TEST_F(SessionTest, FailEndOfMessageAnswersTheFailAction) {
+TEST_F(SessionFailuresTest, FailEndOfMessageAnswersTheFailAction) {
   Negotiate();
   Mail("<alice@mod.gov.uk>");
   Rcpt("<dave@example.com>");
@@ -33,7 +38,7 @@ TEST_F(SessionTest, FailEndOfMessageAnswersTheFailAction) {
   EXPECT_THAT(Rcpt("<dave@example.com>"), ElementsAre("c:"));
 }
 
-TEST_F(SessionTest, AnExceptionInTheScanAnswersTheFailAction) {
+TEST_F(SessionFailuresTest, AnExceptionInTheScanAnswersTheFailAction) {
   checker_->throw_in_scan = true;
   Negotiate();
   Mail("<alice@mod.gov.uk>");
@@ -51,7 +56,7 @@ TEST_F(SessionTest, AnExceptionInTheScanAnswersTheFailAction) {
 // Issue 11, fail closed: every path that cannot judge a recipient or a
 // message takes the policy's fail action ([defaults] on_error), logged.
 
-TEST_F(SessionTest, AnExceptionAtRcptTempfailsThatRecipientOnly) {
+TEST_F(SessionFailuresTest, AnExceptionAtRcptTempfailsThatRecipientOnly) {
   Negotiate();
   Mail("<alice@mod.gov.uk>");
   checker_->throw_in_rcpt = true;
@@ -70,7 +75,7 @@ TEST_F(SessionTest, AnExceptionAtRcptTempfailsThatRecipientOnly) {
   EXPECT_EQ(audit_->records[0].recipients.back().action, "tempfail");
 }
 
-TEST_F(SessionTest, EveryRecipientRefusedAtEndOfMessageAnswersTheFailAction) {
+TEST_F(SessionFailuresTest, EveryRecipientRefusedAtEndOfMessageAnswersTheFailAction) {
   Negotiate();
   Mail("<alice@mod.gov.uk>");
   EXPECT_THAT(Rcpt("<bob@army.ml>")[0], HasSubstr("550"));
@@ -79,7 +84,7 @@ TEST_F(SessionTest, EveryRecipientRefusedAtEndOfMessageAnswersTheFailAction) {
   EXPECT_THAT(r[0], HasSubstr("(no recipient seen)"));
 }
 
-TEST_F(SessionTest, AnExceptionAtRcptOnTheSendmailPathFailsTheMessage) {
+TEST_F(SessionFailuresTest, AnExceptionAtRcptOnTheSendmailPathFailsTheMessage) {
   Negotiate();
   Mail("alice@mod.gov.uk");
   checker_->throw_in_rcpt = true;
@@ -93,7 +98,7 @@ TEST_F(SessionTest, AnExceptionAtRcptOnTheSendmailPathFailsTheMessage) {
   EXPECT_THAT(logs_.back(), HasSubstr("\"event\":\"error\""));
 }
 
-TEST_F(SessionTest, AnExceptionAtRcptWithOnErrorAcceptDeliversMarkedUnchecked) {
+TEST_F(SessionFailuresTest, AnExceptionAtRcptWithOnErrorAcceptDeliversMarkedUnchecked) {
   checker_->fail = FailAction::kAcceptTagged;
   Negotiate();
   Mail("<alice@mod.gov.uk>");
@@ -107,7 +112,7 @@ TEST_F(SessionTest, AnExceptionAtRcptWithOnErrorAcceptDeliversMarkedUnchecked) {
   EXPECT_THAT(logs_.back(), HasSubstr("\"milter\":\"accept-unchecked\""));
 }
 
-TEST_F(SessionTest, AnyThrownValueInTheScanAnswersTheFailAction) {
+TEST_F(SessionFailuresTest, AnyThrownValueInTheScanAnswersTheFailAction) {
   checker_->throw_other_in_scan = true;
   Negotiate();
   Mail("<alice@mod.gov.uk>");
@@ -117,7 +122,7 @@ TEST_F(SessionTest, AnyThrownValueInTheScanAnswersTheFailAction) {
   EXPECT_THAT(r[0], HasSubstr("y:451 4.3.0 nearmiss could not check this message (internal error)"));
 }
 
-TEST_F(SessionTest, TooManyRecipientsAreTempfailedAtRcpt) {
+TEST_F(SessionFailuresTest, TooManyRecipientsAreTempfailedAtRcpt) {
   SessionOptions small = WithAudit(audit_);
   small.max_recipients = 2;
   session_ = Session(7, small, [this] { return source_(); },
@@ -130,7 +135,7 @@ TEST_F(SessionTest, TooManyRecipientsAreTempfailedAtRcpt) {
   EXPECT_THAT(Eom(), ElementsAre("c:")) << "the two judged ones go on";
 }
 
-TEST_F(SessionTest, TooManyRecipientsOnTheSendmailPathFailTheMessage) {
+TEST_F(SessionFailuresTest, TooManyRecipientsOnTheSendmailPathFailTheMessage) {
   SessionOptions small = WithAudit(audit_);
   small.max_recipients = 2;
   session_ = Session(7, small, [this] { return source_(); },
@@ -147,7 +152,7 @@ TEST_F(SessionTest, TooManyRecipientsOnTheSendmailPathFailTheMessage) {
                               "(more than 2 recipients)"));
 }
 
-TEST_F(SessionTest, NoRecipientAtEndOfMessageAnswersTheFailAction) {
+TEST_F(SessionFailuresTest, NoRecipientAtEndOfMessageAnswersTheFailAction) {
   Negotiate();
   Mail("<alice@mod.gov.uk>");
   Header("Subject", "SECRET: nobody was named");
@@ -158,7 +163,7 @@ TEST_F(SessionTest, NoRecipientAtEndOfMessageAnswersTheFailAction) {
   EXPECT_THAT(logs_.back(), HasSubstr("\"error\":\"no recipient seen\""));
 }
 
-TEST_F(SessionTest, MissingRcptMailerMacroDecidesAtEndOfMessage) {
+TEST_F(SessionFailuresTest, MissingRcptMailerMacroDecidesAtEndOfMessage) {
   Negotiate();
   Mail("<alice@mod.gov.uk>");
   // Angle brackets but no {rcpt_mailer}: maybe the sendmail path, so no
@@ -169,7 +174,7 @@ TEST_F(SessionTest, MissingRcptMailerMacroDecidesAtEndOfMessage) {
   EXPECT_THAT(r[0], HasSubstr("y:550 5.7.1 bob@army.ml: army.ml looks like army.mil"));
 }
 
-TEST_F(SessionTest, UnreadablePartsAreLoggedWithTheDecision) {
+TEST_F(SessionFailuresTest, UnreadablePartsAreLoggedWithTheDecision) {
   checker_->scan_errors = {"attachment:a.pdf: PDF is encrypted; text not extracted"};
   Negotiate();
   Mail("<alice@mod.gov.uk>");
@@ -180,7 +185,7 @@ TEST_F(SessionTest, UnreadablePartsAreLoggedWithTheDecision) {
               HasSubstr("\"errors\":[\"attachment:a.pdf: PDF is encrypted; text not extracted\"]"));
 }
 
-TEST_F(SessionTest, AbortMidMessageJudgesTheNextMessageAfresh) {
+TEST_F(SessionFailuresTest, AbortMidMessageJudgesTheNextMessageAfresh) {
   Negotiate();
   Mail("<alice@mod.gov.uk>");
   checker_->throw_in_rcpt = true;
