@@ -1,0 +1,73 @@
+#!/bin/sh
+# Issue 15, round 54: the look-alikes round 53's new-user tester found, each
+# as a kind, through `nearmiss check` as a user runs it. Each case:
+# ADDRESS|VERDICT|ACTION|SUGGESTION|CODE|WORDS ('*' takes any; WORDS must be
+# in the first reason; "A or B" is the suggestion and the second).
+# Usage: lookalike-round54-cli.sh NEARMISS
+set -u
+bin=$1
+. "$(dirname "$0")/lib.sh"
+
+# Finding 1: a provider's web host typed with one slip (in the service
+# label or in the web domain) is a look-alike of the provider's mail
+# domain, as the exact web host is; a web host under an undelegated TLD
+# offers the mail domain, not the web host. Two slips, a short label one
+# letter off and the web domain's other hosts stay external.
+cat > "$tmp/webslip" <<'CASES'
+x@mail.googel.com|lookalike|*|x@gmail.com|label-typo|is mail.google.com mistyped
+x@mail.gooogle.com|lookalike|*|x@gmail.com|label-typo|
+x@mial.google.com|lookalike|*|x@gmail.com|label-typo|'mial.google.com' is mail.google.com mistyped
+x@mail.google.cm|lookalike|*|x@gmail.com|*|
+x@outlook.ofice365.com|lookalike|*|x@outlook.com|*|a web address of office365.com
+x@acounts.google.com|lookalike|*|x@gmail.com|*|
+x@outlook.offfice.com|lookalike|*|x@outlook.com|*|
+x@www.aple.com|lookalike|*|x@icloud.com|*|
+x@gmail.google.con|*|*|x@gmail.com|*|
+x@inbox.google.con|*|*|x@gmail.com|*|
+x@mial.googel.com|external|*|-|*|
+x@ma.google.com|external|*|-|*|
+x@maps.google.com|external|*|-|*|
+x@research.google.com|external|*|-|*|
+x@mail.goggle.org|external|*|-|*|
+CASES
+judge "$tmp/webslip" > "$tmp/report"
+
+# Finding 2: any host under a consumer provider's mail domain is a slip for
+# that domain, whatever its first label (webmail hosts: e.mail.ru,
+# navigator.gmx.net, poczta.wp.pl); Google's webmail hosts under its web
+# domain too. The providers whose hosts are their customers' domains
+# (*.fastmail.com, *.sympatico.ca: provider-web-domains.txt), the real
+# hosts listed (vip.qq.com, corp.mail.ru, mail.usa.com:
+# real-mail-domains.txt) and the hosts of domains that are no provider's
+# (an onmicrosoft.com tenant) stay external.
+cat > "$tmp/hosts" <<'CASES'
+x@e.mail.ru|lookalike|*|x@mail.ru|*|'e.mail.ru' is a name under the provider mail.ru
+x@octopus.mail.ru|lookalike|*|x@mail.ru|*|
+x@navigator.web.de|lookalike|*|x@web.de|*|
+x@navigator.gmx.net|lookalike|*|x@gmx.net|*|
+x@post.gmx.net|lookalike|*|x@gmx.net|*|
+x@poczta.wp.pl|lookalike|*|x@wp.pl|*|
+x@poczta.interia.pl|lookalike|*|x@interia.pl|*|
+x@poczta.o2.pl|lookalike|*|x@o2.pl|*|
+x@mail01.orange.fr|lookalike|*|x@orange.fr|*|
+x@gmail.google.com|lookalike|*|x@gmail.com|*|is a web address of google.com
+x@inbox.google.com|lookalike|*|x@gmail.com|*|
+x@a.b.yahoo.co.uk|lookalike|*|x@yahoo.co.uk|*|
+x@mailbox.seznam.cz|lookalike|*|x@seznam.cz|*|
+x@g.mail.com|lookalike|*|x@gmail.com|dot-insertion|
+x@joe.fastmail.com|external|*|-|*|
+x@joe.fastmail.fm|external|*|-|*|
+x@ns.sympatico.ca|external|*|-|*|
+x@vip.qq.com|external|*|-|*|
+x@vip.163.com|external|*|-|*|
+x@corp.mail.ru|external|*|-|*|
+x@mail.usa.com|external|*|-|*|
+x@webmail.bellsouth.net|external|*|-|*|
+x@contoso.onmicrosoft.com|external|*|-|*|
+x@mail.acme-widgets.com|external|*|-|*|
+CASES
+judge "$tmp/hosts" >> "$tmp/report"
+
+cat "$tmp/report"
+grep -q '^FAIL' "$tmp/report" && fail=1
+exit $fail
