@@ -68,6 +68,28 @@ x@mail.acme-widgets.com|external|*|-|*|
 CASES
 judge "$tmp/hosts" >> "$tmp/report"
 
+# Finding 3: a dot moved one letter, or a letter typed where the dot
+# belongs, offers the name the lists hold (us.army.mil, interieur.gouv.fr)
+# or, under a TLD that does not exist with no name known either way, the
+# reading that keeps every letter typed (ssa.gov) before one that keeps a
+# letter in the wrong label (ssag.gov, ss.gov). A listed name kept by the
+# other reading stays first (navy.imil: navy.mil). A provider's ending read
+# as .com.xx offers its own domain one letter away second (yahoo.co.in).
+cat > "$tmp/dots" <<'CASES'
+x@ss.agov|lookalike|*|x@ssa.gov|*|the dot is one letter early
+x@ssag.ov|lookalike|*|x@ssa.gov|*|the dot is one letter late
+x@ir.sgov|lookalike|*|x@irs.gov|*|
+x@us.armyemil|lookalike|*|x@us.army.mil|*|has 'e' where a dot belongs
+x@us.navyemil|lookalike|*|x@us.navy.mil|*|
+x@interieuregouv.fr|lookalike|*|x@interieur.gouv.fr|*|has 'e' where a dot belongs
+x@justiceegouv.fr|lookalike|*|x@justice.gouv.fr|*|
+x@navy.imil|lookalike|*|x@navy.mil|*|
+x@yahoo.cmo.in|lookalike|*|x@yahoo.com or x@yahoo.co.in|*|
+x@hotmail.cmo.uk|lookalike|*|x@hotmail.com or x@hotmail.co.uk|*|
+x@interieure.gouv.fr|trusted|*|-|*|
+CASES
+judge "$tmp/dots" >> "$tmp/report"
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
