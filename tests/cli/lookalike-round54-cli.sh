@@ -90,6 +90,15 @@ x@interieure.gouv.fr|trusted|*|-|*|
 CASES
 judge "$tmp/dots" >> "$tmp/report"
 
+# Finding 4: a name of several look-alike letters names each (аrmу.mil:
+# its Cyrillic 'а' and its Cyrillic 'у'), not the first only.
+cat > "$tmp/letters" <<'CASES'
+x@аrmу.mil|lookalike|*|x@army.mil|homoglyph|Cyrillic 'а' (U+0430) for 'a' and Cyrillic 'у' (U+0443) for 'y'
+x@gmаіl.com|lookalike|*|x@gmail.com|homoglyph|for 'a' and Cyrillic 'і' (U+0456) for 'i'
+x@аrmy.mil|lookalike|*|x@army.mil|homoglyph|it uses Cyrillic 'а' (U+0430) for 'a')
+CASES
+judge "$tmp/letters" >> "$tmp/report"
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
