@@ -99,6 +99,23 @@ x@аrmy.mil|lookalike|*|x@army.mil|homoglyph|it uses Cyrillic 'а' (U+0430) for 
 CASES
 judge "$tmp/letters" >> "$tmp/report"
 
+# Finding 5: a namespace's ending typed twice with no name before it
+# (mil.mil, gov.gov, gov.uk.gov.uk) is invalid, a name missing, with no
+# suggestion, in the text and the JSON alike; with a name it stays the
+# look-alike of that name (mail.mil.mil: mail.mil).
+cat > "$tmp/twice" <<'CASES'
+x@mil.mil|invalid|reject|-|invalid-address|'mil.mil' has no name before .mil
+x@gov.gov|invalid|reject|-|invalid-address|'gov.gov' has no name before .gov
+x@gov.uk.gov.uk|invalid|reject|-|invalid-address|has no name before .gov.uk
+x@mail.mil.mil|lookalike|*|x@mail.mil|*|has .mil typed twice
+CASES
+judge "$tmp/twice" >> "$tmp/report"
+for a in x@mil.mil x@gov.gov; do
+  json=$("$bin" check --json --store none "$a" 2>/dev/null)
+  got=$(printf '%s' "$json" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["verdict"], d.get("target"), d.get("suggestion"), "did you mean" in d["message"])')
+  check "$a JSON: invalid, no target, no suggestion" "invalid None None False" "$got" >> "$tmp/report"
+done
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
