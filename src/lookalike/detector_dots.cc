@@ -31,8 +31,10 @@ void LetterForDot(std::string_view ascii, std::string& variant, Known known, Off
   const size_t from = prev == std::string_view::npos ? 0 : prev + 1;
   for (size_t i = from + 2; i + 2 < ascii.size(); ++i) {
     // Two letters at least on each side of the dot put in.
-    if (ascii[i] == '.' || ascii[i - 1] == '.' || ascii[i + 1] == '.' || ascii[i - 2] == '.' ||
-        ascii[i + 2] == '.') {
+    // A hyphen for the dot (us-bank.com, hmrc-gov.uk) is the hyphen
+    // readings' (dot-omission), said as such.
+    if (ascii[i] == '-' || ascii[i] == '.' || ascii[i - 1] == '.' || ascii[i + 1] == '.' ||
+        ascii[i - 2] == '.' || ascii[i + 2] == '.') {
       continue;
     }
     variant.assign(ascii);
