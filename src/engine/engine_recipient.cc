@@ -140,6 +140,20 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       }
       break;
     case LookalikeMatch::Kind::kLookalike: {
+      // mil.mil, gov.gov, gov.uk.gov.uk: a namespace's ending typed twice
+      // with no name before it. The reading names the namespace itself,
+      // which is no domain, and there is no name to offer: a name is
+      // missing, as in x@gov.uk, so invalid (round 53's tester, finding 5;
+      // a public suffix is no mail domain: address/domain.cc).
+      if (m.code == ReasonCode::kSuffixAppend && m.target_domain_for_suggestion.empty() &&
+          !m.target.empty() && address::SplitSuffix(m.target).registrable.empty()) {
+        if (block == nullptr) c.verdict = Verdict::kInvalid;
+        std::string& why = reasons.Add(ReasonCode::kInvalidAddress).detail;
+        why.assign("'").append(domain.unicode).append("' has no name before .").append(m.target);
+        why.append(": it is .").append(m.target).append(" typed twice, and .").append(m.target);
+        why.append(" itself is no mail domain");
+        break;
+      }
       if (block == nullptr) c.verdict = Verdict::kLookalike;
       c.target = m.target;
       c.target_source = m.source;

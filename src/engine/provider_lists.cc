@@ -116,8 +116,14 @@ Result<std::vector<ProviderWebDomain>> ParseProviderWebDomains(std::string_view 
     ProviderWebDomain w;
     std::string source;
     fields >> w.web >> w.mail >> source;
-    if (!PlainDomain(w.web) || !PlainDomain(w.mail) || source.empty() || w.web == w.mail) {
-      return LineError(name, no, "expected 'WEB-DOMAIN MAIL-DOMAIN SOURCE' with two lower-case domains");
+    // "*.fastmail.com fastmail.com SOURCE": the domain's hosts are mail
+    // domains (kept as web "*.fastmail.com"; the detector reads it so).
+    const bool hosts_are_domains = w.web.starts_with("*.") && w.web.substr(2) == w.mail;
+    if ((!hosts_are_domains && !PlainDomain(w.web)) || !PlainDomain(w.mail) || source.empty() ||
+        w.web == w.mail) {
+      return LineError(name, no,
+                       "expected 'WEB-DOMAIN MAIL-DOMAIN SOURCE' with two lower-case domains, or "
+                       "'*.DOMAIN DOMAIN SOURCE'");
     }
     out.push_back(std::move(w));
     return Status::Ok();

@@ -51,6 +51,13 @@ TEST(ProviderWebDomainsTest, ParsesWebAndMailDomains) {
   // A source is required, and the two domains differ.
   EXPECT_FALSE(ParseProviderWebDomains("google.com gmail.com\n", "web.txt").ok());
   EXPECT_FALSE(ParseProviderWebDomains("gmail.com gmail.com x\n", "web.txt").ok());
+  // "*.DOMAIN DOMAIN SOURCE": DOMAIN's hosts are mail domains (Fastmail's
+  // subdomain addressing); the pattern must be the same domain's.
+  auto open = ParseProviderWebDomains("*.fastmail.com fastmail.com Fastmail Help\n", "web.txt");
+  ASSERT_TRUE(open.ok()) << open.status().ToString();
+  EXPECT_EQ((*open)[0].web, "*.fastmail.com");
+  EXPECT_FALSE(ParseProviderWebDomains("*.fastmail.com gmail.com x\n", "web.txt").ok());
+  EXPECT_FALSE(ParseProviderWebDomains("*fastmail.com fastmail.com x\n", "web.txt").ok());
 }
 
 TEST(EmbeddedListsTest, ShippedFilesParse) {

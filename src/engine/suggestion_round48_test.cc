@@ -229,14 +229,21 @@ TEST(SuggestionRound48, ACountryCodeSlipOfAnUntrustedName) {
 
 // Round 51's tester 15, finding 7: a host under a provider's own trusted
 // domain is never "the provider has no domain under .com"; all such names
-// are judged alike, and mail.outlook.com keeps its host reading.
+// are judged alike, and mail.outlook.com keeps its host reading. Since
+// round 54 (round 53's tester, finding 2) alike means a slip for the
+// provider's domain, whatever the host's name.
 TEST(SuggestionRound48, AHostUnderAProvidersOwnDomain) {
   auto engine = BuildDefault();
   ASSERT_NE(engine, nullptr);
-  for (const char* typed : {"x.hotmail.com", "groups.outlook.com", "apps.gmx.net", "me.icloud.com",
-                            "alumni.gmail.com"}) {
+  for (auto [typed, provider] : {std::pair{"x.hotmail.com", "hotmail.com"},
+                                 {"groups.outlook.com", "outlook.com"}, {"apps.gmx.net", "gmx.net"},
+                                 {"me.icloud.com", "icloud.com"}, {"alumni.gmail.com", "gmail.com"}}) {
     RecipientCheck c = engine->CheckRecipient(std::string("a@") + typed);
-    EXPECT_EQ(c.verdict, Verdict::kExternal) << typed;
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed;
+    EXPECT_EQ(c.suggestion, std::string("a@") + provider) << typed;
+    ASSERT_FALSE(c.reasons.empty()) << typed;
+    EXPECT_EQ(c.reasons[0].detail.find("has no domain under"), std::string::npos)
+        << typed << ": " << c.reasons[0].detail;
   }
   EXPECT_EQ(engine->CheckRecipient("a@mail.outlook.com").suggestion, "a@outlook.com");
   EXPECT_EQ(engine->CheckRecipient("a@hotmail.net").suggestion, "a@hotmail.com");

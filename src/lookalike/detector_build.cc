@@ -182,6 +182,8 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
     }
     real_domains_.emplace(std::move(r.domain), std::move(r.note));
   }
+  // google.com -> gmail.com; and "*.fastmail.com" -> fastmail.com, a
+  // provider whose hosts are mail domains (ProviderHost, provider_host.h).
   for (ProviderWebDomain& w : lists.web_domains) web_domains_.emplace(std::move(w.web), std::move(w.mail));
   // nic.in, gc.ca: the name is the first label, the rest the suffix it is
   // one of (RealDomainSuffixSlip reads them by name, as the real domains).

@@ -17,6 +17,34 @@ namespace {
 // the lookups per check.
 constexpr int kDotsFromTheEnd = 3;
 
+// us.armyemil, interieuregouv.fr: a letter typed where the dot of a listed
+// name belongs (us.army.mil, interieur.gouv.fr), in one of the last two
+// labels. The reading that only adds the dot keeps the stray letter in a
+// made-up name under a namespace check trusts (us.armye.mil,
+// interieure.gouv.fr; round 53's tester, finding 3). Only a name the lists
+// hold is offered: any letter of any name is one for a dot somewhere.
+template <typename Known, typename Offer>
+void LetterForDot(std::string_view ascii, std::string& variant, Known known, Offer offer) {
+  const size_t last = ascii.rfind('.');
+  if (last == std::string_view::npos) return;
+  const size_t prev = last == 0 ? std::string_view::npos : ascii.rfind('.', last - 1);
+  const size_t from = prev == std::string_view::npos ? 0 : prev + 1;
+  for (size_t i = from + 2; i + 2 < ascii.size(); ++i) {
+    // Two letters at least on each side of the dot put in.
+    // A hyphen for the dot (us-bank.com, hmrc-gov.uk) is the hyphen
+    // readings' (dot-omission), said as such.
+    if (ascii[i] == '-' || ascii[i] == '.' || ascii[i - 1] == '.' || ascii[i + 1] == '.' ||
+        ascii[i - 2] == '.' || ascii[i + 2] == '.') {
+      continue;
+    }
+    variant.assign(ascii);
+    variant[i] = '.';
+    if (!known(variant)) continue;
+    const char typed = ascii[i];
+    offer([typed] { return std::string("has '") + typed + "' where a dot belongs"; }, 0.9);
+  }
+}
+
 }  // namespace
 
 void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
@@ -29,7 +57,12 @@ void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
   // gmail.mmil is no gmailm.mil, as a provider's name is never read as a
   // name under a namespace (issue 15, breaker 15 round 6, defect 7).
   bool provider_typed = false;
-  auto offer = [&](auto detail, double score) {
+  // Nothing can be delivered under a TLD the root zone lacks (ss.agov): no
+  // typed name is kept there either way.
+  const bool undelegated = !address::HasDelegatedTld(LastLabel(ascii));
+  // `kept`: the reading that keeps the typed name and edits the letter
+  // beside the dot instead (ss.gov for ss.agov, ssag.gov for ssag.ov).
+  auto offer = [&](auto detail, double score, std::string_view kept = {}) {
     std::optional<uint32_t> id = set_.TrustedBy(variant);
     // A namespace itself (gov.uk for go.vuk) is no mail domain.
     if (!id || (set_[*id].is_namespace && set_[*id].domain == variant)) return;
@@ -40,9 +73,20 @@ void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
     // Unless the moved dot restores a name the lists hold there (mo.dgov.uk:
     // mod.gov.uk, not a made-up mo.gov.uk; us.a.fmil: us.af.mil): that name
     // is the likelier one (issue 15, round 42, tester item 20).
+    // Under a TLD the root zone lacks, with neither reading a name the
+    // lists hold, the moved dot is the likelier slip: it keeps every letter
+    // typed, where the other reading keeps one in the wrong label
+    // (ssag.ov: ssa.gov, not ssag.gov; ss.agov: ssa.gov, not ss.gov), and
+    // that reading stays the second offer (round 53's tester, finding 3).
     if (set_[*id].is_namespace) {
-      score = NameOrParentKnown(variant) && !NameOrParentKnown(ascii) ? score + 0.02
-                                                                      : std::min(score, 0.85);
+      const bool known = NameOrParentKnown(variant);
+      if (known && !NameOrParentKnown(ascii)) {
+        score += 0.02;
+      } else if (!known && undelegated && !kept.empty() && !NameOrParentKnown(kept)) {
+        score += 0.01;
+      } else {
+        score = std::min(score, 0.85);
+      }
     }
     Offer({*id, ReasonCode::kDotInsertion, detail(), TargetUnder(set_[*id], variant), variant,
            score},
@@ -72,15 +116,19 @@ void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
     }
     // gmailc.om, armym.il, yahooc.o.uk: the dot one letter late.
     if (left.size() >= 2) {
+      std::string kept(before);
+      kept.append(1, '.').append(1, left.back()).append(after);
       variant.assign(ascii);
       std::swap(variant[at], variant[at - 1]);
-      offer([] { return std::string("the dot is one letter late"); }, 0.9);
+      offer([] { return std::string("the dot is one letter late"); }, 0.9, kept);
     }
     // gmai.lcom, hotmai.lcom: the dot one letter early.
     if (right.size() >= 2) {
+      std::string kept(before);
+      kept.append(1, '.').append(after.substr(1));
       variant.assign(ascii);
       std::swap(variant[at], variant[at + 1]);
-      offer([] { return std::string("the dot is one letter early"); }, 0.9);
+      offer([] { return std::string("the dot is one letter early"); }, 0.9, kept);
     }
     // armymi.l: the last dot two letters late, into a TLD the root zone
     // lacks, so no mail can go there and only the suggestion is at stake
@@ -92,6 +140,13 @@ void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
       offer([] { return std::string("the dot is two letters late"); }, 0.85);
     }
   }
+  LetterForDot(ascii, variant,
+               [&](const std::string& v) {
+                 if (NamespaceNameKnown(v)) return true;
+                 const std::optional<uint32_t> own = set_.Exact(v);
+                 return own && !set_[*own].is_namespace;
+               },
+               offer);
 }
 
 }  // namespace nearmiss::lookalike

@@ -20,6 +20,9 @@ class DetectorShortNameTest : public DetectorFixture {
           [] {
             LookalikeLists lists;
             lists.real_domains = {{"bkk.ru", "a real one, for the test"}};
+            // Road Runner's regional hosts are its customers' mail domains
+            // (austin.rr.com): said as provider-web-domains.txt says it.
+            lists.web_domains = {{"*.rr.com", "rr.com"}};
             return lists;
           }());
   }

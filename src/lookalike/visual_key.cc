@@ -7,10 +7,12 @@
 #include <unicode/uspoof.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 #include "lookalike/latin_lookalikes.h"
 
@@ -100,6 +102,15 @@ std::string CapitalReading(UChar32 c) {
 AsciiForm AsciiLookalike(std::string_view utf8) {
   AsciiForm out;
   out.text.reserve(utf8.size());
+  // Every letter changed is named, each once (аrmу.mil: its Cyrillic 'а'
+  // and its Cyrillic 'у'; round 53's tester, finding 4): a reason naming
+  // the first only tells the sender to fix one of two.
+  std::vector<std::string> changes;
+  auto add = [&changes](std::string change) {
+    if (std::find(changes.begin(), changes.end(), change) == changes.end()) {
+      changes.push_back(std::move(change));
+    }
+  };
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(utf8.size());
   while (i < n) {
@@ -122,12 +133,11 @@ AsciiForm AsciiLookalike(std::string_view utf8) {
     const int8_t type = u_charType(c);
     if ((type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK) && !out.text.empty() &&
         static_cast<unsigned char>(out.text.back()) < 0x80) {
-      if (!out.changed) {
-        std::array<char, 16> code{};
-        std::snprintf(code.data(), code.size(), "U+%04X", static_cast<unsigned>(c));
-        out.first_change.assign("a combining mark (").append(code.data()).append(") on '");
-        out.first_change.append(1, out.text.back()).append("'");
-      }
+      std::array<char, 16> code{};
+      std::snprintf(code.data(), code.size(), "U+%04X", static_cast<unsigned>(c));
+      std::string change("a combining mark (");
+      change.append(code.data()).append(") on '").append(1, out.text.back()).append("'");
+      add(std::move(change));
       out.changed = true;
       continue;
     }
@@ -135,14 +145,14 @@ AsciiForm AsciiLookalike(std::string_view utf8) {
     // itself before it is read as its small letter.
     if (u_foldCase(c, U_FOLD_CASE_DEFAULT) != c) {
       if (std::string piece = CapitalReading(c); !piece.empty()) {
-        if (!out.changed) out.first_change = Describe(c, piece);
+        add(Describe(c, piece));
         out.changed = true;
         out.text += piece;
         continue;
       }
     }
     if (char twin = AsciiTwin(u_foldCase(c, U_FOLD_CASE_DEFAULT))) {
-      if (!out.changed) out.first_change = Describe(c, std::string(1, twin));
+      add(Describe(c, std::string(1, twin)));
       out.changed = true;
       out.text.push_back(twin);
       continue;
@@ -161,7 +171,7 @@ AsciiForm AsciiLookalike(std::string_view utf8) {
     plain.toUTF8String(piece);
     if (IsAscii(plain) && !piece.empty()) {
       for (char& ch : piece) ch = static_cast<char>(std::tolower(ch));
-      if (!out.changed) out.first_change = Describe(c, piece);
+      add(Describe(c, piece));
       out.changed = true;
     } else {
       out.all_ascii = false;
@@ -169,6 +179,10 @@ AsciiForm AsciiLookalike(std::string_view utf8) {
       icu::UnicodeString(u_foldCase(c, U_FOLD_CASE_DEFAULT)).toUTF8String(piece);
     }
     out.text += piece;
+  }
+  for (size_t k = 0; k < changes.size(); ++k) {
+    if (k > 0) out.first_change.append(k + 1 == changes.size() ? " and " : ", ");
+    out.first_change.append(changes[k]);
   }
   return out;
 }

@@ -21,6 +21,10 @@ void TriState(const std::optional<bool>& v, JsonWriter& w) {
 
 // What the DNS said, for a person: "DNS: army.test does not exist".
 std::string DnsSentence(const std::string& domain, const DnsFacts& d) {
+  // Facts with no time are inferred, no query sent (dns::FactsWithoutLookup).
+  if (d.checked_at.empty() && d.exists && !*d.exists) {
+    return "DNS: not asked: " + domain + " is under no TLD of the root zone, so it does not exist";
+  }
   if (!d.exists) return "DNS: no answer about " + domain + " (" + d.unknown + "), so it counts as able to receive mail";
   if (!*d.exists) return "DNS: " + domain + " does not exist";
   switch (d.exchanger) {
@@ -52,6 +56,9 @@ std::string CatchAllClause(const DnsFacts& d) {
 // "dns": {"exists", "mx", "mail_exchanger", "catch_all", "checked_at"[,
 // "unknown"][, "catch_all_unknown"]}; null facts are unknown and "unknown"
 // / "catch_all_unknown" say why (catch_all is null whenever the probe is off).
+// Facts inferred with no query sent (a TLD the root zone lacks, a name of
+// one label: dns::FactsWithoutLookup) have no checked_at and say
+// "source": "root-zone" in its place.
 void WriteDnsFacts(const DnsFacts& d, JsonWriter& w) {
   w.Key("dns").BeginObject();
   w.Key("exists");
@@ -61,7 +68,11 @@ void WriteDnsFacts(const DnsFacts& d, JsonWriter& w) {
   w.Key("mail_exchanger").String(MailExchangerName(d.exchanger));
   w.Key("catch_all");
   TriState(d.catch_all, w);
-  w.Key("checked_at").String(d.checked_at);
+  if (d.checked_at.empty()) {
+    w.Key("source").String("root-zone");
+  } else {
+    w.Key("checked_at").String(d.checked_at);
+  }
   if (!d.unknown.empty()) w.Key("unknown").String(d.unknown);
   if (!d.catch_all_unknown.empty()) w.Key("catch_all_unknown").String(d.catch_all_unknown);
   w.EndObject();

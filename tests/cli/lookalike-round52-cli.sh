@@ -11,8 +11,10 @@ bin=$1
 # Finding 1: a provider's web or service host typed as the mail domain is
 # a slip for the provider's mail domain (under the mail domain itself, or
 # under the provider's web domain: data/lists/provider-web-domains.txt).
-# Any other host under a provider stays external (x.hotmail.com: round
-# 51's finding 7), and so do hosts of a company's own domain.
+# Any other host under a provider's web domain stays external, and so do
+# hosts of a company's own domain. A host under a provider's mail domain is
+# a slip for it whatever its name since round 54 (x.hotmail.com,
+# alumni.gmail.com: round 53's tester, finding 2; lookalike-round54-cli.sh).
 cat > "$tmp/hosts" <<'CASES'
 x@mail.google.com|lookalike|*|x@gmail.com|*|is a web address of google.com
 x@accounts.google.com|lookalike|*|x@gmail.com|*|
@@ -27,8 +29,8 @@ x@login.live.com|lookalike|*|x@live.com|*|
 x@webmail.gmx.net|lookalike|*|x@gmx.net|*|
 x@appleid.apple.com|external|*|-|*|
 x@www.icloud.com|lookalike|*|x@icloud.com|*|
-x@x.hotmail.com|external|*|-|*|
-x@alumni.gmail.com|external|*|-|*|
+x@x.hotmail.com|lookalike|*|x@hotmail.com|*|
+x@alumni.gmail.com|lookalike|*|x@gmail.com|*|
 x@google.com|external|*|-|*|
 x@research.google.com|external|*|-|*|
 x@mail.usa.com|external|*|-|*|

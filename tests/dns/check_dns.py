@@ -125,6 +125,23 @@ try:
                         "bob@example.test"], capture_output=True, text=True, timeout=20)
     check("silent server: the summary counts the unanswered lookups",
           "DNS: 2 lookups unanswered, counted as able to receive mail" in p.stdout, p.stdout)
+    # A TLD the root zone lacks (hotmail.fe) or a name of one label: no query
+    # is sent, and the facts say they were inferred: "source": "root-zone",
+    # no checked_at (round 53's tester, finding 6). The silent server proves
+    # it: a query would have waited out the deadline and been "unknown".
+    p, rows, took = run_check(["--dns-server", quiet, "--dns-timeout-ms", "2000"],
+                              ["bob@hotmail.fe", "bob@gmailcom"])
+    for domain in ("hotmail.fe", "gmailcom"):
+        dns = rows.get(domain, {}).get("dns", {})
+        check(domain + ": inferred from the root zone",
+              (dns.get("exists"), dns.get("mx"), dns.get("source")) == (False, False, "root-zone"),
+              json.dumps(rows.get(domain)))
+        check(domain + ": no checked_at, as no query was sent", "checked_at" not in dns, json.dumps(dns))
+    check("root-zone facts: no query waited for (%.2f s)" % took, took < 1.5)
+    p = subprocess.run([BIN, "check", "--dns-server", quiet, "bob@hotmail.fe"],
+                       capture_output=True, text=True, timeout=20)
+    check("root-zone facts: the text says DNS was not asked",
+          "DNS: not asked: hotmail.fe is under no TLD of the root zone" in p.stdout, p.stdout)
     silent.close()
 
     # policy explain asks DNS as check does when [dns] is on: a look-alike
