@@ -369,7 +369,12 @@ Extracted ExtractDocument(DocType type, std::string_view name,
       std::string text;
       XmlTextOptions options;
       options.every_element_breaks = true;
-      if (!XmlToText(xml, &text, options)) return HtmlToText(xml);
+      if (!XmlToText(xml, &text, options)) {
+        // Read as a page is, its data: URL files too (html_data_uris.h).
+        Extracted e = HtmlToText(xml);
+        ReadHtmlDataFiles(name, budget, &e);
+        return e;
+      }
       return ExtractText(std::move(text), name, budget);
     }
     case DocType::kOoxml:
