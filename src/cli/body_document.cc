@@ -28,6 +28,7 @@ std::string BodyFileFormat(std::string_view path, std::string_view bytes) {
     case DocType::kZip:
     case DocType::kArchive:
     case DocType::kTnef:
+    case DocType::kWebArchive:
       return "an archive";
     case DocType::kFinderFile:
       return "a Mac Finder metadata file (AppleDouble, AppleSingle or .DS_Store)";

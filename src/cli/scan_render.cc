@@ -46,6 +46,19 @@ void AppendScanJson(const ScanResult& r, std::string* out) {
   w.EndArray();
   w.Key("sensitivity");
   WriteSensitivityJson(r.facts->sensitivity, w);
+  // The level the rules used and the summary's `by level` counts the
+  // message under: the sensitivity's own, or [limits] incomplete_level when
+  // the message was not read to the end and that is higher (the milter
+  // log's `level`). Without it a report built from --json counted a message
+  // cut at the nesting bound under none while the CLI counted it SECRET
+  // (issue 13, round 53's tester 13, finding 7). An input that held no
+  // message is counted under no level: null.
+  w.Key("level");
+  if (m.unread) {
+    w.Null();
+  } else {
+    w.String(content::LevelName(r.decision->level));
+  }
   const bool no_recipient = NamesNoRecipient(r);
   w.Key("action").String(no_recipient ? std::string_view(kNotJudged)
                                       : ActionName(r.decision->action));

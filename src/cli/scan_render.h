@@ -35,7 +35,9 @@ inline constexpr const char* kNotJudged = "not-judged";
 
 // {"source", "message_id", "from", "sender" and "sender_from" (only when
 // the envelope sender is not From), "subject", "recipients": [check + "field"],
-//  "sensitivity": {...} (render/sensitivity.h), "action" ("not-judged" and
+//  "sensitivity": {...} (render/sensitivity.h), "level" (the level the
+//  rules used and the summary counts: [limits] incomplete_level for a
+//  message not read to the end when higher; null for an unread input), "action" ("not-judged" and
 //  "not_judged": "no-recipients" when NamesNoRecipient), "rule",
 //  "errors": [...]}, appended to `out` as one line of JSON text (no
 // newline). Sensitivity and recipients are the facts the decision used.

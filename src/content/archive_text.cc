@@ -20,6 +20,7 @@
 #include "content/ole_object.h"
 #include "content/picture_parts.h"
 #include "content/tnef_archive.h"
+#include "content/web_archive.h"
 #include "content/uuencode.h"
 #include "content/zip_archive.h"
 #include "content/zip_framing.h"
@@ -40,6 +41,8 @@ class ArchiveWalk {
       WalkStream(prefix, bytes, depth);
     } else if (type == DocType::kTnef) {
       WalkTnef(prefix, bytes, depth);
+    } else if (type == DocType::kWebArchive) {
+      WalkWebArchive(prefix, bytes, depth);
     } else if (type == DocType::kFinderFile) {
       WalkFinder(prefix, bytes, depth);
     } else {
@@ -140,16 +143,39 @@ class ArchiveWalk {
     for (const std::string& u : unread) out_->errors.push_back(Label(prefix) + ": " + u);
     for (TnefFile& f : files) {
       if (stopped_ || !CountMember()) return;
-      std::string path = std::string(prefix) + f.name;
-      out_->member_names.push_back(path);
-      if (used_ + f.data.size() > budget_.per_attachment_bytes) {
-        Limit("max-attachment-bytes",
-              Label(prefix) + ": more than " +
-                  std::to_string(budget_.per_attachment_bytes) + " bytes");
-        return;
-      }
-      used_ += f.data.size();
-      ReadMember(path, f.data, depth);
+      ReadSized(std::string(prefix) + f.name, f.data, prefix, depth);
+    }
+  }
+
+  // One file of a container read whole into memory (a TNEF attachment, a
+  // web archive's resource): named, counted against the attachment's
+  // bytes, then read as a member.
+  void ReadSized(const std::string& path, const std::string& data, std::string_view prefix,
+                 int depth) {
+    out_->member_names.push_back(path);
+    if (used_ + data.size() > budget_.per_attachment_bytes) {
+      Limit("max-attachment-bytes", Label(prefix) + ": more than " +
+                                        std::to_string(budget_.per_attachment_bytes) + " bytes");
+      return;
+    }
+    used_ += data.size();
+    ReadMember(path, data, depth);
+  }
+
+  // Safari's saved page (web_archive.h): the page and the files it loaded,
+  // each a member, bounded as a TNEF stream's attachments are.
+  void WalkWebArchive(std::string_view prefix, std::string_view bytes, int depth) {
+    std::vector<WebResource> resources;
+    std::vector<std::string> unread;
+    std::string error;
+    if (!ReadWebArchive(bytes, &resources, &unread, &error)) {
+      out_->errors.push_back(Label(prefix) + ": " + error);
+      return;
+    }
+    for (const std::string& u : unread) out_->errors.push_back(Label(prefix) + ": " + u);
+    for (WebResource& r : resources) {
+      if (stopped_ || !CountMember()) return;
+      ReadSized(std::string(prefix) + r.name, r.data, prefix, depth);
     }
   }
 
@@ -290,7 +316,7 @@ class ArchiveWalk {
       return;
     }
     if (type == DocType::kZip || type == DocType::kArchive ||
-        type == DocType::kTnef) {
+        type == DocType::kTnef || type == DocType::kWebArchive) {
       if (depth + 1 > budget_.max_archive_depth) {
         // Not a stop: the archive's other members are still read.
         out_->limits.push_back(

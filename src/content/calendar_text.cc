@@ -124,6 +124,12 @@ void CalendarReader::Collect(icalcomponent* c, Extracted* out) {
             ExtractEmbedded(name, f.path, f.text, budget, out);
           }
           for (HiddenText& h : html.hidden) out->hidden.push_back(std::move(h));
+          // A data: URL that does not decode is a file not read: said and
+          // counted as the HTML part's is, never dropped (round 53's
+          // tester 13: the invitation's error was lost here).
+          for (const std::string& e : html.errors) {
+            out->errors.push_back(std::string(name) + ": X-ALT-DESC: " + e);
+          }
         }
         break;
       default:

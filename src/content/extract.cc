@@ -13,6 +13,7 @@
 #include "content/mailbox_file.h"
 #include "content/text_charset.h"
 #include "content/tnef_archive.h"
+#include "content/web_archive.h"
 #include "content/word_xml.h"
 #include "content/zip_framing.h"
 
@@ -243,6 +244,9 @@ DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
       EndsWithNoCase(filename, "winmail.dat")) {
     return DocType::kTnef;
   }
+  // Safari's .webarchive: by its bytes (a binary plist with the page's key),
+  // whatever its name or type.
+  if (IsWebArchive(bytes)) return DocType::kWebArchive;
   // RFC 5545 8.1: text/calendar; ".ics" and ".ifb" (RFC 5545 8.1), ".vcs"
   // (vCalendar 1.0).
   // RFC 6350 10.1: text/vcard; ".vcf", ".vcard"; text/x-vcard of old.
@@ -369,7 +373,12 @@ Extracted ExtractDocument(DocType type, std::string_view name,
       std::string text;
       XmlTextOptions options;
       options.every_element_breaks = true;
-      if (!XmlToText(xml, &text, options)) return HtmlToText(xml);
+      if (!XmlToText(xml, &text, options)) {
+        // Read as a page is, its data: URL files too (html_data_uris.h).
+        Extracted e = HtmlToText(xml);
+        ReadHtmlDataFiles(name, budget, &e);
+        return e;
+      }
       return ExtractText(std::move(text), name, budget);
     }
     case DocType::kOoxml:
@@ -383,6 +392,7 @@ Extracted ExtractDocument(DocType type, std::string_view name,
     case DocType::kArchive:
     case DocType::kTnef:
     case DocType::kFinderFile:
+    case DocType::kWebArchive:
       return ExtractArchive(type, name, bytes, budget);
     case DocType::kCalendar:
       if (IsVcard(bytes)) return ExtractVcard(bytes);

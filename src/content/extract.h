@@ -150,6 +150,7 @@ struct Extracted {
 enum class DocType {
   kText, kHtml, kXml, kOoxml, kOdf, kFlatOdf, kRtf, kPdf, kZip, kArchive, kTnef,
   kFinderFile,  // AppleSingle/AppleDouble, .DS_Store (finder_files.h)
+  kWebArchive,  // Safari's saved page, a binary property list (web_archive.h)
   kCalendar, kMessage, kOther
 };
 

@@ -3,6 +3,9 @@
 
 #include <glib.h>
 
+#include <vector>
+
+#include "content/css_values.h"
 #include "content/picture_parts.h"
 
 namespace nearmiss::content {
@@ -29,6 +32,54 @@ std::string DataUrlMemberName(std::string_view type, std::size_t n, std::string_
     if (type == t) return name + std::string(suffix);
   }
   return name;
+}
+
+// The URLs of a style sheet's or style attribute's url() functions that
+// are data URLs (CSS Syntax 3, 4.3.6 "consume a url token", and url() with
+// a quoted string): `background: url(data:...)`, `url("data:...")`,
+// `@import url(data:text/css,...)`. Escapes are decoded (UnescapeCss).
+std::vector<std::string> CssDataUrls(std::string_view css) {
+  std::vector<std::string> urls;
+  const std::string lower = DataUrlLower(css);  // "URL(" is url( too
+  for (std::size_t at = 0; (at = lower.find("url(", at)) != std::string::npos;) {
+    std::size_t i = at + 4;
+    at = i;
+    while (i < css.size() && IsCssSpace(css[i])) ++i;
+    std::size_t end;
+    if (i < css.size() && (css[i] == '"' || css[i] == '\'')) {
+      const char quote = css[i++];
+      end = css.find(quote, i);
+    } else {
+      end = css.find(')', i);
+    }
+    if (end == std::string_view::npos) end = css.size();
+    std::string url = UnescapeCss(TrimCss(css.substr(i, end - i)));
+    if (url.size() >= 5 && g_ascii_strncasecmp(url.c_str(), "data:", 5) == 0) {
+      urls.push_back(std::move(url));
+    }
+    at = end;
+  }
+  return urls;
+}
+
+// One data URL found at `where` ("<a href>", "<style>"): its file in
+// `out->data_files`, named by `download` when the link gives one; a URL that
+// does not decode an error (the file is not read).
+void AddDataUrl(const std::string& value, const std::string& where, std::string_view download,
+                std::size_t* n, Extracted* out) {
+  ++*n;
+  std::string type, bytes;
+  if (!DecodeDataUri(value, &type, &bytes)) {
+    out->errors.push_back("a data: URL in " + where +
+                          " does not decode (RFC 2397); its content is not read");
+    return;
+  }
+  // A picture, as an inline picture part: not a file to read.
+  if (!PictureKind(bytes).empty()) return;
+  ExtractedMember file;
+  file.path = DataUrlMemberName(type, *n, download);
+  file.text = std::move(bytes);
+  out->data_files.push_back(std::move(file));
 }
 
 }  // namespace
@@ -103,23 +154,27 @@ void CollectHtmlEmbedded(const xmlNode* root, Extracted* out) {
           for (std::string& e : page.errors) out->errors.push_back(std::move(e));
           continue;
         }
-        std::string type, bytes;
-        if (value.find_first_not_of(" \t\r\n") == std::string::npos) continue;
-        const std::size_t start = value.find_first_not_of(" \t\r\n");
-        if (g_ascii_strncasecmp(value.c_str() + start, "data:", 5) != 0) continue;
-        ++n;
-        if (!DecodeDataUri(value, &type, &bytes)) {
-          out->errors.push_back(std::string("a data: URL in <") +
-                                reinterpret_cast<const char*>(node->name) + " " + attr +
-                                "> does not decode (RFC 2397); its content is not read");
+        const std::string where =
+            std::string("<") + reinterpret_cast<const char*>(node->name) + " " + attr + ">";
+        if (g_ascii_strcasecmp(attr, "style") == 0) {
+          // An inline style's url(data:...) (a background, a list marker).
+          for (const std::string& url : CssDataUrls(value)) AddDataUrl(url, where, "", &n, out);
           continue;
         }
-        // A picture, as an inline picture part: not a file to read.
-        if (!PictureKind(bytes).empty()) continue;
-        ExtractedMember file;
-        file.path = DataUrlMemberName(type, n, attr == std::string_view("href") ? download : "");
-        file.text = std::move(bytes);
-        out->data_files.push_back(std::move(file));
+        const std::size_t start = value.find_first_not_of(" \t\r\n");
+        if (start == std::string::npos) continue;
+        if (g_ascii_strncasecmp(value.c_str() + start, "data:", 5) != 0) continue;
+        AddDataUrl(value, where, attr == std::string_view("href") ? download : "", &n, out);
+      }
+      if (g_ascii_strcasecmp(reinterpret_cast<const char*>(node->name), "style") == 0) {
+        // A style sheet's url(data:...): the sheet is code, never read as
+        // words (html_text.cc), but a file it embeds is a file.
+        if (xmlChar* raw = xmlNodeGetContent(node)) {
+          for (const std::string& url : CssDataUrls(reinterpret_cast<const char*>(raw))) {
+            AddDataUrl(url, "<style>", "", &n, out);
+          }
+          xmlFree(raw);
+        }
       }
     }
     // Depth first, without recursion (a deep page must not exhaust the stack).

@@ -176,6 +176,36 @@ std::vector<std::string> ImageText(const xmlNode* node) {
 
 // Pushed on the walk's stack after a line element's children.
 const xmlNode kLineEnd{};
+// Pushed after the children of an element that overrides their direction.
+const xmlNode kOverrideEnd{};
+
+// The override an element sets on its text, as the characters that set
+// it (U+202E RLO, U+202D LRO; closed by U+202C PDF), or null: <bdo dir=rtl>
+// (HTML Living Standard 4.5.25: "bdo" overrides the bidirectional
+// algorithm) and an inline `unicode-bidi: bidi-override` or
+// `isolate-override` with a `direction` (or the element's dir). A browser
+// draws "<bdo dir=rtl>NROFON//TERCES</bdo>" as SECRET//NOFORN; the text is
+// put in that order as the override characters are (bidi_display.h).
+const char* OverrideOpening(const xmlNode* node) {
+  std::string_view direction;
+  std::string style_unicode_bidi, style_direction;
+  if (xmlChar* raw = xmlGetProp(node, reinterpret_cast<const xmlChar*>("style"))) {
+    ForEachDeclaration(reinterpret_cast<const char*>(raw),
+                       [&](const std::string& property, const std::string& value) {
+                         if (property == "unicode-bidi") style_unicode_bidi = value;
+                         if (property == "direction") style_direction = value;
+                       });
+    xmlFree(raw);
+  }
+  const bool bdo = IsNamed(node, "bdo");
+  if (!bdo && style_unicode_bidi.find("override") == std::string::npos) return nullptr;
+  direction = style_direction;
+  if (direction.empty() && AttributeIs(node, "dir", "rtl")) direction = "rtl";
+  if (direction.empty() && AttributeIs(node, "dir", "ltr")) direction = "ltr";
+  if (EqualsNoCase(direction, "rtl")) return "\u202E";
+  if (EqualsNoCase(direction, "ltr")) return "\u202D";
+  return nullptr;
+}
 
 // What an element's inline style says about the case its text is shown in
 // (CSS Text 3 text-transform, CSS Fonts 3 font-variant-caps): a lower-case
@@ -258,6 +288,10 @@ void WalkHtml(const xmlNode* root, const StyleSheetCaps& sheets, bool drop_hidde
       BreakLine(text);
       continue;
     }
+    if (node == &kOverrideEnd) {
+      text->append("\u202C");  // PDF
+      continue;
+    }
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
       if (node->content != nullptr) {
         const char* content = reinterpret_cast<const char*>(node->content);
@@ -303,6 +337,10 @@ void WalkHtml(const xmlNode* root, const StyleSheetCaps& sheets, bool drop_hidde
     Caps caps = StyleCaps(node, sheets);
     if (caps == Caps::kInherit && !sheets.empty()) caps = sheets.For(node);
     if (caps != Caps::kInherit) upper = caps == Caps::kUpper;
+    if (const char* opening = OverrideOpening(node)) {
+      text->append(opening);
+      stack.emplace_back(&kOverrideEnd, false);
+    }
     // Children pushed in reverse so they pop in document order.
     const std::size_t first = stack.size();
     for (const xmlNode* c = node->children; c != nullptr; c = c->next) {

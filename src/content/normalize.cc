@@ -1,5 +1,6 @@
 #include "content/normalize.h"
 
+#include "content/bidi_display.h"
 #include "content/confusable_letters.h"
 #include "content/text_charset.h"
 
@@ -20,7 +21,7 @@
 namespace nearmiss::content {
 namespace {
 
-enum class Mapped { kKeep, kDash, kSpace, kDrop, kSlash, kLetter, kBreak };
+enum class Mapped { kKeep, kDash, kSpace, kDrop, kSlash, kLetter, kBreak, kBidi };
 
 // Latin small capitals (IPA and Phonetic Extensions, Latin Extended-D),
 // drawn as capitals: "ꜱᴇᴄʀᴇᴛ//NOFORN" reads SECRET//NOFORN. Not in ICU's
@@ -68,10 +69,10 @@ Mapped Classify(std::uint32_t cp) {
   // isolates that Word, Outlook and HTML editors (&lrm;) write around a
   // Latin run in a right-to-left paragraph; they draw nothing, and a
   // banner must stay "alone on its line" (round 47's tester 13, finding 2).
-  if (cp == 0x200E || cp == 0x200F || cp == 0x061C || (cp >= 0x202A && cp <= 0x202E) ||
-      (cp >= 0x2066 && cp <= 0x2069)) {
-    return Mapped::kDrop;
-  }
+  // Kept until the text is whole, then resolved into the order a reader
+  // sees and dropped (bidi_display.h: an override draws "NROFON//TERCES"
+  // as SECRET//NOFORN).
+  if (IsBidiControl(cp)) return Mapped::kBidi;
   if (cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
       cp == 0xFEFF || cp == 0x0332 || cp == 0x0333) {
     return Mapped::kDrop;
@@ -269,6 +270,7 @@ void NormalizeText(std::string_view in, std::string* out) {
   // Whether NFKC may change something: a non-ASCII character kept. The
   // text is valid UTF-8 by then (legacy bytes are read as Windows-1252).
   bool kept_non_ascii = false;
+  bool bidi_controls = false;  // kept for ApplyDisplayOrder
   for (std::size_t i = 0; i < in.size();) {
     std::size_t run = PlainRun(in.substr(i));
     out->append(in.data() + i, run);
@@ -334,6 +336,10 @@ void NormalizeText(std::string_view in, std::string* out) {
         break;
       case Mapped::kDrop:
         break;
+      case Mapped::kBidi:
+        out->append(in.substr(i, len));
+        bidi_controls = true;
+        break;
       case Mapped::kKeep:
         if (legacy) {
           AppendUtf8(cp, out);
@@ -344,6 +350,10 @@ void NormalizeText(std::string_view in, std::string* out) {
         break;
     }
     i += len;
+  }
+  if (bidi_controls) {
+    thread_local std::string reordered;
+    ApplyDisplayOrder(out, &reordered);
   }
   if (kept_non_ascii) {
     thread_local std::string spare;

@@ -7,7 +7,10 @@
 // non-breaking and typographic spaces (U+00A0, U+2000..U+200A, U+202F, U+205F,
 // U+3000) become ' ' and a tab three (a cell break: position_banner.cc,
 // kCellGap); zero-width characters, soft hyphens and the
-// combining underlines U+0332/U+0333 are dropped; CR LF, lone CR, VT,
+// combining underlines U+0332/U+0333 are dropped; a line that explicit
+// bidirectional formatting reorders (an override, U+202E ... U+202C) is put
+// in the order it is shown and every Bidi_Control is dropped
+// (bidi_display.h); CR LF, lone CR, VT,
 // NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029)
 // become LF (UAX #14's mandatory breaks; a form feed stays, a page break); a backspace strikes the character after it over the one before
 // ("S\bS" bold and "_\bS" underline, as nroff writes them, read "S"); a run of underscores with a letter or digit on one side only

@@ -277,7 +277,14 @@ bool StreamArchive::Read(ExtractBudget& budget, std::size_t* used,
   for (;;) {
     la_ssize_t n = archive_read_data(archive_, buf, sizeof buf);
     if (n < 0) {
-      Error("corrupt member");
+      // A zip method libarchive knows by name but does not decode
+      // (Deflate64, WavPack, ...; its reader says "Unsupported ZIP
+      // compression method"): the member is whole, only unread.
+      const char* why = archive_error_string(archive_);
+      const bool unsupported =
+          why != nullptr && std::string_view(why).starts_with("Unsupported ZIP compression method");
+      Error(unsupported ? "a member compressed with a method libzip and libarchive do not decode"
+                        : "corrupt member");
       return false;
     }
     if (n == 0) return true;

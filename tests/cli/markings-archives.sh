@@ -63,6 +63,7 @@ zip-aes-bad-strength none false hold
 zip-method99-no-extra none false hold
 zip-pkware none true hold
 zip-method-wavpack none false hold
+zip-method-deflate64 none false hold
 zip-truncated none false hold
 zip-overlap-bomb none false hold
 zip-directory-with-data SECRET true hold

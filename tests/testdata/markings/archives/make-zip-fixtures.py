@@ -84,6 +84,12 @@ def pkware(data, crc):
     return bytes(out)
 
 
+def stored_deflate(data):
+    """A raw deflate stream of stored blocks (RFC 1951 3.2.4)."""
+    c = zlib.compressobj(0, zlib.DEFLATED, -15)
+    return c.compress(data) + c.flush()
+
+
 def entry(name, data, method=8, flags=0, extra=b"", raw=None, crc=None,
           central_flags=None, central_extra=None):
     crc = zlib.crc32(data) if crc is None else crc
@@ -198,6 +204,13 @@ def main():
         # A compression method nothing here decodes (97, WavPack).
         "zip-method-wavpack": zip_bytes([entry("plan.txt", MARKED, method=97,
                                                raw=b"\x00" * 64)]),
+        # Deflate64 (method 9, "Enhanced Deflating", APPNOTE 4.4.5), what
+        # Windows Explorer writes for large files: stored blocks only, which
+        # Deflate64 reads as Deflate does (its changes are the 64 KiB window
+        # and length code 285), so a reader that knew the method would read
+        # the marked text. Neither libzip 1.7 nor libarchive 3.6 does.
+        "zip-method-deflate64": zip_bytes([entry("plan.txt", MARKED, method=9,
+                                                 raw=stored_deflate(MARKED))]),
         # A directory entry ("plan/") carrying the marked text: unzip, 7-Zip
         # and Explorer make a folder of it, the bytes travel anyway.
         "zip-directory-with-data": zip_bytes([plain, entry("plan/", MARKED, method=0)]),
