@@ -53,7 +53,8 @@ address under its own display name.
 Usage: generate.py --seed N --out DIR
   (writes DIR/history.csv, DIR/cases.tsv, DIR/cases-independent.tsv,
   DIR/cases-families.tsv, DIR/cases-threads.tsv and DIR/history-threads.csv:
-  thread_cases; DIR/cases-given-neighbours.tsv: given_neighbours.py)
+  thread_cases; DIR/cases-given-neighbours.tsv: given_neighbours.py;
+  DIR/history-cjk.csv and DIR/cases-cjk.tsv: cjk.py)
 """
 import argparse
 import collections
@@ -61,6 +62,7 @@ import datetime
 import os
 import random
 
+from cjk import cjk_cases
 from given_neighbours import given_neighbour_cases
 
 GIVEN = """james john robert michael william david richard joseph thomas charles
@@ -508,7 +510,16 @@ def main():
     # a frequent contact's (given_neighbours.py), after every other draw.
     neighbours = given_neighbour_cases(a.seed, frequent, meant, seen, a.cases // 5)
     blends = blend_cases(a.seed, frequent, meant, written, seen)
+    # Round 54: Chinese, Japanese and Korean partners (cjk.py), their own
+    # history and store.
+    cjk_rows = []
+    cjk = cjk_cases(a.seed, a.cases // 5, cjk_rows)
+    with open(os.path.join(a.out, "history-cjk.csv"), "w") as f:
+        f.write("sender,recipient,date\n")
+        for r in cjk_rows:
+            f.write(",".join(r) + "\n")
     for name, labelled in (("cases.tsv", cases), ("cases-independent.tsv", independent),
+                           ("cases-cjk.tsv", cjk),
                            ("cases-blends.tsv", blends),
                            ("cases-families.tsv", families), ("cases-threads.tsv", threads),
                            ("cases-given-neighbours.tsv", neighbours)):

@@ -54,6 +54,37 @@ def show_cases(kinds):
         print("  %-30s %5d cases  %s" % (kind, k[0], what))
 
 
+def show_cjk(labelled, answers):
+    """Chinese, Japanese and Korean partners (cjk.py): per kind, flagged
+    address-typo and confirmed (what the milter holds: confirm or
+    stronger), and the precision of what is confirmed."""
+    held = ("confirm", "hold", "remove-recipient", "reject")
+    kinds = collections.defaultdict(lambda: [0, 0, 0, 0])
+    for (label, address, meant, kind), r in zip(labelled, answers):
+        k = kinds[kind]
+        typo = any(x["code"] == "address-typo" for x in r["reasons"])
+        k[0] += 1
+        k[1] += typo
+        k[2] += typo and r.get("action") in held
+        k[3] += typo and r.get("suggestion") == meant
+    print("CJK partners (round 54: common Chinese, Japanese and Korean family names):")
+    for kind in sorted(kinds):
+        k = kinds[kind]
+        what = "false alarms" if kind.startswith("new") else "recall"
+        print("  %-30s %5d cases  %s: flagged %5.1f%%, confirmed %5.1f%%"
+              % (kind, k[0], what, 100.0 * k[1] / k[0], 100.0 * k[2] / k[0]))
+    slips = [k for kind, k in kinds.items() if not kind.startswith("new")]
+    new = [k for kind, k in kinds.items() if kind.startswith("new")]
+    n_slips, n_new = sum(k[0] for k in slips), sum(k[0] for k in new)
+    conf_slips, conf_new = sum(k[2] for k in slips), sum(k[2] for k in new)
+    print("  %-30s %5d slips  recall (confirmed) %5.1f%%, right suggestion %5.1f%%; "
+          "%d new, false alarms (confirmed) %5.1f%%; precision of confirmed %5.1f%%"
+          % ("all CJK", n_slips, 100.0 * conf_slips / max(1, n_slips),
+             100.0 * sum(k[3] for k in slips) / max(1, n_slips), n_new,
+             100.0 * conf_new / max(1, n_new),
+             100.0 * conf_slips / max(1, conf_slips + conf_new)))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build")
@@ -100,6 +131,13 @@ def main():
         with open(no_burst, "w") as f:
             f.write("[history]\naddress_typo_min_days = 0\n")
         thread_old = check(nearmiss, threads_store, no_burst, [c[1] for c in threads])
+        # Round 54: Chinese, Japanese and Korean partners, a store of their own.
+        cjk = [line.rstrip("\n").split("\t") for line in open(os.path.join(w, "cases-cjk.tsv"))]
+        cjk_store = "sqlite:" + os.path.join(w, "cjk.db")
+        subprocess.run([nearmiss, "learn", "--store", cjk_store,
+                        os.path.join(w, "history-cjk.csv")],
+                       capture_output=True, text=True, check=True)
+        cjk_results = check(nearmiss, cjk_store, None, [c[1] for c in cjk])
         before = os.path.join(w, "new-address.toml")
         with open(before, "w") as f:
             f.write("[history]\nflag_new_addresses = true\naddress_typo = false\n")
@@ -215,6 +253,9 @@ def main():
               "would not confirm them)"
               % (name, len(pairs), 100.0 * sum(strong(r) for _, r in pairs) / max(1, len(pairs)),
                  sum(other_given(r) for _, r in pairs)))
+    if len(cjk_results) != len(cjk):
+        sys.exit("check answered %d of %d CJK cases" % (len(cjk_results), len(cjk)))
+    show_cjk(cjk, cjk_results)
     if ind_recall < a.min_recall or false > a.max_false:
         print("FAIL: independent recall %.1f%% (min %.1f), false alarms %.1f%% (max %.1f)"
               % (ind_recall, a.min_recall, false, a.max_false))

@@ -89,10 +89,12 @@ enum class AddressTypoKind : uint8_t {
   kOtherGivenName,      // "other-given-name": mark.jones for mary.jones, both real names
   kOtherDomain,         // "other-domain": a frequent person's name at another organisation written to
   kBlendedNames,        // "blended-names": john.jones for the frequent john.smith and mary.jones
+  kOtherCommonFamilyName,  // "other-common-family-name": zhang.wei for wang.wei, both common names
 };
-inline constexpr int kAddressTypoKindCount = static_cast<int>(AddressTypoKind::kBlendedNames) + 1;
+inline constexpr int kAddressTypoKindCount =
+    static_cast<int>(AddressTypoKind::kOtherCommonFamilyName) + 1;
 
-// "edit", "swapped-parts", ..., "other-domain", "blended-names".
+// "edit", "swapped-parts", ..., "blended-names", "other-common-family-name".
 std::string_view AddressTypoKindName(AddressTypoKind kind);
 // The exact names above; nullopt when unknown.
 std::optional<AddressTypoKind> ParseAddressTypoKind(std::string_view name);

@@ -8,6 +8,7 @@
 #include "engine/address_fold.h"
 #include "engine/address_typo_shape.h"
 #include "engine/display_name.h"
+#include "engine/family_name_list.h"
 #include "engine/given_name_list.h"
 #include "engine/local_part_rules.h"
 #include "engine/mailbox_space.h"
@@ -338,6 +339,13 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
         kind = SlipKind::kOtherGivenName;
         rank = score;
         score = d == 1 ? 0.5 : 0.4;
+      } else if (OtherCommonFamilyName(local, typed, f.key, known)) {
+        // zhang.wei for wang.wei, k.tanabe for k.tanaka: another person
+        // far more often than a slip (family_name_list.h); the default
+        // policy warns on it rather than holding the mail.
+        kind = SlipKind::kOtherCommonFamilyName;
+        rank = score;
+        score = d == 1 ? 0.4 : 0.3;
       }
     } else if (Shape shape = other_person_named(f.key) ? Shape{}
                                                        : ShapeOf(local, typed, f.key, known, crowded);
@@ -349,6 +357,12 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
                              RunTogetherFamilyStartsAlike(local, f.key)))) {
       kind = SlipKind::kOtherFamilyName;
       score = 0.5;
+      // k.yamada for k.yamamoto: both common names, another person.
+      if (OtherCommonFamilyName(local, typed, f.key, known)) {
+        kind = SlipKind::kOtherCommonFamilyName;
+        rank = score;
+        score = 0.3;
+      }
     } else if (Shape shape = NumberedShapeOf(local, f.key, crowded); shape.score > 0) {
       // Two kinds at once: rbrown1, brown.robert2 for robert.brown (a
       // directory's numbered initial form for the second R. Brown;

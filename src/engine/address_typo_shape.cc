@@ -189,6 +189,13 @@ std::string KindDetail(SlipKind kind, int edits, const std::string& known,
       }
       return out;
     }
+    case SlipKind::kOtherCommonFamilyName: {
+      // Which two names, as for other-given-name: zhang and wang are the
+      // two commonest Chinese family names (family_name_list.h).
+      std::string out(edits == 1 ? "one character differs" : "two characters differ");
+      return out.append(", but the family names differ and both are common ones: this is "
+                        "likely a different person");
+    }
     case SlipKind::kNumber:
       return "the same name with a number added or dropped";
     case SlipKind::kDigit:

@@ -15,6 +15,7 @@
 #include "engine/learned.h"
 #include "engine/mailbox_space.h"
 #include "engine/reason_sink.h"
+#include "engine/routed_mailbox.h"
 #include "nearmiss/address.h"
 #include "nearmiss/engine.h"
 
@@ -422,8 +423,10 @@ void Engine::JudgeHeaderEntry(std::string_view lower, bool by_sender, const std:
     std::string_view input = entry.empty() ? std::string_view(c.input) : std::string_view(entry);
     // At a domain nobody writes to, only a display name can name who was
     // meant (FindDisplaySlip).
+    // A routed address (c.route_domains) is judged for its routed mailbox
+    // below, whatever its relay.
     if (seen_domains_.count(c.domain) == 0 && RealNeighbourOf(c).empty() &&
-        engine::DisplayNameOf(input).empty() &&
+        engine::DisplayNameOf(input).empty() && c.route_domains.empty() &&
         (addresses_ == nullptr || (!addresses_->InFrequentOrganisation(c.domain) &&
                                    !addresses_->SameLocalNearDomain(c.address)))) {
       return;
@@ -453,8 +456,26 @@ void Engine::JudgeHeaderEntry(std::string_view lower, bool by_sender, const std:
     if (flagged) return;
     engine::ReasonSink reasons(c.reasons);
     reasons.Resume();
-    AddAddressTypo(lower, input, c, reasons);
+    const bool found = AddAddressTypo(lower, input, c, reasons);
     reasons.Finish();
+    if (found || !by_sender || c.route_domains.empty()) return;
+    // The sender scope for a routed address's mailbox
+    // (engine/routed_mailbox.h): each hop checked, then judged against
+    // the sender's own contacts.
+    Result<Recipient> parsed = ParseRecipient(c.input, delivery_);
+    if (!parsed.ok()) return;
+    engine::AddRoutedMailboxTypo(
+        parsed->route,
+        [this, lower](const std::string& mailbox) {
+          RecipientCheck h = CheckRecipient(mailbox);
+          if (h.address_typo) return h;
+          engine::ReasonSink sink(h.reasons);
+          sink.Resume();
+          AddAddressTypo(lower, mailbox, h, sink);
+          sink.Finish();
+          return h;
+        },
+        c);
   }
 }
 

@@ -16,6 +16,7 @@
 #include "engine/invalid_repairs.h"
 #include "engine/invisible_characters.h"
 #include "engine/reason_sink.h"
+#include "engine/routed_mailbox.h"
 #include "engine/suffix_mail_domain.h"
 #include "engine/suggestion_vet.h"
 #include "nearmiss/address.h"
@@ -452,6 +453,13 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
     irregular.detail.assign(r.irregular);
   }
   reasons.Finish();
+  // And the mailbox it routes to, for the wrong person at the right domain
+  // (routed_mailbox.h). Last: it checks each hop, which reuses this
+  // thread's `parsed`, so nothing may read `r` after it.
+  if (has_history_ && !r.route.empty()) {
+    engine::AddRoutedMailboxTypo(
+        r.route, [this](const std::string& mailbox) { return CheckRecipient(mailbox); }, c);
+  }
 }
 
 }  // namespace nearmiss

@@ -57,13 +57,7 @@ bool IsCommonGivenName(std::string_view word) { return CommonGivenNames().count(
 Status CheckCommonGivenNames() { return CheckNameWords(data::kSsaGivenNames, kSsaSource); }
 
 bool OtherRealGivenName(const Parts& typed, const Parts& known, NameOrder order) {
-  if (typed.n != known.n || typed.n == 0) return false;
-  size_t differing = typed.n;
-  for (size_t i = 0; i < typed.n; ++i) {
-    if (typed.p[i] == known.p[i]) continue;
-    if (differing != typed.n) return false;  // two parts differ
-    differing = i;
-  }
+  const size_t differing = OnlyDifferingPart(typed, known);
   if (differing == typed.n) return false;
   const bool first = differing == 0, last = differing + 1 == typed.n;
   const bool given_place = typed.n == 1 || (order == NameOrder::kGivenFirst && first) ||

@@ -158,6 +158,17 @@ NumberJudgement JudgeNumbers(std::string_view typed, std::string_view known) {
 
 // The same parts, counted, in any order (at most kMaxParts each: counting
 // beats sorting, and GCC 12 warns falsely on std::sort over 4 elements).
+size_t OnlyDifferingPart(const Parts& a, const Parts& b) {
+  if (a.n != b.n) return a.n;
+  size_t differing = a.n;
+  for (size_t i = 0; i < a.n; ++i) {
+    if (a.p[i] == b.p[i]) continue;
+    if (differing != a.n) return a.n;  // two parts differ
+    differing = i;
+  }
+  return differing;
+}
+
 bool SameMultiset(const Parts& a, const Parts& b) {
   if (a.n != b.n) return false;
   for (size_t i = 0; i < a.n; ++i) {

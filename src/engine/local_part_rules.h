@@ -65,6 +65,11 @@ NumberJudgement JudgeNumbers(std::string_view typed, std::string_view known);
 
 // The same parts in any order (smith.john for john.smith).
 bool SameMultiset(const Parts& a, const Parts& b);
+
+// The index of the one part where `a` and `b` (as many parts each) differ;
+// `a.n` when they have other counts, no part differs or two do
+// (given_name_list.h, family_name_list.h: one name changed, the rest equal).
+size_t OnlyDifferingPart(const Parts& a, const Parts& b);
 // A name part dropped or cut to its initial (jsmith, j.smith, john, smith
 // for john.smith); `allow_drop` false leaves out the dropped part.
 // `typed` is the whole local part `t` was split from.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <string_view>
 #include <system_error>
 
 #include "base/ascii.h"
@@ -46,6 +48,20 @@ std::vector<Folder> FoldersOf(const fs::path& root, const std::string& base) {
   return folders;
 }
 
+// Whether `path` is a Thunderbird folder file without its ".msf" index: a
+// name without an extension ("Sent", "Inbox") whose content starts with an
+// mbox "From " line. Thunderbird's own help has users delete the .msf
+// files to rebuild a folder's index, and a copied profile may lack them;
+// without this the whole profile was read as given: the Inbox learned as
+// sent mail, prefs.js and the .sqlite files counted as unreadable Sent
+// folders (round 54's brief, item 3).
+bool UnindexedMboxFolder(const fs::path& path) {
+  if (path.has_extension()) return false;
+  std::ifstream in(path, std::ios::binary);
+  char head[5] = {};
+  return in.read(head, sizeof head) && std::string_view(head, sizeof head) == "From ";
+}
+
 // The mbox folders of a mail client's store under `root`, as Thunderbird
 // keeps them (a file per folder, "Sent", "Drafts", "Trash", each with its
 // ".msf" index beside it; subfolders in "Name.sbd/") and as readpst writes
@@ -69,7 +85,9 @@ void MboxFoldersOf(const fs::path& root, int depth, std::vector<Folder>* out) {
       continue;
     }
     if (name.ends_with(".msf") || !it->is_regular_file(type_ec)) continue;
-    if (fs::exists(fs::path(path.string() + ".msf"), type_ec)) out->push_back({path, name});
+    if (fs::exists(fs::path(path.string() + ".msf"), type_ec) || UnindexedMboxFolder(path)) {
+      out->push_back({path, name});
+    }
   }
 }
 

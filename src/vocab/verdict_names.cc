@@ -22,7 +22,7 @@ constexpr std::array<std::string_view, kAddressTypoKindCount> kAddressTypoKindNa
     "other-family-name", "display-name",  "display-address",  "number",
     "digit",         "long-form",         "homoglyph",        "neighbour-domain",
     "given-name-form", "family-group",    "swapped-initial",
-    "other-given-name", "other-domain", "blended-names"};
+    "other-given-name", "other-domain", "blended-names", "other-common-family-name"};
 
 }  // namespace
 

@@ -150,11 +150,21 @@ mbox "$pst/Sent Items/mbox" tom.vance@vendor.example
 mbox "$pst/Drafts/mbox" tom.vanse@vendor.example
 mbox "$pst/Outbox/mbox" tom.vanc@vendor.example
 mbox "$pst/Deleted Items/mbox" tom.vence@vendor.example
-for store in tb pst; do
+# The same profile without its .msf indexes (Thunderbird's help has users
+# delete them to rebuild a folder; a copied profile may lack them), beside
+# the profile's other files: read as given, its Inbox was learned as sent
+# mail and prefs.js counted as an unreadable Sent folder (round 54's brief,
+# item 3). Folder files are told by their mbox content.
+tbn=$tmp/tbnomsf/"Local Folders"
+mbox "$tbn/Sent" rita.ames@vendor.example
+mbox "$tbn/Inbox" rita.amez@vendor.example
+mbox "$tbn/Trash" rita.ams@vendor.example
+printf 'user_pref("mail.identity.id1.useremail", "alice@mod.example");\n' > "$tmp/tbnomsf/prefs.js"
+for store in tb tbnomsf pst; do
   "$bin" learn --store "$tmp/$store.db" "$tmp/$store" > "$tmp/$store.txt" 2>&1
   check "$store: learn of a client's mbox store exits 0" 0 $?
   contains "$store: only Sent is read" "read 1 messages from Sent folders" "$(cat "$tmp/$store.txt")"
-  contains "$store: Drafts skipped, said" "skipped (not a Sent folder): $tmp/$store/" "$(grep Drafts "$tmp/$store.txt")"
+  contains "$store: Drafts or Inbox skipped, said" "skipped (not a Sent folder): $tmp/$store/" "$(grep 'Drafts\|Inbox' "$tmp/$store.txt")"
   "$bin" learn --show --store "$tmp/$store.db" > "$tmp/$store-show.txt" 2>&1
   check "$store: no draft, deleted or outbox address learned" 0 \
     "$(grep -c 'amez@\|ams@\|vanse@\|vanc@\|vence@' "$tmp/$store-show.txt")"
