@@ -15,6 +15,7 @@
 #include "maillog/next_hop_reply.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/read_log.h"
+#include "maillog/shown_time.h"
 #include "maillog/timestamp.h"
 #include "nearmiss/address.h"
 #include "nearmiss/content_reader.h"
@@ -266,7 +267,8 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     return;
   }
   row.seconds = a.time;
-  row.time = maillog::FormatTime(a.time);
+  row.time = maillog::ShownTime(a.time, a.zone);
+  row.zone = a.zone;
   // The key, host and instance with the queue id (maillog::QueueKey):
   // shown as the queue id alone (render_rows.cc, html_report.cc).
   row.queue_id = std::string(a.Key());

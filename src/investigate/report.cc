@@ -170,14 +170,15 @@ bool Report::AddAttempt(const Row& row) {
   if (row.queue_id.empty() && row.status == "sent") ++sent_folder_attempts_;
   // The next hop's attempt ends the first hop's wait: one delivery, at
   // the last hop, since the first attempt.
-  const int64_t first = DropHopWaits(row);
+  std::string first_time;
+  const int64_t first = DropHopWaits(row, &first_time);
   if (it == list.end()) {
     list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}, {}, {}, {}, {}});
     it = list.end() - 1;
     if (auto g = generation_.find(row.queue_id); g != generation_.end()) it->generation = g->second;
     if (first != 0 && first < row.seconds) {
       it->first_seconds = first;
-      it->first_time = maillog::FormatTime(first);
+      it->first_time = first_time;
     }
   } else {
     // The content reached the server at any attempt: it stays so, whatever
@@ -185,7 +186,7 @@ bool Report::AddAttempt(const Row& row) {
     const bool content = it->row.content_received || row.content_received;
     if (first != 0 && first < it->first_seconds) {
       it->first_seconds = first;
-      it->first_time = maillog::FormatTime(first);
+      it->first_time = first_time;
     }
     // Written after the attempt kept, in the same run of the same file: not
     // the first, whatever a clock stepped back says (maillog/clock_step.h).
@@ -458,7 +459,10 @@ void Report::Close(Open& d) {
   const bool reached = r.status == "sent" ? !in_mailbox : after_data;
   if (reached && r.status == "sent") {
     const int64_t at = d.last_seconds != 0 ? d.last_seconds : r.seconds;
-    if (at != 0 && (first_accepted_ == 0 || at < first_accepted_)) first_accepted_ = at;
+    if (at != 0 && (first_accepted_ == 0 || at < first_accepted_)) {
+      first_accepted_ = at;
+      first_accepted_time_ = maillog::ShownTime(at, r.zone);
+    }
   }
   NoteMessage(r, d.generation, reached);
   CountSensitivity(r, 1);

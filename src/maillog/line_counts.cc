@@ -7,6 +7,7 @@
 #include "maillog/clock_step.h"
 #include "maillog/log_zone.h"
 #include "maillog/loss_notice.h"
+#include "maillog/shown_time.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::maillog {
@@ -20,8 +21,8 @@ void LineCounts::Add(std::string_view line, const LogLine* parsed) {
     const bool from_postfix = IsPostfixProgram(parsed->program);
     if (from_postfix) ++postfix;
     if (parsed->format != LineFormat::kJournalMarker && parsed->time != 0) {
-      NoteTime(parsed->time);
-      if (from_postfix) NoteHost(parsed->host, parsed->time);
+      NoteTime(parsed->time, parsed->zone);
+      if (from_postfix) NoteHost(parsed->host, parsed->time, parsed->zone);
     }
     if (parsed->format == LineFormat::kRfc3164 || parsed->format == LineFormat::kRfc3164Precise) {
       if (yearless++ == 0 || parsed->time < first_yearless_time) {
@@ -38,7 +39,8 @@ void LineCounts::Add(std::string_view line, const LogLine* parsed) {
   }
 }
 
-void LineCounts::NoteTime(int64_t time) {
+void LineCounts::NoteTime(int64_t time, ZoneSource zone) {
+  if (zone != ZoneSource::kInput) ++zoneless_times;
   if (window_from != 0 && time < window_from) {
     ++before_window;
     return;
@@ -49,22 +51,30 @@ void LineCounts::NoteTime(int64_t time) {
   }
   // Earliest and latest, as the traces count them: lines written out of
   // order (two hosts interleaved) must not shrink the span shown.
-  if (first_time == 0 || time < first_time) first_time = time;
-  last_time = std::max(last_time, time);
+  if (first_time == 0 || time < first_time) {
+    first_time = time;
+    first_zone = zone;
+  }
+  if (time >= last_time) {
+    last_time = time;
+    last_zone = zone;
+  }
 }
 
-void LineCounts::NoteHost(std::string_view host, int64_t time) {
+void LineCounts::NoteHost(std::string_view host, int64_t time, ZoneSource zone) {
   if (host.empty() || (window_from != 0 && time < window_from) ||
       (window_to != 0 && time >= window_to)) {
     return;
   }
   for (HostSpan& h : host_spans) {
     if (h.host != host) continue;
-    h.first = std::min(h.first, time);
-    h.last = std::max(h.last, time);
+    if (time < h.first) h.first = time, h.first_zone = zone;
+    if (time >= h.last) h.last = time, h.last_zone = zone;
     return;
   }
-  if (host_spans.size() < kMaxHosts) host_spans.push_back({std::string(host), time, time});
+  if (host_spans.size() < kMaxHosts) {
+    host_spans.push_back({std::string(host), time, time, zone, zone});
+  }
 }
 
 std::string NotUnderstoodAt(const LineCounts& c) {
@@ -349,12 +359,13 @@ std::string Describe(const LineCounts& c) {
   if (c.by_format[static_cast<size_t>(LineFormat::kRfc3164)] +
           c.by_format[static_cast<size_t>(LineFormat::kRfc3164Precise)] !=
       0 && !LogZoneIsUtc()) {
-    out += ", its times without a zone read in " + LogZoneName() + " and shown in UTC";
+    out += ", its times without a zone read in " + LogZoneName() +
+           (LogZoneStated() ? " and shown in UTC" : kShownAsWritten);
   } else if (c.by_format[static_cast<size_t>(LineFormat::kJournalFull)] != 0 &&
              !LogZoneIsUtc() && c.zone_abbreviation.empty()) {
     // short-full's abbreviations (CET, CEST) choose among the zone's offsets.
     out += ", its times read in " + LogZoneName() + " by the zone abbreviation each carries" +
-           " and shown in UTC";
+           (LogZoneStated() ? " and shown in UTC" : kShownAsWritten);
   }
   if (std::string local = LocalTimes(c); !local.empty()) out += ", " + local;
   if (std::string w = YearSpanWarning(c); !w.empty()) out += "; " + w;

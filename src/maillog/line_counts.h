@@ -301,6 +301,11 @@ struct LineCounts {
   // 0: none), whatever their order in the file; of those in the window
   // below only, when one is set: the span of what was counted.
   int64_t first_time = 0, last_time = 0;
+  // Where each one's zone came from (shown_time.h), and how many lines'
+  // or records' times were written with none and read in the run's zone
+  // (the HTML footer says which files, and in which zone).
+  ZoneSource first_zone = ZoneSource::kInput, last_zone = ZoneSource::kInput;
+  uint64_t zoneless_times = 0;
   // An Exchange tracking log's "#Date:" directives (the UTC day each part
   // began, seconds since the epoch at 00:00), in file order, each once: a
   // file of several days' parts joined, or one renamed (EX01-2025-11-03.log),
@@ -336,10 +341,11 @@ struct LineCounts {
   struct HostSpan {
     std::string host;
     int64_t first = 0, last = 0;
+    ZoneSource first_zone = ZoneSource::kInput, last_zone = ZoneSource::kInput;
   };
   std::vector<HostSpan> host_spans;
   static constexpr size_t kMaxHosts = 32;
-  void NoteHost(std::string_view host, int64_t time);
+  void NoteHost(std::string_view host, int64_t time, ZoneSource zone);
   // A full page another page of the same file continues is no cut (its
   // times, page_oldest..page_newest, below): page_rows is then 0. One
   // continued by another file's rows is judged over all the files given
@@ -382,7 +388,7 @@ struct LineCounts {
   void Add(std::string_view line, const LogLine* parsed);
   // A recognised line's or record's time: within the window, it widens
   // first_time..last_time; else it is counted before or after it.
-  void NoteTime(int64_t time);
+  void NoteTime(int64_t time, ZoneSource zone);
   // The line just Added is a notice that `said` lines were lost (0: none
   // stated), or the "removed" of a message that leaves `recipients`
   // without a line (loss_notice.cc).

@@ -106,6 +106,7 @@ Attempt PostfixLog::QueueAttempt(const LogLine& l, const Queue& q) const {
   a.line = counts_.lines;
   a.run = write_order_.run();
   a.time = l.time;
+  a.zone = l.zone;
   a.queue_id = l.queue_id;
   // The first hop's sender when a hand-off led here (Queue::origin_sender).
   a.sender = q.origin_known ? std::string_view(q.origin_sender) : std::string_view(q.sender);
@@ -234,6 +235,7 @@ void PostfixLog::FeedLine(std::string_view line) {
     counts_.OddWall(odd == WallTime::kRepeated, counts_.lines, l.time);
   }
   if (framed && l.time != 0) write_order_.Line(l.time, counts_.lines);
+  if (framed) line_zone_ = l.zone;
   if (int64_t back = parser_.TakeStepBack(); back != 0 && counts_.step_backs++ == 0) {
     counts_.step_back_line = counts_.lines;
     counts_.step_back_seconds = back;
