@@ -9,6 +9,7 @@
 #include "investigate/server_coverage.h"
 #include "maillog/clock_step.h"
 #include "maillog/postfix_log.h"  // BareQueueId
+#include "maillog/line_counts_text.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {

@@ -5,6 +5,7 @@
 #include "base/line_text.h"
 #include "base/text_format.h"
 #include "maillog/clock_step.h"
+#include "maillog/line_counts_text.h"
 #include "maillog/log_zone.h"
 #include "maillog/loss_notice.h"
 #include "maillog/shown_time.h"

@@ -7,6 +7,7 @@
 
 #include "base/text_format.h"
 #include "maillog/line_counts.h"
+#include "maillog/line_counts_text.h"
 #include "maillog/log_zone.h"
 #include "maillog/shown_time.h"
 #include "maillog/timestamp.h"

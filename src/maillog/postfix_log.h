@@ -229,6 +229,10 @@ class PostfixLog {
   bool HandOffByMessageId(const LogLine& line, Queue& q, std::string_view relay);
   void IndexMessageId(std::string_view queue_id, const std::string& message_id);
   void Delivery(const LogLine& line, Queue& q);
+  // "QID: removed" of a queue id still held (postfix_removed.cc).
+  void Removed(const LogLine& line, Queue& q);
+  // "QID: message-id=<...>" (postfix_message_id.cc).
+  void MessageIdLine(const LogLine& line, Queue& q);
   // A delivery line cut short before its status (ReadCutDelivery): an
   // attempt of its recipient with status "unknown".
   void CutBeforeStatus(const LogLine& line, Queue& q, const DeliveryFields& f);
