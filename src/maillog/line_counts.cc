@@ -151,22 +151,26 @@ void LineCounts::UnparsableRecipient(std::string_view line) {
   if (first_unparsable_recipient_line == 0) first_unparsable_recipient_line = lines;
 }
 
-void LineCounts::NoMailDomain(std::string why, uint64_t line) {
+void LineCounts::NoMailDomain(std::string_view recipient, std::string why, uint64_t line) {
   if (no_mail_domains++ == 0) {
     first_no_mail_domain_line = line != 0 ? line : lines;
+    first_no_mail_domain_recipient.assign(recipient.substr(0, kExcerpt));
     first_no_mail_domain_why = std::move(why);
   }
 }
 
 std::string NoMailDomains(const LineCounts& c) {
   if (c.no_mail_domains == 0) return {};
-  std::string why = c.first_no_mail_domain_why;
-  for (char& ch : why) {
-    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
+  std::string who = c.first_no_mail_domain_recipient, why = c.first_no_mail_domain_why;
+  for (std::string* s : {&who, &why}) {
+    for (char& ch : *s) {
+      if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
+    }
   }
   return Thousands(static_cast<int64_t>(c.no_mail_domains)) +
          " to a domain that is no mail domain (first at " + c.file + ":" +
-         std::to_string(c.first_no_mail_domain_line) + (why.empty() ? "" : ": " + why) + ")";
+         std::to_string(c.first_no_mail_domain_line) + (who.empty() ? "" : ": " + who) +
+         (why.empty() ? "" : ": " + why) + ")";
 }
 
 void LineCounts::SkippedDomain(std::string_view recipient, uint64_t line) {

@@ -209,10 +209,12 @@ struct LineCounts {
   // Of those: recipients whose address parses but whose domain the
   // guard's own check refuses (DomainCheck: a public suffix itself such as
   // gov.uk, a bad xn-- label, a label starting with '-'), the first one's
-  // line and the check's reason (DomainWhy; "" when none was given).
+  // line, its recipient as logged (an excerpt) and the check's reason
+  // (DomainWhy; "" when none was given): the report names the address,
+  // never the domain alone ("wes@[198.51.100.30]: IP literal ...").
   uint64_t no_mail_domains = 0;
   uint64_t first_no_mail_domain_line = 0;
-  std::string first_no_mail_domain_why;
+  std::string first_no_mail_domain_recipient, first_no_mail_domain_why;
   // Of the not understood: delivery lines of another mail server
   // (OtherMailServerDelivery, log_line.h: Exim, Sendmail, OpenSMTPD, ...),
   // which this reader does not read: each may be a delivery to a
@@ -414,9 +416,9 @@ struct LineCounts {
   // The line just Added is a delivery line of the mail server `server`
   // (OtherMailServerDelivery): not understood, and counted as such.
   void OtherServer(std::string_view line, std::string_view server);
-  // Of those, one whose domain the DomainCheck refused, for `why`, at
-  // `line` (0: the line just Added).
-  void NoMailDomain(std::string why, uint64_t line = 0);
+  // Of those, `recipient`, whose domain the DomainCheck refused, for
+  // `why`, at `line` (0: the line just Added).
+  void NoMailDomain(std::string_view recipient, std::string why, uint64_t line = 0);
   // A delivery to `recipient` whose domain is malformed, skipped
   // (learning), at `line` (0: the line just Added).
   void SkippedDomain(std::string_view recipient, uint64_t line = 0);

@@ -27,7 +27,8 @@ bool PostfixLog::Judged(std::string_view recipient) {
   counts_.UnparsableRecipient(line_);
   if (judgeable) {
     // Its address parses: the domain check refused it, and says why.
-    counts_.NoMailDomain(counts_.no_mail_domains == 0 && options_.domain_why
+    counts_.NoMailDomain(recipient,
+                         counts_.no_mail_domains == 0 && options_.domain_why
                              ? options_.domain_why(AddressDomain(recipient))
                              : std::string());
   }

@@ -236,7 +236,8 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
     if (counts_.unparsable_recipients++ == 0) counts_.first_unparsable_recipient_line = line;
     if (judgeable) {
       // Its address parses: the domain check refused it, and says why.
-      counts_.NoMailDomain(counts_.no_mail_domains == 0 && domain_why_
+      counts_.NoMailDomain(rcpt,
+                           counts_.no_mail_domains == 0 && domain_why_
                                ? domain_why_(AddressDomain(rcpt))
                                : std::string(),
                            line);
