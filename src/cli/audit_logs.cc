@@ -8,6 +8,7 @@
 #include "base/log.h"
 #include "base/text_format.h"
 #include "maillog/line_counts.h"
+#include "maillog/line_counts_text.h"
 #include "maillog/log_files.h"
 #include "maillog/log_zone.h"
 #include "maillog/loss_notice.h"

@@ -5,6 +5,7 @@
 
 #include "base/log.h"
 #include "base/text_format.h"
+#include "maillog/line_counts_text.h"
 #include "maillog/log_files.h"
 #include "maillog/set_order.h"
 #include "maillog/year_plan.h"

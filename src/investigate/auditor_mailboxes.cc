@@ -10,6 +10,7 @@
 #include "content/mailbox_date.h"
 #include "investigate/auditor.h"
 #include "investigate/render.h"
+#include "maillog/shown_time.h"
 #include "maillog/timestamp.h"
 #include "nearmiss/address.h"
 #include "nearmiss/content_reader.h"
@@ -70,9 +71,16 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
     // A Date: after the delivery or now is set aside, as learn does.
     const content::MailboxDate date = content::MessageDate(m, std::time(nullptr));
     const int64_t t = date.seconds;
+    // An mbox From_ line's time is the delivery agent's wall clock, read
+    // as if UTC (content/mbox_from_line.h): shown without "Z". A Date:
+    // carries its zone, a Maildir name and a file time are instants.
+    const maillog::ZoneSource zone = date.source == "mbox-from-line"
+                                         ? maillog::ZoneSource::kReadAsUtc
+                                         : maillog::ZoneSource::kInput;
     if (box != nullptr && t > 0) {
-      if (box->first_date == 0 || t < box->first_date) box->first_date = t;
-      box->last_date = std::max(box->last_date, t);
+      if (zone != maillog::ZoneSource::kInput) ++box->zoneless_dates;
+      if (box->first_date == 0 || t < box->first_date) box->first_date = t, box->first_zone = zone;
+      if (t >= box->last_date) box->last_date = t, box->last_zone = zone;
     }
     // Counted once per flagged message (below).
     bool long_before = content::DateLongBeforeDelivery(date);
@@ -99,7 +107,8 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       long_before = false;
       Row row;
       row.seconds = t;
-      row.time = t ? maillog::FormatTime(t) : "";
+      row.time = t ? maillog::ShownTime(t, zone) : "";
+      row.zone = zone;
       row.from = sender;
       row.to = c.address;
       row.domain = c.domain;

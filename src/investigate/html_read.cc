@@ -7,6 +7,7 @@
 #include "investigate/server_coverage.h"
 #include "maillog/clock_step.h"
 #include "maillog/line_counts.h"
+#include "maillog/line_counts_text.h"
 #include "maillog/loss_notice.h"
 #include "maillog/timestamp.h"
 

@@ -282,7 +282,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   std::string counted(kCountedAs);
   counted[0] = 'A';
   h += "</main><footer>" + Html(counted) + ". Domains are classified with the "
-       "policy " + Html(meta.policy) + ". Times that carry a zone in the log are shown in UTC; others as written.</footer>"
+       "policy " + Html(meta.policy) + ". " + Html(TimesNote(rep)) + "</footer>"
        "</td></tr></tbody></table><script>" +
        kReportJs + "</script></body></html>\n";
   return h;

@@ -13,7 +13,8 @@
 namespace nearmiss::investigate {
 
 // {"time","queue_id","from","to","domain","verdict","target","suggestion",
-//  "status","relay"}, plus "hops" after a hand-off; "orig_to" when the
+//  "status","relay"} ("time" as maillog::ShownTime writes it: "Z" where its
+//  UTC is known, the wall clock read without one where it is a guess), plus "hops" after a hand-off; "orig_to" when the
 //  server rewrote the address the sender gave (Row::orig_to);
 //  "content_received": true on a row not delivered whose content reached
 //  the receiving server at an attempt (Row::content_received); "level" (the common
@@ -124,6 +125,13 @@ struct HtmlMeta {
 };
 std::string ReportHtml(const Report& report, const HtmlMeta& meta);
 
+// What the report's times are (times_note.cc; the HTML footer, and
+// --summary-json's "times"): "Times ending in Z are UTC." and, for the
+// inputs that wrote times without a zone, which were converted to UTC (read
+// in --log-zone's zone) and which are shown as written, without Z (no zone
+// named: maillog/shown_time.h), each input named.
+std::string TimesNote(const Report& report);
+
 // The window a report counts (audit --since, --until; window.cc).
 struct WindowFigures {
   bool applied = false;
@@ -131,6 +139,8 @@ struct WindowFigures {
   uint64_t lines_before = 0, lines_after = 0;  // log lines outside it, every file
   uint64_t messages_outside = 0;               // flagged mailbox messages outside it
   int64_t first = 0, last = 0;                 // the span of the lines counted; 0: none
+  maillog::ZoneSource first_zone = maillog::ZoneSource::kInput,
+                      last_zone = maillog::ZoneSource::kInput;  // maillog/shown_time.h
 };
 WindowFigures Window(const Report& report);
 // "window applied: from 2025-03-01 (--since); 1,204 log lines before it read

@@ -9,6 +9,7 @@
 #include "investigate/server_coverage.h"
 #include "maillog/clock_step.h"
 #include "maillog/postfix_log.h"  // BareQueueId
+#include "maillog/line_counts_text.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
@@ -199,8 +200,8 @@ std::string SummaryJson(const Report& rep) {
                          ? nlohmann::ordered_json(nullptr)
                          : nlohmann::ordered_json(maillog::YearSpanWarning(c))},
                     // Of the lines in the window, when one was applied.
-                    {"first_time", c.first_time ? maillog::FormatTime(c.first_time) : ""},
-                    {"last_time", c.last_time ? maillog::FormatTime(c.last_time) : ""},
+                    {"first_time", c.first_time ? maillog::ShownTime(c.first_time, c.first_zone) : ""},
+                    {"last_time", c.last_time ? maillog::ShownTime(c.last_time, c.last_zone) : ""},
                     {"year_inferred", maillog::YearNote(c).empty()
                                           ? nlohmann::ordered_json(nullptr)
                                           : nlohmann::ordered_json(maillog::YearNote(c))},
@@ -214,8 +215,8 @@ std::string SummaryJson(const Report& rep) {
     mailboxes.push_back({{"mailbox", m.path},
                          {"messages_read", m.messages},
                          // The span its messages are dated over ("" when none).
-                         {"first_date", m.first_date ? maillog::FormatTime(m.first_date) : ""},
-                         {"last_date", m.last_date ? maillog::FormatTime(m.last_date) : ""},
+                         {"first_date", m.first_date ? maillog::ShownTime(m.first_date, m.first_zone) : ""},
+                         {"last_date", m.last_date ? maillog::ShownTime(m.last_date, m.last_zone) : ""},
                          {"files_not_read", m.not_read},
                          {"first_not_read", m.first_not_read.empty()
                                                 ? nlohmann::ordered_json(nullptr)
@@ -263,10 +264,12 @@ std::string SummaryJson(const Report& rep) {
               // Flagged deliveries begun before it, attempted again in it: left out.
               {"deliveries_begun_before", rep.begun_before_window},
               {"mailbox_messages_outside", w.messages_outside},
-              {"counted_first_time", w.first ? maillog::FormatTime(w.first) : ""},
-              {"counted_last_time", w.last ? maillog::FormatTime(w.last) : ""},
+              {"counted_first_time", w.first ? maillog::ShownTime(w.first, w.first_zone) : ""},
+              {"counted_last_time", w.last ? maillog::ShownTime(w.last, w.last_zone) : ""},
               {"notice", WindowText(rep)}});
        }()},
+      // Which times are UTC ("Z") and which are shown as written (times_note.cc).
+      {"times", TimesNote(rep)},
       {"log_lines_read", rep.lines},
       {"mailbox_messages_read", rep.messages},
       {"inputs_not_read", rep.unread()},
@@ -280,8 +283,8 @@ std::string SummaryJson(const Report& rep) {
          nlohmann::ordered_json each = nlohmann::ordered_json::array();
          for (const ServerSpan& s : spans) {
            each.push_back({{"source", s.source},
-                           {"first_time", maillog::FormatTime(s.first)},
-                           {"last_time", maillog::FormatTime(s.last)},
+                           {"first_time", maillog::ShownTime(s.first, s.first_zone)},
+                           {"last_time", maillog::ShownTime(s.last, s.last_zone)},
                            {"first_file", s.first_file},
                            {"last_file", s.last_file}});
          }
@@ -309,7 +312,7 @@ std::string SummaryJson(const Report& rep) {
        {{"total", rep.flagged_messages()},
         {"reached_receiving_server", rep.reached_messages()},
         {"first_accepted", rep.first_accepted() != 0
-                               ? nlohmann::ordered_json(maillog::FormatTime(rep.first_accepted()))
+                               ? nlohmann::ordered_json(rep.first_accepted_time())
                                : nlohmann::ordered_json(nullptr)}}},
       {"flagged_attempts", rep.attempts()}};
   return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

@@ -124,6 +124,11 @@ struct MailboxRead {
   // seconds; 0 and 0 when none had a date): the time a mailbox covers, as
   // a log's lines say theirs (round 47's tester 16, finding 6).
   int64_t first_date = 0, last_date = 0;
+  maillog::ZoneSource first_zone = maillog::ZoneSource::kInput,
+                      last_zone = maillog::ZoneSource::kInput;  // maillog/shown_time.h
+  // Messages dated by their mbox From_ line, a wall clock with no zone
+  // (maillog::ZoneSource::kReadAsUtc): their times are shown without "Z".
+  uint64_t zoneless_dates = 0;
 };
 
 class Report {
@@ -317,6 +322,8 @@ class Report {
   // The earliest acceptance of a flagged recipient by a receiving server
   // (the time of its "sent" attempt), in seconds; 0 when none was accepted.
   int64_t first_accepted() const { return first_accepted_; }
+  // That time as the rows show it (maillog::ShownTime); "" when none.
+  const std::string& first_accepted_time() const { return first_accepted_time_; }
   const std::map<std::string, Counts>& by_month() const { return by_month_; }
   const std::map<std::string, DomainLine>& by_domain() const { return by_domain_; }
   // By sender named in the log; deliveries whose sender the log never
@@ -407,8 +414,9 @@ class Report {
   size_t Revive(const Row& row, std::vector<Open>& list);
   // Drops the waiting deliveries of row's recipient at the queue ids its
   // hops name (or notes them, while open); the earliest first attempt
-  // among them, 0 when none.
-  int64_t DropHopWaits(const Row& row);
+  // among them, 0 when none, and into `first_time` (when given) its time
+  // as shown (Row::time).
+  int64_t DropHopWaits(const Row& row, std::string* first_time = nullptr);
   // Done's, for one delivery: waits (above), is dropped, or is closed.
   void DoneOne(Open& d);
   void CloseWaiting();
@@ -453,6 +461,7 @@ class Report {
   size_t table_dropped_ = 0;
   std::set<std::string> flagged_messages_, reached_messages_;
   int64_t first_accepted_ = 0;
+  std::string first_accepted_time_;
   // A closed row's level and marking counted (delta 1) in
   // sensitivity_read_ and by_marking_, or uncounted (-1) before a join
   // changes them (report_join.cc).

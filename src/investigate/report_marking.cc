@@ -8,7 +8,7 @@
 namespace nearmiss::investigate {
 namespace {
 
-std::string Upper(std::string_view s) {
+std::string UpperAscii(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -89,13 +89,13 @@ Parsed EmailLabel(std::string_view text) {
     std::string field = Trim(rest.substr(0, comma));
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
     if (first) {
-      p.level = Upper(field);
+      p.level = UpperAscii(field);
       first = false;
       continue;
     }
     size_t eq = field.find('=');
     if (eq == std::string::npos) continue;
-    std::string key = Upper(Trim(std::string_view(field).substr(0, eq)));
+    std::string key = UpperAscii(Trim(std::string_view(field).substr(0, eq)));
     std::string value = Trim(std::string_view(field).substr(eq + 1));
     if (value.empty()) continue;
     std::string written = ", " + key + "=" + value;
@@ -115,7 +115,7 @@ Parsed Parse(const content::Finding& f) {
     p.level = Trim(f.text);
     return p;
   }
-  std::string u = Upper(f.text);
+  std::string u = UpperAscii(f.text);
   if (u.size() > 2 && u.front() == '(' && u.back() == ')') u = u.substr(1, u.size() - 2);
   if (f.pack == "au" && u.starts_with("[") &&
       std::string_view(u).substr(u.find_first_not_of("[ ")).starts_with("SEC")) {
@@ -195,7 +195,7 @@ std::string SchemeName(const std::string& pack) {
   if (pack == "au") return "AU";
   if (pack == "nato-eu") return "";
   if (pack == "labels") return "label";
-  return Upper(pack);
+  return UpperAscii(pack);
 }
 
 }  // namespace
@@ -205,15 +205,15 @@ content::Sensitivity WithEmailLabelFields(
     const std::vector<std::pair<std::string, std::string>>& label_headers) {
   content::Sensitivity out = s;
   for (content::Finding& f : out.findings) {
-    if (Upper(f.where) != "HEADER:X-PROTECTIVE-MARKING") continue;
+    if (UpperAscii(f.where) != "HEADER:X-PROTECTIVE-MARKING") continue;
     for (const auto& [name, value] : label_headers) {
-      if (Upper(name) != "X-PROTECTIVE-MARKING") continue;
+      if (UpperAscii(name) != "X-PROTECTIVE-MARKING") continue;
       // The standard's fields from SEC= on, unfolded; its VER=, NS= before.
       std::string unfolded;
       for (char c : value) {
         if (c != '\r' && c != '\n') unfolded += c == '\t' ? ' ' : c;
       }
-      const size_t sec = Upper(unfolded).find("SEC=");
+      const size_t sec = UpperAscii(unfolded).find("SEC=");
       if (sec == std::string::npos) continue;
       f.pack = "au";
       // clear() then append: GCC 12 -O3 reports a false -Wrestrict on

@@ -27,7 +27,7 @@ size_t Report::Revive(const Row& row, std::vector<Open>& list) {
   return list.size() - 1;
 }
 
-int64_t Report::DropHopWaits(const Row& row) {
+int64_t Report::DropHopWaits(const Row& row, std::string* first_time) {
   int64_t first = 0;
   if (row.hops.empty() || row.to.empty()) return first;
   // "ID via RELAY, ID via RELAY": each hop's queue id first.
@@ -47,7 +47,10 @@ int64_t Report::DropHopWaits(const Row& row) {
       superseded_.insert(std::move(key));
       continue;
     }
-    if (first == 0 || w->second.first_seconds < first) first = w->second.first_seconds;
+    if (first == 0 || w->second.first_seconds < first) {
+      first = w->second.first_seconds;
+      if (first_time != nullptr) *first_time = w->second.first_time;
+    }
     waiting_.erase(w);
   }
   return first;

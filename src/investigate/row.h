@@ -9,11 +9,18 @@
 #include <string>
 
 #include "maillog/attempt_order.h"  // WrittenAt
+#include "maillog/shown_time.h"
 
 namespace nearmiss::investigate {
 
 struct Row {
-  std::string time;       // "2024-03-03T10:15:02"; "" when unknown
+  // "2024-03-03T10:15:02Z", or without "Z" when its UTC is not known
+  // (maillog::ShownTime: a wall clock written with no zone nobody named);
+  // "" when unknown.
+  std::string time;
+  // Where the attempt's own time's zone came from (maillog/shown_time.h);
+  // kept when a closed delivery's `time` becomes its first attempt's.
+  maillog::ZoneSource zone = maillog::ZoneSource::kInput;
   std::string queue_id;   // "" for mailbox messages
   std::string from;       // "" for the null sender <>, or when unknown
   bool from_known = true; // false: the log never named the sender

@@ -13,13 +13,16 @@ namespace {
 
 std::string UtcDay(int64_t t) { return maillog::FormatTime(t).substr(0, 10); }
 
-void WidenSpan(ServerSpan& s, int64_t first, int64_t last, const std::string& file) {
+void WidenSpan(ServerSpan& s, int64_t first, maillog::ZoneSource first_zone, int64_t last,
+               maillog::ZoneSource last_zone, const std::string& file) {
   if (s.first == 0 || first < s.first) {
     s.first = first;
+    s.first_zone = first_zone;
     s.first_file = file;
   }
   if (last > s.last) {
     s.last = last;
+    s.last_zone = last_zone;
     s.last_file = file;
   }
 }
@@ -39,13 +42,13 @@ std::vector<ServerSpan> ServerSpans(const Report& rep) {
         s.source = source;
         s.exchange = true;
         ++s.files;
-        WidenSpan(s, c.first_time, c.last_time, c.file);
+        WidenSpan(s, c.first_time, c.first_zone, c.last_time, c.last_zone, c.file);
       }
     }
     for (const maillog::LineCounts::HostSpan& h : c.host_spans) {
       ServerSpan& s = hosts[h.host];
       s.source = "Postfix host " + h.host;
-      WidenSpan(s, h.first, h.last, c.file);
+      WidenSpan(s, h.first, h.first_zone, h.last, h.last_zone, c.file);
     }
   }
   std::vector<ServerSpan> out;

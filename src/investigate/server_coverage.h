@@ -39,6 +39,8 @@ struct ServerSpan {
   std::string source;  // "EX01_MSGTRK*.LOG", "server EX01", "Postfix host mx1"
   bool exchange = false;
   int64_t first = 0, last = 0;      // seconds
+  maillog::ZoneSource first_zone = maillog::ZoneSource::kInput,
+                      last_zone = maillog::ZoneSource::kInput;  // maillog/shown_time.h
   std::string first_file, last_file;  // the files holding them
   uint64_t files = 0;               // files of the source read (0 for a host)
 };

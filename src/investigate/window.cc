@@ -22,8 +22,8 @@ WindowFigures Window(const Report& rep) {
     w.lines_before += c.before_window;
     w.lines_after += c.after_window;
     if (c.first_time == 0) continue;
-    w.first = w.first == 0 ? c.first_time : std::min(w.first, c.first_time);
-    w.last = std::max(w.last, c.last_time);
+    if (w.first == 0 || c.first_time < w.first) w.first = c.first_time, w.first_zone = c.first_zone;
+    if (c.last_time >= w.last) w.last = c.last_time, w.last_zone = c.last_zone;
   }
   w.messages_outside = rep.messages_outside_window;
   return w;

@@ -10,12 +10,16 @@
 #include <string>
 #include <string_view>
 
+#include "maillog/shown_time.h"
+
 namespace nearmiss::maillog {
 
 // One delivery attempt's outcome, for one recipient. Views point into the
 // line or the reader's state: copy what you keep.
 struct Attempt {
   int64_t time = 0;
+  // Where `time`'s zone came from (shown_time.h): how reports write it.
+  ZoneSource zone = ZoneSource::kInput;
   std::string_view queue_id;
   // What a sink keys the message by (OnDone names it too): Postfix queue
   // ids are unique per instance only, so two hosts, or two instances of

@@ -5,8 +5,10 @@
 #include "base/line_text.h"
 #include "base/text_format.h"
 #include "maillog/clock_step.h"
+#include "maillog/line_counts_text.h"
 #include "maillog/log_zone.h"
 #include "maillog/loss_notice.h"
+#include "maillog/shown_time.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::maillog {
@@ -20,8 +22,8 @@ void LineCounts::Add(std::string_view line, const LogLine* parsed) {
     const bool from_postfix = IsPostfixProgram(parsed->program);
     if (from_postfix) ++postfix;
     if (parsed->format != LineFormat::kJournalMarker && parsed->time != 0) {
-      NoteTime(parsed->time);
-      if (from_postfix) NoteHost(parsed->host, parsed->time);
+      NoteTime(parsed->time, parsed->zone);
+      if (from_postfix) NoteHost(parsed->host, parsed->time, parsed->zone);
     }
     if (parsed->format == LineFormat::kRfc3164 || parsed->format == LineFormat::kRfc3164Precise) {
       if (yearless++ == 0 || parsed->time < first_yearless_time) {
@@ -38,7 +40,8 @@ void LineCounts::Add(std::string_view line, const LogLine* parsed) {
   }
 }
 
-void LineCounts::NoteTime(int64_t time) {
+void LineCounts::NoteTime(int64_t time, ZoneSource zone) {
+  if (zone != ZoneSource::kInput) ++zoneless_times;
   if (window_from != 0 && time < window_from) {
     ++before_window;
     return;
@@ -49,22 +52,30 @@ void LineCounts::NoteTime(int64_t time) {
   }
   // Earliest and latest, as the traces count them: lines written out of
   // order (two hosts interleaved) must not shrink the span shown.
-  if (first_time == 0 || time < first_time) first_time = time;
-  last_time = std::max(last_time, time);
+  if (first_time == 0 || time < first_time) {
+    first_time = time;
+    first_zone = zone;
+  }
+  if (time >= last_time) {
+    last_time = time;
+    last_zone = zone;
+  }
 }
 
-void LineCounts::NoteHost(std::string_view host, int64_t time) {
+void LineCounts::NoteHost(std::string_view host, int64_t time, ZoneSource zone) {
   if (host.empty() || (window_from != 0 && time < window_from) ||
       (window_to != 0 && time >= window_to)) {
     return;
   }
   for (HostSpan& h : host_spans) {
     if (h.host != host) continue;
-    h.first = std::min(h.first, time);
-    h.last = std::max(h.last, time);
+    if (time < h.first) h.first = time, h.first_zone = zone;
+    if (time >= h.last) h.last = time, h.last_zone = zone;
     return;
   }
-  if (host_spans.size() < kMaxHosts) host_spans.push_back({std::string(host), time, time});
+  if (host_spans.size() < kMaxHosts) {
+    host_spans.push_back({std::string(host), time, time, zone, zone});
+  }
 }
 
 std::string NotUnderstoodAt(const LineCounts& c) {
@@ -140,22 +151,26 @@ void LineCounts::UnparsableRecipient(std::string_view line) {
   if (first_unparsable_recipient_line == 0) first_unparsable_recipient_line = lines;
 }
 
-void LineCounts::NoMailDomain(std::string why, uint64_t line) {
+void LineCounts::NoMailDomain(std::string_view recipient, std::string why, uint64_t line) {
   if (no_mail_domains++ == 0) {
     first_no_mail_domain_line = line != 0 ? line : lines;
+    first_no_mail_domain_recipient.assign(recipient.substr(0, kExcerpt));
     first_no_mail_domain_why = std::move(why);
   }
 }
 
 std::string NoMailDomains(const LineCounts& c) {
   if (c.no_mail_domains == 0) return {};
-  std::string why = c.first_no_mail_domain_why;
-  for (char& ch : why) {
-    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
+  std::string who = c.first_no_mail_domain_recipient, why = c.first_no_mail_domain_why;
+  for (std::string* s : {&who, &why}) {
+    for (char& ch : *s) {
+      if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
+    }
   }
   return Thousands(static_cast<int64_t>(c.no_mail_domains)) +
          " to a domain that is no mail domain (first at " + c.file + ":" +
-         std::to_string(c.first_no_mail_domain_line) + (why.empty() ? "" : ": " + why) + ")";
+         std::to_string(c.first_no_mail_domain_line) + (who.empty() ? "" : ": " + who) +
+         (why.empty() ? "" : ": " + why) + ")";
 }
 
 void LineCounts::SkippedDomain(std::string_view recipient, uint64_t line) {
@@ -349,12 +364,13 @@ std::string Describe(const LineCounts& c) {
   if (c.by_format[static_cast<size_t>(LineFormat::kRfc3164)] +
           c.by_format[static_cast<size_t>(LineFormat::kRfc3164Precise)] !=
       0 && !LogZoneIsUtc()) {
-    out += ", its times without a zone read in " + LogZoneName() + " and shown in UTC";
+    out += ", its times without a zone read in " + LogZoneName() +
+           (LogZoneStated() ? " and shown in UTC" : kShownAsWritten);
   } else if (c.by_format[static_cast<size_t>(LineFormat::kJournalFull)] != 0 &&
              !LogZoneIsUtc() && c.zone_abbreviation.empty()) {
     // short-full's abbreviations (CET, CEST) choose among the zone's offsets.
     out += ", its times read in " + LogZoneName() + " by the zone abbreviation each carries" +
-           " and shown in UTC";
+           (LogZoneStated() ? " and shown in UTC" : kShownAsWritten);
   }
   if (std::string local = LocalTimes(c); !local.empty()) out += ", " + local;
   if (std::string w = YearSpanWarning(c); !w.empty()) out += "; " + w;

@@ -209,10 +209,12 @@ struct LineCounts {
   // Of those: recipients whose address parses but whose domain the
   // guard's own check refuses (DomainCheck: a public suffix itself such as
   // gov.uk, a bad xn-- label, a label starting with '-'), the first one's
-  // line and the check's reason (DomainWhy; "" when none was given).
+  // line, its recipient as logged (an excerpt) and the check's reason
+  // (DomainWhy; "" when none was given): the report names the address,
+  // never the domain alone ("wes@[198.51.100.30]: IP literal ...").
   uint64_t no_mail_domains = 0;
   uint64_t first_no_mail_domain_line = 0;
-  std::string first_no_mail_domain_why;
+  std::string first_no_mail_domain_recipient, first_no_mail_domain_why;
   // Of the not understood: delivery lines of another mail server
   // (OtherMailServerDelivery, log_line.h: Exim, Sendmail, OpenSMTPD, ...),
   // which this reader does not read: each may be a delivery to a
@@ -301,6 +303,11 @@ struct LineCounts {
   // 0: none), whatever their order in the file; of those in the window
   // below only, when one is set: the span of what was counted.
   int64_t first_time = 0, last_time = 0;
+  // Where each one's zone came from (shown_time.h), and how many lines'
+  // or records' times were written with none and read in the run's zone
+  // (the HTML footer says which files, and in which zone).
+  ZoneSource first_zone = ZoneSource::kInput, last_zone = ZoneSource::kInput;
+  uint64_t zoneless_times = 0;
   // An Exchange tracking log's "#Date:" directives (the UTC day each part
   // began, seconds since the epoch at 00:00), in file order, each once: a
   // file of several days' parts joined, or one renamed (EX01-2025-11-03.log),
@@ -336,10 +343,11 @@ struct LineCounts {
   struct HostSpan {
     std::string host;
     int64_t first = 0, last = 0;
+    ZoneSource first_zone = ZoneSource::kInput, last_zone = ZoneSource::kInput;
   };
   std::vector<HostSpan> host_spans;
   static constexpr size_t kMaxHosts = 32;
-  void NoteHost(std::string_view host, int64_t time);
+  void NoteHost(std::string_view host, int64_t time, ZoneSource zone);
   // A full page another page of the same file continues is no cut (its
   // times, page_oldest..page_newest, below): page_rows is then 0. One
   // continued by another file's rows is judged over all the files given
@@ -382,7 +390,7 @@ struct LineCounts {
   void Add(std::string_view line, const LogLine* parsed);
   // A recognised line's or record's time: within the window, it widens
   // first_time..last_time; else it is counted before or after it.
-  void NoteTime(int64_t time);
+  void NoteTime(int64_t time, ZoneSource zone);
   // The line just Added is a notice that `said` lines were lost (0: none
   // stated), or the "removed" of a message that leaves `recipients`
   // without a line (loss_notice.cc).
@@ -408,9 +416,9 @@ struct LineCounts {
   // The line just Added is a delivery line of the mail server `server`
   // (OtherMailServerDelivery): not understood, and counted as such.
   void OtherServer(std::string_view line, std::string_view server);
-  // Of those, one whose domain the DomainCheck refused, for `why`, at
-  // `line` (0: the line just Added).
-  void NoMailDomain(std::string why, uint64_t line = 0);
+  // Of those, `recipient`, whose domain the DomainCheck refused, for
+  // `why`, at `line` (0: the line just Added).
+  void NoMailDomain(std::string_view recipient, std::string why, uint64_t line = 0);
   // A delivery to `recipient` whose domain is malformed, skipped
   // (learning), at `line` (0: the line just Added).
   void SkippedDomain(std::string_view recipient, uint64_t line = 0);
@@ -435,62 +443,6 @@ struct LineCounts {
 // most a day before it (newest first, as the cmdlets give them), or,
 // sorted the other way, its oldest at the page's newest as well.
 bool PageContinued(const LineCounts& page, int64_t first, int64_t last);
-
-// "maillog: 21 lines read, 20 recognised (rfc3164), 16 from Postfix, 1 not
-// recognised (first at maillog:7)": each figure named for what it counts.
-std::string Describe(const LineCounts& counts);
-
-// Where the delivery lines not understood are: "first at FILE:20" for one,
-// "at FILE:20, 21, 25" for several, "..., and 7 more" past kMaxNamed
-// (issue-16 tester round 43, finding 20: every one named).
-std::string NotUnderstoodAt(const LineCounts& counts);
-
-// "of which 2 of another mail server, which this reader does not read
-// (Exim; first at mainlog:3)"; "" when none.
-std::string OtherServers(const LineCounts& counts);
-
-// "2 to a domain that is no mail domain (first at maillog:4: 'gov.uk' is a
-// public suffix, not a mail domain)"; "" when none.
-std::string NoMailDomains(const LineCounts& counts);
-
-// "3 with an ambiguous date (day or month first, which the file's dates do
-// not decide: ...; first at trace.csv:5; give --date-order dmy or mdy to
-// read them)", and for unreadable_times "2 with a time in no form this
-// reader knows ('4/11/2025 3:02:11 P.M.', first at trace.csv:7; ...)";
-// "" when none of either.
-std::string AmbiguousDates(const LineCounts& counts);
-
-// "its times are the exporting machine's local time (the file names no
-// zone): read in UTC (the system's zone) and shown in UTC; give
-// --log-zone ...", then the rows the window leaves out near its edge
-// (LineCounts::local_time_rows, zone_edge_rows); "" when none
-// (local_times.cc).
-std::string LocalTimes(const LineCounts& counts);
-// "2 times ambiguous (...) and 1 nonexistent (...) in Europe/London, read
-// with the offset in force before the change (...)": LineCounts::OddWall's
-// (local_times.cc), "" when none.
-std::string OddWalls(const LineCounts& counts);
-
-// AmbiguousDates, then "2 whose recipient-address holds no address (first
-// at MSGTRK.LOG:7; ...)" for empty_recipients, then "1 with a field count
-// other than the header's (first at hs.csv:2: 14 fields where the header
-// has 11; ...)" for wrong_field_counts; "" when none of them
-// (records_not_read.cc).
-std::string RecordsNotRead(const LineCounts& counts);
-
-// "dates may be ambiguous: ..." for a file whose lines without a year span
-// twelve months or more (noted at the line where they reach it, once per
-// rotated set: year_span_line), or whose year did not carry on from the
-// rotated set (year_not_carried), or that steps back (step_back_line); ""
-// when none. `with_span` false leaves the twelve-month note out (a caller
-// that gave it once already in the run).
-std::string YearSpanWarning(const LineCounts& counts, bool with_span = true);
-
-// "its 120 timestamps carry no year: read as 2025-11-03 to 2025-11-09,
-// the latest year that puts no line after ...; give --year if they are
-// from another year", once per file whose year was inferred; "" when it
-// has no such line or --year gave the year.
-std::string YearNote(const LineCounts& counts);
 
 // Ok when the file was read: no non-empty lines, or some recognised and at
 // least `min_percent` of the non-empty ones. Otherwise ParseError naming

@@ -283,8 +283,10 @@ bool LineParser::ParseContainer(const ContainerFrame& f, LogLine* out) {
   // next) carry its year on, as after any line that has one.
   NoteDated(st, time);
   last_time_ = time;
+  last_zone_ = ZoneSource::kInput;
   out->format = f.kind == ContainerFrame::Kind::kCri ? LineFormat::kCri : LineFormat::kKubectl;
   out->time = time;
+  out->zone = ZoneSource::kInput;  // the runtime's RFC 3339 UTC stamp
   std::string& pending = f.stream == "stderr" ? partial_err_ : partial_out_;
   if (f.partial) {
     // Recognised, and no entry until the stream's full record ends it.
@@ -315,6 +317,7 @@ bool LineParser::ParseSyslog(std::string_view line, LogLine* out) {
   if (line.starts_with("-- ") && line.ends_with(" --")) {
     out->format = LineFormat::kJournalMarker;
     out->time = last_time_;
+    out->zone = last_zone_;
     out->text = line;
     return true;
   }
@@ -355,13 +358,16 @@ bool LineParser::ParseSyslog(std::string_view line, LogLine* out) {
     return false;
   }
   out->format = format;
+  out->zone = ZoneSource::kInput;
   if (n == 1 && rfc5424 && st.month == 0 && st.unix_time < 0) {
     out->time = last_time_;
+    out->zone = last_zone_;
   } else if (st.unix_time >= 0) {
     out->time = st.unix_time;
   } else {
     int year = st.year;
     int64_t offset = st.zoned ? st.offset : 0;
+    if (!st.zoned) out->zone = ZoneSource::kRunZone;
     if (st.zoned && st.year != 0 && in_zone_) {
       const int64_t utc =
           CivilToSeconds(st.year, st.month, st.day, st.hour, st.minute, st.second) - st.offset;
@@ -403,6 +409,7 @@ bool LineParser::ParseSyslog(std::string_view line, LogLine* out) {
     if (st.year != 0) NoteDated(st, out->time);
   }
   last_time_ = out->time;
+  last_zone_ = out->zone;
   QueueId(out);
   return true;
 }

@@ -37,6 +37,7 @@
 #include <utility>
 
 #include "maillog/log_zone.h"
+#include "maillog/shown_time.h"
 
 namespace nearmiss::maillog {
 
@@ -71,6 +72,9 @@ bool CarriesYear(LineFormat format);
 struct LogLine {
   LineFormat format = LineFormat::kNone;
   int64_t time = 0;           // seconds; UTC when the line has a zone
+  // kRunZone: the stamp named no offset (RFC 3164, short-full's
+  // abbreviation), read in the run's zone (InLogZone; shown_time.h).
+  ZoneSource zone = ZoneSource::kInput;
   std::string_view host;
   std::string_view program;   // "postfix/smtp" (without the [pid]); "" when none
   std::string_view queue_id;  // "4BCD12F3A" or a long id; "" when none
@@ -214,6 +218,7 @@ class LineParser {
   bool span_crossed_ = false;
   bool restart_span_ = false;
   int64_t last_time_ = 0;  // for an RFC 5424 line without a time ("-")
+  ZoneSource last_zone_ = ZoneSource::kInput;  // last_time_'s
   int impossible_year_ = 0;
   int64_t step_back_ = 0;
   // CRI partial records of each stream waiting for their full one, and

@@ -1,3 +1,4 @@
+#include "maillog/line_counts_text.h"
 #include "maillog/loss_notice.h"
 
 #include <gtest/gtest.h>

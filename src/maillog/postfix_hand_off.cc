@@ -374,12 +374,14 @@ void PostfixLog::Unfollowed(Attempt& a, std::string_view next, bool org_hand_off
   a.dsn = {};
 }
 
-void PostfixLog::CloseHandOffs(std::string_view id, const Queue& q, int64_t time, bool hold) {
+void PostfixLog::CloseHandOffs(std::string_view id, const Queue& q, int64_t time, ZoneSource zone,
+                               bool hold) {
   if (q.handed.empty()) return;
   std::string text =
       "queued as " + std::string(BareQueueId(id)) + ", final delivery not in the logs given";
   Attempt a;
   a.time = time;
+  a.zone = zone;
   a.queue_id = BareQueueId(id);
   a.queue_key = id;
   a.sender = q.sender;

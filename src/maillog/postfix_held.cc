@@ -17,6 +17,7 @@ uint64_t PostfixLog::Hold(const Attempt& a, std::string_view pending_next, bool 
   Held& h = held_.emplace_back();
   h.org_hand_off = org_hand_off;
   h.time = a.time;
+  h.zone = a.zone;
   h.size = a.size;
   h.sender_known = a.sender_known;
   h.file = a.file;
@@ -42,6 +43,7 @@ void PostfixLog::HoldDone(std::string_view queue_id, int64_t time) {
   Held& h = held_.emplace_back();
   h.done = true;
   h.time = time;
+  h.zone = line_zone_;
   h.text.assign(queue_id);
   for (uint32_t& e : h.end) e = static_cast<uint32_t>(h.text.size());
   if (options_.hand_off_window <= 0) Release(true);
@@ -59,7 +61,7 @@ void PostfixLog::Release(bool all) {
       release_key_.assign(id);
       auto it = queues_.find(release_key_);
       if (it != queues_.end()) {
-        CloseHandOffs(id, it->second, h.time, false);
+        CloseHandOffs(id, it->second, h.time, h.zone, false);
         it->second.handed.clear();
         if (it->second.removed) queues_.erase(it);
       }
@@ -77,6 +79,7 @@ void PostfixLog::Release(bool all) {
       if (!h.dropped) {
         Attempt a;
         a.time = h.time;
+        a.zone = h.zone;
         a.size = h.size;
         a.sender_known = h.sender_known;
         a.file = h.file;
@@ -134,7 +137,7 @@ void PostfixLog::Expire(int64_t now) {
         forgotten_.insert(it->first);
       }
       EndUnconfirmedJoins(it->second);
-      CloseHandOffs(it->first, it->second, now, true);
+      CloseHandOffs(it->first, it->second, now, line_zone_, true);
       HoldDone(it->first, now);
       it = queues_.erase(it);
     } else {

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "maillog/log_files.h"
-#include "maillog/loopback_relay.h"
 #include "maillog/loss_notice.h"
 #include "maillog/postfix_actions.h"
 #include "maillog/timestamp.h"
@@ -106,6 +105,7 @@ Attempt PostfixLog::QueueAttempt(const LogLine& l, const Queue& q) const {
   a.line = counts_.lines;
   a.run = write_order_.run();
   a.time = l.time;
+  a.zone = l.zone;
   a.queue_id = l.queue_id;
   // The first hop's sender when a hand-off led here (Queue::origin_sender).
   a.sender = q.origin_known ? std::string_view(q.origin_sender) : std::string_view(q.sender);
@@ -234,6 +234,7 @@ void PostfixLog::FeedLine(std::string_view line) {
     counts_.OddWall(odd == WallTime::kRepeated, counts_.lines, l.time);
   }
   if (framed && l.time != 0) write_order_.Line(l.time, counts_.lines);
+  if (framed) line_zone_ = l.zone;
   if (int64_t back = parser_.TakeStepBack(); back != 0 && counts_.step_backs++ == 0) {
     counts_.step_back_line = counts_.lines;
     counts_.step_back_seconds = back;
@@ -381,50 +382,7 @@ void PostfixLog::FeedLine(std::string_view line) {
   }
   if (removed) {
     if (it == queues_.end() || it->second.removed) return;
-    if (const Queue& q = it->second; q.nrcpt != 0 && l.program.ends_with("/qmgr")) {
-      // qmgr took on nrcpt recipients and removes the message only once
-      // each has an outcome (qmgr_active.c): the lines of those not seen
-      // are missing (a rate limit's drop, a framing not read). Those
-      // deferred end "unknown" below, those handed on at the next queue
-      // id's end: not counted twice.
-      const uint64_t accounted = q.settled_lines + q.deferred.size() + q.handed.size();
-      if (q.start_seen && q.nrcpt > accounted) {
-        counts_.MissingOutcomes(q.nrcpt - accounted);
-      } else if (!q.start_seen && q.rcpt_lines == 0 && q.deferred.empty() && q.handed.empty()) {
-        // Its earlier passes not read: this pass tried one at least.
-        counts_.MissingOutcomes(1);
-      }
-    }
-    if (!it->second.deferred.empty() && l.program.ends_with("/qmgr")) {
-      // qmgr writes "removed" only once no recipient is left to try
-      // (qmgr_active.c): a recipient this log still shows deferred had a
-      // later line (its delivery or bounce) that is not here: a line in a
-      // framing not read, a syslog rate limit's drop. Its outcome is
-      // unknown, never "never delivered" (issue-16 tester round 9, defect
-      // 3); postsuper(1) logs its deletions under its own name (below).
-      EndDeferred(l, it->second, "unknown", "removed by qmgr while deferred",
-                  /*one_if_none=*/false);
-    } else if (!it->second.deferred.empty()) {
-      // qmgr removes a queue file only when no recipient is left to try
-      // (qmgr_active.c); with a recipient still deferred, the file went
-      // another way: postsuper -d, the administrator's answer to a
-      // look-alike found in the queue (postsuper(1) logs "QID: removed").
-      // Never delivered, and no longer waiting: each such recipient is
-      // "deleted" (an administrator's act, not discard(8)'s: issue-16
-      // tester round 33, item 4), with the reason, never "still waiting
-      // when the logs end" (breaker round 16 §5).
-      // A message held (milter-hold, hold:) and deleted is the same.
-      EndDeferred(l, it->second, "deleted",
-                  it->second.on_hold
-                      ? "deleted from the hold queue (postsuper -d) while held; never delivered"
-                      : "deleted from the queue (postsuper -d) while deferred; never delivered",
-                  /*one_if_none=*/false);
-    }
-    // Kept (for a "queued as" naming it that comes later) until its end
-    // is passed on.
-    it->second.removed = true;
-    EndUnconfirmedJoins(it->second);
-    HoldDone(l.queue_id, l.time);
+    Removed(l, it->second);
     return;
   }
   if (it != queues_.end() && it->second.removed) {
@@ -509,53 +467,7 @@ void PostfixLog::FeedLine(std::string_view line) {
     q.start_seen = true;
     return;
   } else if (msgid) {
-    q.start_seen = true;
-    std::string_view id = t.substr(11);
-    if (id.starts_with('<') && id.ends_with('>')) id = id.substr(1, id.size() - 2);
-    q.message_id.assign(id);
-    IndexMessageId(l.queue_id, q.message_id);
-    if (auto r = requeued_.find(q.message_id);
-        r != requeued_.end() && r->second != BareQueueId(l.queue_id)) {
-      // The copy postsuper -r requeued: the old queue id is its hop.
-      std::string hop = r->second;
-      hop += " via postsuper -r (requeued)";
-      if (!q.hops.empty()) hop += ", " + q.hops;
-      q.hops = std::move(hop);
-      requeued_.erase(r);
-    }
-    if (!pending_.empty() && q.attempts == 0) {
-      // A filter's re-injected copy, after the hand-off that named no
-      // queue id (HandOffByMessageId).
-      key_.assign(kByMessageId);
-      key_.append(q.message_id);
-      auto p = pending_.find(key_);
-      if (p != pending_.end() && !p->second.empty()) {
-        Held* h = HeldAt(p->second.front());
-        if (h != nullptr && h->Get(Held::kQueueId) != l.queue_id) JoinPending(l.queue_id, q);
-      }
-    }
-    if (!q.joined_from.empty()) {
-      // Joined to a "queued as" before its Message-ID was known: another
-      // message's id means it was a remote server's queue id after all;
-      // the same id shows the join. A hand-off whose own Message-ID was
-      // not logged stays unshown (ConfirmOrUndoJoins decides it).
-      bool undone = false;
-      std::vector<uint64_t> unshown;
-      for (uint64_t seq : q.joined_from) {
-        Held* h = HeldAt(seq);
-        std::string_view was = h != nullptr ? h->Get(Held::kMessageId) : std::string_view();
-        if (h != nullptr && was.empty()) {
-          unshown.push_back(seq);
-        } else if (h != nullptr && was != q.message_id && !LoopbackRelay(h->Get(Held::kRelay))) {
-          // A loopback filter's copy keeps its join whatever its
-          // Message-ID (LoopbackRelay); another id from any other relay
-          // shows a remote server's queue id.
-          undone |= Unjoin(q, seq);
-        }
-      }
-      if (undone) Unjoined(q);
-      q.joined_from = std::move(unshown);
-    }
+    MessageIdLine(l, q);
   } else if (action) {
     ++q.rcpt_lines;
     ++q.settled_lines;  // a hold takes it back (NoteDeferred)

@@ -229,6 +229,10 @@ class PostfixLog {
   bool HandOffByMessageId(const LogLine& line, Queue& q, std::string_view relay);
   void IndexMessageId(std::string_view queue_id, const std::string& message_id);
   void Delivery(const LogLine& line, Queue& q);
+  // "QID: removed" of a queue id still held (postfix_removed.cc).
+  void Removed(const LogLine& line, Queue& q);
+  // "QID: message-id=<...>" (postfix_message_id.cc).
+  void MessageIdLine(const LogLine& line, Queue& q);
   // A delivery line cut short before its status (ReadCutDelivery): an
   // attempt of its recipient with status "unknown".
   void CutBeforeStatus(const LogLine& line, Queue& q, const DeliveryFields& f);
@@ -301,7 +305,8 @@ class PostfixLog {
   // The end of queue id `id`: each recipient handed to it and never
   // attempted goes to the sink (or is held, `hold`) with status "unknown":
   // its final delivery is not in the logs given.
-  void CloseHandOffs(std::string_view id, const Queue& q, int64_t time, bool hold);
+  void CloseHandOffs(std::string_view id, const Queue& q, int64_t time, ZoneSource zone,
+                     bool hold);
   // A held "sent" whose reply named the next queue id `next` ("queued as
   // X") that never showed up in the logs read, to a relay inside the
   // organisation (InternalRelay: a content filter, a gateway): not the
@@ -388,6 +393,7 @@ class PostfixLog {
   std::deque<Held> held_;
   uint64_t held_base_ = 0;  // sequence number of held_.front()
   int64_t clock_ = 0;       // the latest log time seen
+  ZoneSource line_zone_ = ZoneSource::kInput;  // the line being read's (LogLine::zone)
   // "queued as X" attempts held, by X: their sequence numbers (one per
   // recipient the hand-off carried). A hand-off to a loopback filter that
   // names no next queue id is held by kByMessageId + its Message-ID.

@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "maillog/shown_time.h"
+
 namespace nearmiss::maillog {
 
 // A hand-off not to be counted (PostfixLog::TakeOver), or counted nowhere yet.
@@ -36,6 +38,7 @@ struct PostfixHeld {
   uint32_t run = 0;   // Attempt::run
   uint64_t line = 0;  // Attempt::line
   int64_t time = 0, size = 0;
+  ZoneSource zone = ZoneSource::kInput;  // Attempt::zone; a done's line's
   std::string text;
   uint32_t end[kFields] = {};  // where each field ends in `text`
   std::string_view Get(Field f) const {

@@ -9,6 +9,7 @@
 #include "base/line_text.h"
 #include "base/text_format.h"
 #include "maillog/line_counts.h"
+#include "maillog/line_counts_text.h"
 
 namespace nearmiss::maillog {
 namespace {

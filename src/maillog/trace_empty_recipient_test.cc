@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "maillog/line_counts.h"
+#include "maillog/line_counts_text.h"
 #include "maillog/trace_log.h"
 #include "maillog/trace_test_util.h"
 

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "maillog/line_counts_text.h"
 #include "maillog/log_zone.h"
 #include "maillog/trace_log.h"
 #include "maillog/trace_test_util.h"

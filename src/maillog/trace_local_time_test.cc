@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "maillog/line_counts_text.h"
 #include "maillog/log_zone.h"
 #include "maillog/timestamp.h"
 #include "maillog/trace_log.h"

@@ -327,6 +327,7 @@ class TraceLog {
   DomainCheck own_domain_;
   std::string no_id_;  // the key of a row without a MessageId (Row)
   bool row_sender_known_ = true;  // the row being read names one sender (Row, Emit)
+  ZoneSource row_zone_ = ZoneSource::kInput;  // its time's (Attempt::zone)
   uint32_t file_ = 0;             // set_file
   WriteOrder write_order_;        // an Exchange log's runs (Attempt::run)
   DateOrder date_order_;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "maillog/line_counts_text.h"
 #include "maillog/postfix_log.h"
 #include "maillog/timestamp.h"
 #include "maillog/trace_log.h"

@@ -40,12 +40,14 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   }
   bool zoned = false;
   int64_t time = TraceTime(Field(f, time_), date_order_, &zoned);
+  row_zone_ = ZoneSource::kInput;
   // The admin center names the zone its times are in ("Date (UTC+01:00)"):
   // a local time is made UTC (breaker round 2 §10).
   if (time >= 0 && time_offset_ != 0) {
     time -= time_offset_;
   } else if (time >= 0 && local_times_ && !zoned) {
     time = LocalTime(time, line);
+    row_zone_ = ZoneSource::kRunZone;
   }
   // A row whose time cannot be read is a delivery not read: counted as
   // unrecognised (a file of them is refused, naming the date form) and as
@@ -80,7 +82,7 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   if (ToTheMinute(Field(f, time_)) && counts_.minute_times++ == 0) {
     counts_.first_minute_time_line = line;
   }
-  counts_.NoteTime(time);
+  counts_.NoteTime(time, row_zone_);
   section_oldest_ = std::min(section_oldest_, time);
   section_newest_ = std::max(section_newest_, time);
   if (counts_.asked_from == 0 && (start_date_ >= 0 || end_date_ >= 0)) {
@@ -234,7 +236,8 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
     if (counts_.unparsable_recipients++ == 0) counts_.first_unparsable_recipient_line = line;
     if (judgeable) {
       // Its address parses: the domain check refused it, and says why.
-      counts_.NoMailDomain(counts_.no_mail_domains == 0 && domain_why_
+      counts_.NoMailDomain(rcpt,
+                           counts_.no_mail_domains == 0 && domain_why_
                                ? domain_why_(AddressDomain(rcpt))
                                : std::string(),
                            line);
@@ -258,6 +261,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   if (attempt) ++counts_.delivery_lines;
   Attempt a;
   a.time = time;
+  a.zone = row_zone_;
   a.queue_id = id;
   a.sender = sender;
   a.sender_known = row_sender_known_;

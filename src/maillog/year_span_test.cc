@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "maillog/line_counts_text.h"
 #include "maillog/log_files.h"
 #include "maillog/log_line.h"
 #include "maillog/read_log.h"

@@ -169,7 +169,10 @@ def main():
                     t = calendar.timegm((BSD_YEAR,) + START[1:] + (0, 0, 0)) + EVENTS[idx][0]
                 else:
                     t -= offset
-                row = {"time": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)), "queue_id": q,
+                # A zoned form's time is UTC ("Z"); one written without a
+                # zone is shown as written, no "Z" (maillog/shown_time.h).
+                shown = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + ("" if offset is None else "Z")
+                row = {"time": shown, "queue_id": q,
                        "from": frm, "to": to, "domain": dom, "verdict": "lookalike", "target": target,
                        "suggestion": to.split("@")[0] + "@" + target, "status": st, "relay": relay}
                 f.write(json.dumps(row, separators=(",", ":")) + "\n")
