@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <openssl/evp.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -80,9 +81,45 @@ std::string DatabaseFileHeader(const std::string& key, const DatabaseIdentity& i
 
 namespace {
 
-// Reads `path` when it may be trusted to be ours: a regular file owned by
+// A cache file mapped read-only: the header check, the SHA-256 and
+// hs_deserialize_database read the page cache in place, where a read into a
+// string first zeroed and then copied its megabytes (a tenth of a cached
+// start's CPU, perf 2026-12-06). Save replaces a file by rename, never in
+// place, so a mapped file is not cut short under a reader; only this user
+// or root could write it (ReadOwnFile), and Deserialize copies it out.
+class MappedFile {
+ public:
+  MappedFile() = default;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  MappedFile(MappedFile&& o) noexcept : data_(o.data_), size_(o.size_) {
+    o.data_ = nullptr;
+    o.size_ = 0;
+  }
+  ~MappedFile() {
+    if (data_ != nullptr) ::munmap(data_, size_);
+  }
+  static Result<MappedFile> Map(int fd, std::size_t size, const std::string& path) {
+    MappedFile m;
+    if (size == 0) return m;
+    void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED) return Status::IoError(path + ": mmap: " + std::strerror(errno));
+    m.data_ = p;
+    m.size_ = size;
+    return m;
+  }
+  std::string_view view() const {
+    return {static_cast<const char*>(data_), size_};
+  }
+
+ private:
+  void* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+// Maps `path` when it may be trusted to be ours: a regular file owned by
 // this user or root, writable by no one else, within the size bound.
-Result<std::string> ReadOwnFile(const std::string& path) {
+Result<MappedFile> ReadOwnFile(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) {
     // ENOTDIR: a path component is a file; the directory is unusable, and
@@ -90,11 +127,8 @@ Result<std::string> ReadOwnFile(const std::string& path) {
     if (errno == ENOENT || errno == ENOTDIR) return Status::NotFound(path);
     return Status::IoError(path + ": " + std::strerror(errno));
   }
-  std::unique_ptr<FILE, int (*)(FILE*)> f(::fdopen(fd, "rb"), &std::fclose);
-  if (!f) {
-    ::close(fd);
-    return Status::IoError(path + ": fdopen failed");
-  }
+  // The mapping outlives the descriptor.
+  std::unique_ptr<int, void (*)(int*)> closer(&fd, [](int* f) { ::close(*f); });
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     return Status::InvalidArgument(path + ": not a regular file");
@@ -111,11 +145,7 @@ Result<std::string> ReadOwnFile(const std::string& path) {
     return Status::InvalidArgument(path + ": larger than " +
                                    std::to_string(kMaxFileBytes) + " bytes");
   }
-  std::string text(static_cast<std::size_t>(st.st_size), '\0');
-  if (std::fread(text.data(), 1, text.size(), f.get()) != text.size()) {
-    return Status::IoError(path + ": short read");
-  }
-  return text;
+  return MappedFile::Map(fd, static_cast<std::size_t>(st.st_size), path);
 }
 
 // Checks the file's header and payload against what this process expects;
@@ -271,9 +301,9 @@ Status LoadOrCompileFile(const std::string& dir, const std::string& file_name,
                          hs_database_t** db, Report* report) {
   report->path = dir + "/" + file_name;
   report->outcome = Report::Outcome::kMiss;
-  Result<std::string> file = ReadOwnFile(report->path);
+  Result<MappedFile> file = ReadOwnFile(report->path);
   if (file.ok()) {
-    Result<std::string_view> payload = CheckFile(*file, key, id);
+    Result<std::string_view> payload = CheckFile(file->view(), key, id);
     Status loaded = payload.ok() ? Deserialize(*payload, id, db) : payload.error();
     if (loaded.ok()) {
       report->outcome = Report::Outcome::kHit;
