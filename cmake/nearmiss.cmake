@@ -101,9 +101,17 @@ endfunction()
 
 # nm_test_marking_cache(): every test of the calling directory caches the
 # marking database in the build tree (NEARMISS_CACHE_DIR), so a test that
-# starts the daemon or the CLI as root writes nothing under /var/lib/nearmiss.
-# Call at the end of a CMakeLists.txt with add_test calls.
+# starts the daemon or the CLI as root writes nothing under /var/lib/nearmiss,
+# and no test compiles the marking database again. Applied when the
+# directory's CMakeLists.txt is done (cmake_language DEFER), so tests added
+# after the call get it too: those were left compiling it in their own state
+# directory (cli_listed_lookalikes, cli_round44d, cli_round45d, the
+# postfix_* tests after the call).
 function(nm_test_marking_cache)
+  cmake_language(DEFER CALL nm_test_marking_cache_now)
+endfunction()
+
+function(nm_test_marking_cache_now)
   get_property(tests DIRECTORY PROPERTY TESTS)
   if(tests)
     set_property(TEST ${tests} APPEND PROPERTY ENVIRONMENT

@@ -9,14 +9,19 @@
 namespace nearmiss::content {
 namespace {
 
+// Compiled once for the file, not in each test (seconds each): a Scanner is
+// immutable, and each scan has a Scratch of its own.
 std::shared_ptr<const Scanner> WithTable() {
-  ScannerOptions options;
-  options.labels = {{"Team Internal", Level::kOfficialSensitive, "t:1"},
-                    {"Confidential\\Finance", Level::kSecret, "t:2"},
-                    {"Falcon_Restricted_0", Level::kSecret, "t:3"}};
-  auto compiled = Scanner::Compile(options);
-  EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
-  return *compiled;
+  static const std::shared_ptr<const Scanner> scanner = [] {
+    ScannerOptions options;
+    options.labels = {{"Team Internal", Level::kOfficialSensitive, "t:1"},
+                      {"Confidential\\Finance", Level::kSecret, "t:2"},
+                      {"Falcon_Restricted_0", Level::kSecret, "t:3"}};
+    auto compiled = Scanner::Compile(options);
+    EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
+    return compiled.ok() ? *compiled : nullptr;
+  }();
+  return scanner;
 }
 
 Sensitivity ScanBody(const Scanner& scanner, std::string_view body) {

@@ -7,7 +7,6 @@
 #include "content/database_cache.h"
 #include "content/label_table.h"
 #include "content/letter_spacing.h"
-#include "content/match_extent.h"
 #include "content/scanner_rep.h"
 #include "nearmiss/content_scanner.h"
 
@@ -173,9 +172,9 @@ Result<std::shared_ptr<const Scanner>> Scanner::Compile(
   if (d.us_ssn) AddDetector(DetectorKind::kUsSsn, d, rep.get());
   if (d.iban) AddDetector(DetectorKind::kIban, d, rep.get());
   if (d.nhs_number) AddDetector(DetectorKind::kNhsNumber, d, rep.get());
-  NM_RETURN_IF_ERROR(LoadOrCompileDatabase(
-      options.cache_dir, DatabaseIdentity::Current(), rep.get()));
-  NM_RETURN_IF_ERROR(CompileExtents(rep.get()));
+  DatabaseIdentity identity = DatabaseIdentity::Current();
+  NM_RETURN_IF_ERROR(LoadOrCompileDatabase(options.cache_dir, identity, rep.get()));
+  NM_RETURN_IF_ERROR(LoadOrCompileExtents(options.cache_dir, identity, rep.get()));
   return std::shared_ptr<const Scanner>(new Scanner(std::move(rep)));
 }
 

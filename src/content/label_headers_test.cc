@@ -24,12 +24,21 @@ Sensitivity ScanLabel(const Scanner& scanner, std::string_view header,
   return out;
 }
 
-std::shared_ptr<const Scanner> Compile(std::vector<LabelLevel> labels = {}) {
+std::shared_ptr<const Scanner> CompileWith(std::vector<LabelLevel> labels) {
   ScannerOptions options;
   options.labels = std::move(labels);
   auto compiled = Scanner::Compile(options);
   EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
   return compiled.ok() ? *compiled : nullptr;
+}
+
+// The default packs with no label table are compiled once for the file, not
+// in each test (seconds each): a Scanner is immutable, and each scan below
+// has a Scratch of its own.
+std::shared_ptr<const Scanner> Compile(std::vector<LabelLevel> labels = {}) {
+  if (!labels.empty()) return CompileWith(std::move(labels));
+  static const std::shared_ptr<const Scanner> plain = CompileWith({});
+  return plain;
 }
 
 TEST(LabelKeyTest, FoldsCaseSeparatorsAndVersionSuffix) {

@@ -18,8 +18,16 @@ namespace nearmiss::content {
 namespace {
 
 
+// The default packs, compiled once for the file, not once a name (seconds
+// each): a Scanner is immutable, and each scan has a Scratch of its own.
+const Result<std::shared_ptr<const Scanner>>& DefaultScanner() {
+  static const Result<std::shared_ptr<const Scanner>> compiled =
+      Scanner::Compile(ScannerOptions{});
+  return compiled;
+}
+
 Level LevelOf(std::string_view name) {
-  auto compiled = Scanner::Compile(ScannerOptions{});
+  const auto& compiled = DefaultScanner();
   EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
   if (!compiled.ok()) return Level::kNone;
   auto scratch = Scratch::Create(**compiled);

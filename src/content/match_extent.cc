@@ -1,4 +1,4 @@
-// CompileExtents and ExtendMatch (match_extent.h).
+// The extent table, its compile, and ExtendMatch (match_extent.h).
 #include "content/match_extent.h"
 
 #include <algorithm>
@@ -24,33 +24,34 @@ int OnExtent(unsigned id, unsigned long long /*from*/, unsigned long long to,
 
 }  // namespace
 
-Status CompileExtents(Scanner::Rep* rep) {
+ExtentSet AssignExtentIds(Scanner::Rep* rep) {
+  ExtentSet set;
   std::map<std::pair<std::string, unsigned>, unsigned> ids;
-  std::vector<std::string> expressions;
-  std::vector<unsigned> flags;
-  std::vector<const PatternEntry*> first_user;
   for (PatternEntry& p : rep->patterns) {
     if (p.extent.empty()) continue;
     unsigned caseless = p.flags & HS_FLAG_CASELESS;
-    auto [it, added] = ids.try_emplace({p.extent, caseless},
-                                       static_cast<unsigned>(expressions.size()));
+    auto [it, added] = ids.try_emplace(
+        {p.extent, caseless}, static_cast<unsigned>(set.expressions.size()));
     if (added) {
       // Anchored: an extent is read from the head's start only.
-      expressions.push_back("^(?:" + p.extent + ")");
-      flags.push_back(caseless);
-      first_user.push_back(&p);
+      set.expressions.push_back("^(?:" + p.extent + ")");
+      set.flags.push_back(caseless);
+      set.first_user.push_back(&p);
     }
     p.extent_id = it->second;
   }
-  if (expressions.empty()) return Status::Ok();
+  return set;
+}
+
+Status CompileExtents(const ExtentSet& set, Scanner::Rep* rep) {
   std::vector<const char*> texts;
   std::vector<unsigned> hs_ids;
-  for (std::size_t i = 0; i < expressions.size(); ++i) {
-    texts.push_back(expressions[i].c_str());
+  for (std::size_t i = 0; i < set.expressions.size(); ++i) {
+    texts.push_back(set.expressions[i].c_str());
     hs_ids.push_back(static_cast<unsigned>(i));
   }
   hs_compile_error_t* error = nullptr;
-  hs_error_t rc = hs_compile_multi(texts.data(), flags.data(), hs_ids.data(),
+  hs_error_t rc = hs_compile_multi(texts.data(), set.flags.data(), hs_ids.data(),
                                    static_cast<unsigned>(texts.size()),
                                    HS_MODE_BLOCK, nullptr,
                                    &rep->extent_database, &error);
@@ -58,8 +59,8 @@ Status CompileExtents(Scanner::Rep* rep) {
   std::string message = error != nullptr ? error->message : "unknown error";
   int index = error != nullptr ? error->expression : -1;
   hs_free_compile_error(error);
-  if (index >= 0 && static_cast<std::size_t>(index) < first_user.size()) {
-    const PatternEntry& p = *first_user[index];
+  if (index >= 0 && static_cast<std::size_t>(index) < set.first_user.size()) {
+    const PatternEntry& p = *set.first_user[index];
     return Status::ParseError(p.origin + ": extent of '" + p.name + "' (" +
                               p.extent + "): " + message);
   }

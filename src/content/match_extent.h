@@ -19,6 +19,8 @@
 #define NEARMISS_CONTENT_MATCH_EXTENT_H_
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
 #include "content/scanner_rep.h"
 
@@ -30,11 +32,22 @@ namespace nearmiss::content {
 // size.
 inline constexpr std::size_t kMaxExtentBytes = 1024;
 
+// The distinct (extent, flags) of a pattern table, each as the anchored
+// expression the extent database is compiled from; the index is its id.
+struct ExtentSet {
+  std::vector<std::string> expressions;
+  std::vector<unsigned> flags;
+  std::vector<const PatternEntry*> first_user;  // names it in errors
+};
+
 // Gives each distinct (extent, flags) of rep->patterns an id
-// (PatternEntry::extent) and compiles them, anchored, into
-// rep->extent_database. No extents: no database. Errors name the pack
-// origin of the extent that failed.
-Status CompileExtents(Scanner::Rep* rep);
+// (PatternEntry::extent_id) and returns them in id order. Empty: no extents.
+ExtentSet AssignExtentIds(Scanner::Rep* rep);
+
+// Compiles `set` into rep->extent_database (the database cache calls this on
+// a miss; database_cache.h). Errors name the pack origin of the extent that
+// failed.
+Status CompileExtents(const ExtentSet& set, Scanner::Rep* rep);
 
 // Lengthens `m` (a match of a pattern with an extent, in s.text) to the
 // longest match of its extent at m->begin, if that is longer; never shortens

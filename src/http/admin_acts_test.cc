@@ -43,6 +43,11 @@ class AdminActsTest : public StoreServerTest {
       ::close(fd);
       return "connect failed";
     }
+    // A bare POST is answered before any body is read, not after the
+    // server's 10 s read timeout for the body that never comes: no status
+    // line within 5 s is a failure.
+    timeval within{5, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &within, sizeof within);
     EXPECT_EQ(::write(fd, request.data(), request.size()), static_cast<ssize_t>(request.size()));
     std::string got;
     char buf[4096];

@@ -214,6 +214,9 @@ class ApiServerImpl : public ApiServer {
   void LogTokens(const TokenSet& tokens, bool reloaded) const;
   void InstallGate();
   bool PreRoute(const httplib::Request& req, httplib::Response& res);
+  // A body-carrying method with neither Content-Length nor
+  // Transfer-Encoding: answers its role problem, else 411, and returns true.
+  bool RefuseMissingLength(const httplib::Request& req, httplib::Response& res);
 };
 
 }  // namespace nearmiss::http

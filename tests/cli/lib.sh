@@ -27,9 +27,18 @@ contains() {  # contains NAME NEEDLE HAYSTACK
 # --json, run by the caller) has that level (blanks as '_'), completeness
 # and action, and `policy explain` gives bob@outside-partner.com that action.
 check_fixtures() {
+  # Every scanned message's "level complete action", read by one python3
+  # for all fixtures (one a fixture cost a start each), one line a source:
+  # SOURCE<TAB>LEVEL COMPLETE ACTION.
+  python3 -c '
+import json, sys
+for line in open(sys.argv[1]):
+    m = json.loads(line)
+    s = m["sensitivity"]
+    print("%s\t%s %s %s" % (m["source"], s["level"].replace(" ", "_"),
+                            str(s["complete"]).lower(), m["action"]))' "$tmp/scan.jsonl" >"$tmp/scan.levels"
   printf '%s\n' "$3" | while read -r name level complete action; do
-    got=$(grep -F "\"source\":\"$2/$name.eml\"" "$tmp/scan.jsonl" |
-          python3 -c 'import json,sys; m=json.loads(sys.stdin.read()); s=m["sensitivity"]; print(s["level"].replace(" ", "_"), str(s["complete"]).lower(), m["action"])')
+    got=$(awk -F '\t' -v s="$2/$name.eml" '$1 == s { print $2 }' "$tmp/scan.levels")
     check "scan $name" "$level $complete $action" "$got"
     out=$("$1" policy explain --from alice@example.org --to bob@outside-partner.com \
           --message "$2/$name.eml")

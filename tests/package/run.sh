@@ -69,8 +69,9 @@ deb=$(ls "$work"/nearmiss/build-deb/nearmiss_*.deb)
 # daemons own their store and cache (postinst, first install).
 mkdir -p /var/lib/nearmiss/cache /var/lib/nearmiss/spool
 : >/var/lib/nearmiss/nearmiss.db
-# ... and a marking database root's scan cached there (postinst drops it).
+# ... and the marking databases root's scan cached there (postinst drops them).
 : >/var/lib/nearmiss/cache/markings-0000.hsdb
+: >/var/lib/nearmiss/cache/marking-extents-0000.hsdb
 step "apt install ./$(basename "$deb")"
 (cd "$(dirname "$deb")" && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "./$(basename "$deb")") \
   >"$work/install.log" 2>&1 || { cat "$work/install.log"; die "apt install"; }

@@ -28,14 +28,24 @@ notice() {  # subject: the notice's file
 send --from alice@mod.gov.uk --to dave@gmial.com --header "Subject: SECRET: convoy A$$" \
      --body "SECRET convoy at 0600" || { cat "$W/swaks.out"; fail "not accepted"; }
 ID=$(wait_held "SECRET: convoy A$$") || { tail -3 "$MILTER_LOG"; fail "SECRET to gmial.com not held"; }
-if N=$(notice "convoy A$$"); then cat "$N"; fail "a SECRET look-alike went to the sender's own release link"; fi
 grep -q "secret-external" "$MILTER_LOG" || { tail -3 "$MILTER_LOG"; fail "not held by secret-external"; }
-ok "SECRET to dave@gmial.com held ($ID) for an admin, no notice to the sender"
 
 send --from alice@mod.gov.uk --to dave@gmial.com --header "Subject: plain B$$" --body "hello" ||
   { cat "$W/swaks.out"; fail "not accepted"; }
 IDB=$(wait_held "plain B$$") || fail "a plain message to gmial.com not held for confirmation"
 NB=$(notice "plain B$$") || fail "no notice for $IDB"
+# A's absence is read once B's notice is in the sink, not by polling 10 s
+# for it: the milter's one notifier takes held messages in order and logs
+# each notice it sends (or fails to) before taking the next, so by now a
+# notice for A would have its line in the milter's log, and (submitted
+# before B's) most likely be in the sink too.
+N=$(grep -lF "convoy A$$" "$SINK_DIR"/* 2>/dev/null | xargs -r grep -lF "Held: please confirm" | head -1)
+if [ -n "$N" ]; then cat "$N"; fail "a SECRET look-alike went to the sender's own release link"; fi
+# The notifier's own line for each notice it handles (B's proves the log is
+# the one it writes to).
+grep -q "confirm notice for $IDB sent" "$MILTER_ERR" || { tail -3 "$MILTER_ERR"; fail "no notice logged for $IDB"; }
+if grep -q "confirm notice for $ID " "$MILTER_ERR"; then fail "a notice was sent for $ID"; fi
+ok "SECRET to dave@gmial.com held ($ID) for an admin, no notice to the sender"
 RELEASE=$(notice_text "$NB" | grep -o "$URL/confirm?t=[0-9a-f.]*" | sed -n 1p)
 code=$(curl -s -o "$W/release.html" -w '%{http_code}' --data-urlencode "t=${RELEASE#*t=}" \
        --data-urlencode "why=Dave's own domain" "$URL/confirm")
