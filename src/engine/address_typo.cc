@@ -5,6 +5,7 @@
 #include <ctime>
 #include <utility>
 
+#include "content/header_encode.h"
 #include "engine/address_fold.h"
 #include "engine/address_typo_shape.h"
 #include "engine/display_name.h"
@@ -243,6 +244,22 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
   const auto other_person_named = [&](std::string_view known_key) {
     return fits && !names.empty() && !names_it(known_key);
   };
+  // The name a frequent address was learned under names it as its local
+  // part's does, in any script: "王伟" <zhang.wei@> for wang.wei@ learned
+  // as "王伟" is the contact the sender picked, not another person with
+  // another common family name (round 54's tester 14, finding 1), unless
+  // the name is the typed address's own.
+  std::vector<std::string_view> learned_named;
+  if (!display_only && display_address.empty() && !fits) {
+    learned_named = NamedByLearnedName(domain, display);
+    if (!learned_named.empty() && DisplayFits(std::string(typed_local) + "@" + std::string(domain),
+                                              display)) {
+      learned_named.clear();
+    }
+  }
+  const auto learned_names_it = [&](const Frequent& f) {
+    return std::find(learned_named.begin(), learned_named.end(), f.address) != learned_named.end();
+  };
   const size_t here = static_cast<size_t>(
       std::count_if(list->begin(), list->end(), [&](const Frequent& f) { return f.domain == domain; }));
   const bool crowded = here > kCrowdedDomain;
@@ -255,6 +272,7 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
   double best_score = 0;
   double best_rank = 0;
   bool best_with_number = false;
+  bool best_by_learned_name = false;
   for (const Frequent& f : *list) {
     if (f.domain != domain) continue;
     // A frequent address is never a slip of another one, nor is the same
@@ -271,6 +289,7 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
     double score = 0;
     double rank = 0;  // what it is ranked by, when not its score
     bool with_number = false;
+    bool by_learned_name = false;
     if (!display_address.empty() && display_address == f.local + "@" + f.domain) {
       kind = SlipKind::kDisplayAddress;
       score = 0.95;
@@ -307,9 +326,10 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
         edits = 1;
         score = 0.75;
       }
-    } else if (named && names_it(f.key)) {
+    } else if ((named && names_it(f.key)) || learned_names_it(f)) {
       kind = SlipKind::kDisplayName;
       score = 0.85;
+      by_learned_name = !(named && names_it(f.key));
     } else if (typed.n >= 2 && SameMultiset(typed, known)) {
       kind = SlipKind::kSwappedParts;
       score = 0.85;
@@ -383,6 +403,7 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
       best_score = score;
       best_rank = rank;
       best_with_number = with_number;
+      best_by_learned_name = by_learned_name;
     }
   }
   if (best == nullptr) {
@@ -422,7 +443,13 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
     if (best_kind != SlipKind::kHomoglyph || local != best->key) out->detail += ", and ";
   }
   if (best_with_number) out->detail += "a number added or dropped, and ";
-  if (!typed_form.transliterated || best_kind != SlipKind::kHomoglyph || local != best->key) {
+  if (best_by_learned_name) {
+    // Worded as FindDisplayNameElsewhere words a learned name.
+    out->detail.append("the display name '").append(content::DecodedPhrase(display));
+    out->detail.append("' names ").append(best->address);
+    out->detail.append(", the name it is written to under, not this address");
+  } else if (!typed_form.transliterated || best_kind != SlipKind::kHomoglyph ||
+             local != best->key) {
     out->detail.append(KindDetail(best_kind, best_edits, best->address, display, local, best->key));
   }
   out->detail.append("; ").append(WrittenClause(best->messages, best->last_seen));

@@ -448,6 +448,12 @@ class AddressIndex {
   // learned under, not by its local part (address_typo_elsewhere.cc).
   bool LearnedNameOnly(const Frequent& f, std::string_view given,
                        std::string_view family) const;
+  // The frequent addresses at `domain` (a mailbox space) that `display`
+  // names by the display name learned with them only (LearnedNameOnly), in
+  // any script: "王伟" names wang.wei@ learned as "王伟", which no reading
+  // of its local part shows (address_typo_elsewhere.cc).
+  std::vector<std::string_view> NamedByLearnedName(std::string_view domain,
+                                                   std::string_view display) const;
 
   int64_t min_messages_;
   int64_t min_days_;

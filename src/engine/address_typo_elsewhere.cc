@@ -228,6 +228,22 @@ bool AddressIndex::LearnedNameOnly(const Frequent& f, std::string_view given,
   return false;
 }
 
+std::vector<std::string_view> AddressIndex::NamedByLearnedName(std::string_view domain,
+                                                               std::string_view display) const {
+  std::vector<std::string_view> out;
+  if (display.empty() || people_.empty()) return out;
+  // The organisation's index ("" scope) holds every frequent address, so
+  // each sender's frequent ones too (AddPerson).
+  for (const auto& [given, family] : ElsewhereReadings(display)) {
+    auto it = people_.find(ElsewhereKey("", given, family));
+    if (it == people_.end()) continue;
+    for (const Frequent& f : it->second) {
+      if (f.domain == domain && LearnedNameOnly(f, given, family)) out.push_back(f.address);
+    }
+  }
+  return out;
+}
+
 void AddressIndex::AddPerson(std::string_view scope, const Frequent& f) {
   // Its local part (LocalPartNames), and the display name learned with
   // it: "Jon Smythe" <js@partner.example>.

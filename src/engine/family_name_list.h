@@ -29,8 +29,9 @@ namespace nearmiss::engine {
 // Whether `a` and `b` (lower-case ASCII) are two different common family
 // names of one naming tradition: both on one of the lists, and no line
 // of it gives both as spellings of one name (satoh and sato, jeong and
-// jung, lyu and lv are one name each). A two-letter name beside a longer
-// one (ki and kim, li and lin) is a letter dropped or added: false.
+// jung, lyu and lv are one name each). Two names one letter dropped or
+// added apart (wan and wang, chen and cheng, ki and kim, sato and saito)
+// are a typing slip: false.
 bool OtherCommonFamilyNames(std::string_view a, std::string_view b);
 
 // Checks the embedded lists: kInvalidArgument naming FILE:LINE and the word

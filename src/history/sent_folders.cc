@@ -15,10 +15,13 @@ using content::IsMaildir;
 
 namespace {
 
-// A folder of a root and its name as a mail client shows it.
+// A folder of a root and its name as a mail client shows it. `parts`, when
+// not empty, are what is read of it instead of `path` whole (an Apple Mail
+// mailbox's own messages, without its child mailboxes).
 struct Folder {
   fs::path path;
   std::string name;
+  std::vector<fs::path> parts = {};
 };
 
 // The folders of a mail store root, in both layouts Dovecot writes:
@@ -91,6 +94,68 @@ void MboxFoldersOf(const fs::path& root, int depth, std::vector<Folder>* out) {
   }
 }
 
+// How deep below a source Apple Mail's mailboxes are looked for
+// (~/Library is Mail/V10/ACCOUNT/NAME.mbox, a child mailbox one more), and
+// how deep inside one its messages are (UUID/Data/9/8/7/Messages/N.emlx:
+// Apple splits large stores by the digits of a message's number).
+constexpr int kAppleMailboxDepth = 12;
+constexpr int kAppleMessageDepth = 8;
+
+// Whether a folder inside an Apple Mail mailbox holds a message (N.emlx,
+// N.partial.emlx), a child mailbox's (".mbox") not counted.
+bool HoldsEmlx(const fs::path& dir, int depth) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)) {
+      if (depth < kAppleMessageDepth && !name.ends_with(".mbox") && HoldsEmlx(it->path(), depth + 1)) {
+        return true;
+      }
+    } else if (AsciiLower(name).ends_with(".emlx")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The mailboxes of Apple Mail's own store under `root`, at any depth
+// (~/Library/Mail/V10/ACCOUNT/NAME.mbox/UUID/Data/.../Messages/N.emlx; a
+// child mailbox is a NAME.mbox inside its parent's): each ".mbox" folder
+// holding .emlx messages is the folder NAME. Read whole, the store's
+// INBOX.mbox was learned as sent mail (round 54's tester 14, finding 2);
+// its exports (a "mbox" file inside) are MboxFoldersOf's.
+void AppleMailboxesOf(const fs::path& root, int depth, std::vector<Folder>* out) {
+  std::error_code ec;
+  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& path = it->path();
+    const std::string name = path.filename().string();
+    std::error_code type_ec;
+    if (!it->is_directory(type_ec) || name.starts_with('.')) continue;
+    if (name.ends_with(".mbox") && !fs::exists(path / "mbox", type_ec)) {
+      Folder folder{path, name.substr(0, name.size() - 5)};
+      bool children = false;
+      std::error_code in_ec;
+      for (fs::directory_iterator in(path, in_ec), stop; !in_ec && in != stop;
+           in.increment(in_ec)) {
+        if (!in->is_directory(type_ec)) continue;  // Info.plist: Apple Mail's own
+        if (in->path().filename().string().ends_with(".mbox")) {
+          children = true;
+        } else if (HoldsEmlx(in->path(), 0)) {
+          folder.parts.push_back(in->path());
+        }
+      }
+      if (!folder.parts.empty()) {
+        // Whole when it has no child mailbox, so the reader sees the
+        // ".mbox" it skips Apple's own files in (content/inputs.h).
+        if (!children) folder.parts.clear();
+        out->push_back(std::move(folder));
+      }
+    }
+    if (depth < kAppleMailboxDepth) AppleMailboxesOf(path, depth + 1, out);
+  }
+}
+
 // "INBOX", "inbox.mbox", "Inbox.eml": a source named as received mail.
 bool NamedInbox(const std::string& base) {
   std::string lower = AsciiLower(base);
@@ -115,6 +180,8 @@ Result<SentSelection> SelectSentFolders(const std::vector<std::string>& sources,
     std::error_code ec;
     if (folders.empty() && fs::is_directory(root, ec) && !IsMaildir(root)) {
       MboxFoldersOf(root, 0, &folders);
+      // A mailbox given itself ("INBOX.mbox") is read as given, below.
+      if (!base.ends_with(".mbox")) AppleMailboxesOf(root, 0, &folders);
       std::sort(folders.begin(), folders.end(),
                 [](const Folder& a, const Folder& b) { return a.path < b.path; });
     }
@@ -135,7 +202,8 @@ Result<SentSelection> SelectSentFolders(const std::vector<std::string>& sources,
     for (const Folder& f : folders) {
       have += (have.empty() ? "" : ", ") + f.name;
       if (std::find(wanted.begin(), wanted.end(), AsciiLower(f.name)) != wanted.end()) {
-        out.read.push_back(f.path.string());
+        if (f.parts.empty()) out.read.push_back(f.path.string());
+        for (const fs::path& part : f.parts) out.read.push_back(part.string());
         any = true;
       } else {
         out.skipped.push_back(f.path.string());
@@ -159,6 +227,8 @@ std::string SkippedFolderLine(const std::string& skipped) {
   // The folder's own name: the last path part, without Maildir++'s '.'.
   std::string name = fs::path(skipped).filename().string();
   if (name.starts_with(".")) name.erase(0, 1);
+  // Apple Mail's "Sent Mail.mbox" is the folder "Sent Mail" (FoldersOf).
+  if (name.ends_with(".mbox")) name.resize(name.size() - 5);
   if (name.empty() || skipped.ends_with(" (INBOX)")) return line;
   // Words of sent-mail folder names (Gmail, Outlook and Thunderbird in
   // English, German, French, Spanish, Portuguese, Italian, Dutch, the

@@ -9,7 +9,12 @@
 // default; subfolders named ".Name") or LAYOUT=fs (subfolders named "Name",
 // each with its own cur/ new/ tmp/). Either way the root's own cur/ and
 // new/ are the INBOX. Of a root, only the subfolders named in `sent_names`
-// are read; its INBOX and other folders are skipped and listed. Any other
+// are read; its INBOX and other folders are skipped and listed. So are the
+// mbox folders of a mail client's store (Thunderbird, readpst's output,
+// Apple Mail's exports "NAME.mbox/mbox") and Apple Mail's own mailboxes at
+// any depth ("NAME.mbox" folders holding .../Messages/N.emlx, as in
+// ~/Library/Mail/V10/ACCOUNT/): only those named in `sent_names` ("Sent
+// Messages") are read, a mailbox without its child mailboxes. Any other
 // source is read as given; one named INBOX (a file or folder "INBOX",
 // "inbox.mbox") is read but warned about, since its senders are not our
 // correspondents.

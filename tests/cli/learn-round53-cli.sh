@@ -16,9 +16,6 @@ bin=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root" || exit 2
 . "$root/tests/cli/lib.sh"
-rows() {  # rows DB SQL: sqlite3's answer, one row a line
-  python3 -c 'import sqlite3,sys; [print("|".join(map(str, r))) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])]' "$1" "$2"
-}
 # emlx FILE N TO: an .emlx of alice's message N to TO, on day N of October.
 emlx() {
   python3 - "$@" <<'PY'

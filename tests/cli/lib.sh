@@ -16,6 +16,9 @@ check() {  # check NAME EXPECTED ACTUAL
     echo "ok   $1"
   fi
 }
+rows() {  # rows DB SQL: sqlite3's answer, one row a line
+  python3 -c 'import sqlite3,sys; [print("|".join(map(str, r))) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])]' "$1" "$2"
+}
 contains() {  # contains NAME NEEDLE HAYSTACK
   case $3 in
     *"$2"*) echo "ok   $1" ;;
