@@ -103,13 +103,14 @@ Result<std::vector<std::string>> NormalizeSources(const std::vector<std::string>
 std::vector<std::string> AcceptedListNames(const Engine& engine) {
   std::vector<std::string> out = DefaultSources(engine);
   for (const DomainItem& d : engine.policy().allow) out.push_back(d.domain);
-  std::string_view text = data::kRealMailDomains;
-  while (!text.empty()) {
-    const size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-    if (line.empty() || line[0] == '#') continue;
-    out.emplace_back(line.substr(0, line.find_first_of(" \t\r")));
+  for (std::string_view text : {data::kRealMailDomains, data::kIspdbMailDomains}) {
+    while (!text.empty()) {
+      const size_t end = text.find('\n');
+      std::string_view line = text.substr(0, end);
+      text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+      if (line.empty() || line[0] == '#') continue;
+      out.emplace_back(line.substr(0, line.find_first_of(" \t\r")));
+    }
   }
   return out;
 }

@@ -64,6 +64,13 @@ Result<TrustInputs> MakeTrustInputs(const Policy& policy, bool policy_items) {
   }
   NM_ASSIGN_OR_RETURN(lists.real_domains, ParseRealMailDomains(data::kRealMailDomains,
                                                                "data/lists/real-mail-domains.txt"));
+  // Every mailbox domain of Thunderbird's ISPDB is real too (who.net,
+  // texas.usa.com: issue 15, tester 15, findings 1, 2, 5); after the
+  // hand-kept list, whose notes win for a domain both name.
+  NM_ASSIGN_OR_RETURN(std::vector<RealMailDomain> ispdb,
+                      ParseRealMailDomains(data::kIspdbMailDomains,
+                                           "data/lists/ispdb-mail-domains.txt"));
+  for (RealMailDomain& r : ispdb) lists.real_domains.push_back(std::move(r));
   NM_ASSIGN_OR_RETURN(lists.web_domains,
                       ParseProviderWebDomains(data::kProviderWebDomains,
                                               "data/lists/provider-web-domains.txt"));

@@ -215,14 +215,18 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   if (!department && RealZoneNeighbour(d, best, m)) return m;
   // A real mail domain is not a slip, however close (mailo.com, mail.com):
   // say what it is and let the policy decide. Names the organisation
-  // declared itself stay look-alikes, except under .int: IANA registers
+  // declared as its own stay look-alikes, except under .int: IANA registers
   // a .int name only to an organisation established by a treaty between
   // governments (RFC 1591, IANA's .int policy), so a listed one (wmo.int,
   // beside who.int) is that organisation, never a squat (issue 15, round
-  // 41, item 3).
+  // 41, item 3). A protected name yields too: a real mailbox domain next to
+  // it (who.net, mail.com's, beside who.int) has real users, and the
+  // default policy's 550 for a protected look-alike would leave no way to
+  // reach them (issue 15 bullet 3; tester 15, finding 2).
   const bool treaty_zone = LastLabel(d.ascii) == "int";
   if (!department && !real_domains_.empty() &&
-      (!Declared(set_[best.id].source) || best.yields_to_real_domain || treaty_zone)) {
+      (set_[best.id].source != TrustSource::kOrganisation || best.yields_to_real_domain ||
+       treaty_zone)) {
     if (const std::string* real = ListedRealNote(d)) {
       m.code = ReasonCode::kRealNeighbour;
       m.source = set_[best.id].source;
