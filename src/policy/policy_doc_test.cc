@@ -169,7 +169,7 @@ TEST(PolicyDocTest, DefaultPolicyIsCompleteAndClean) {
   }
   Result<Policy> p = DefaultPolicy();
   ASSERT_TRUE(p.ok());
-  ASSERT_EQ(p->rules.size(), 16u);
+  ASSERT_EQ(p->rules.size(), 17u);
   EXPECT_EQ(p->rules[0].name, "lookalike");
   EXPECT_EQ(p->rules[0].action, Action::kReject);
   EXPECT_EQ(p->rules[0].targets,
@@ -180,10 +180,10 @@ TEST(PolicyDocTest, DefaultPolicyIsCompleteAndClean) {
   EXPECT_FALSE(p->rules[1].acknowledge.has_value());
   EXPECT_EQ(p->rules[1].can_receive, true);
   // Written last so the rules above keep their numbers and lines.
-  EXPECT_EQ(p->rules[12].name, "lookalike-undeliverable");
-  EXPECT_EQ(p->rules[12].can_receive, false);
-  EXPECT_EQ(p->rules[12].action, Action::kReject);
-  EXPECT_EQ(p->rules[12].smtp_code, "550 5.1.2");
+  EXPECT_EQ(p->rules[13].name, "lookalike-undeliverable");
+  EXPECT_EQ(p->rules[13].can_receive, false);
+  EXPECT_EQ(p->rules[13].action, Action::kReject);
+  EXPECT_EQ(p->rules[13].smtp_code, "550 5.1.2");
   EXPECT_EQ(p->rules[3].findings, std::vector<std::string>{"unknown-label"});
   EXPECT_EQ(p->rules[4].findings, std::vector<std::string>{"encrypted-attachment"});
   EXPECT_EQ(p->rules[4].action, Action::kHold);

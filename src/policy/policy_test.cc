@@ -229,7 +229,7 @@ TEST(PolicyLintTest, ReportsEveryErrorWithAHint) {
 TEST(PolicyLintTest, PolicyWithoutRulesKeepsTheDefaultRules) {
   Result<Policy> p = ParsePolicy("[domains]\nblock = [\".ml\"]\n", "p.toml", "");
   ASSERT_TRUE(p.ok());
-  ASSERT_EQ(p->rules.size(), 16u);
+  ASSERT_EQ(p->rules.size(), 17u);
   Result<Policy> q = ParsePolicy("[[rule]]\nname = \"all\"\naction = \"accept\"\n", "p.toml", "");
   ASSERT_TRUE(q.ok());
   EXPECT_EQ(q->rules.size(), 1u);
