@@ -130,6 +130,9 @@ void CalendarReader::Collect(icalcomponent* c, Extracted* out) {
           for (const std::string& e : html.errors) {
             out->errors.push_back(std::string(name) + ": X-ALT-DESC: " + e);
           }
+          for (const std::string& n : html.notes) {
+            out->notes.push_back(std::string(name) + ": X-ALT-DESC: " + n);
+          }
         }
         break;
       default:
