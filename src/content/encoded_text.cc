@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "content/embedded_blobs.h"
+
 namespace nearmiss::content {
 namespace {
 
@@ -112,7 +114,10 @@ void ExtractEncodedFiles(std::string_view name, std::string_view text,
   std::string decoded;
   if (text.size() <= budget.per_attachment_bytes * 2 && IsBase64Blob(text, &decoded)) {
     ExtractEmbedded(name, "base64", decoded, budget, out);
+    return;
   }
+  // One inside other words: a pasted data: URL, a base64 run of lines.
+  ExtractEmbeddedBlobs(name, text, budget, out);
 }
 
 }  // namespace nearmiss::content

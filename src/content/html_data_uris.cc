@@ -78,13 +78,12 @@ bool IsPictureType(std::string_view type) {
   return type.starts_with("image/") && type != "image/svg+xml";
 }
 
-// One data URL found at `where` ("<a href>", "<style>"): its file in
-// `out->data_files`, named by `download` when the link gives one. One that
-// does not decode is an error (the file is not read), unless it is empty
-// or declares a picture: a picture that decodes is not read either, and
-// one that does not is nothing a recipient sees (an unfilled template's
-// "data:image/png;base64,{{logo}}"), so it is a note (round 54's tester
-// 13, finding 3: such mail was held).
+// Why a picture or an empty URL that does not decode is a note (round 54's
+// tester 13, finding 3: such mail was held): a picture that decodes is not
+// read either, and one that does not shows a recipient nothing (an
+// unfilled template's "data:image/png;base64,{{logo}}").
+}  // namespace
+
 void AddDataUrl(const std::string& value, const std::string& where, std::string_view download,
                 std::size_t* n, Extracted* out) {
   ++*n;
@@ -109,8 +108,6 @@ void AddDataUrl(const std::string& value, const std::string& where, std::string_
   file.text = std::move(bytes);
   out->data_files.push_back(std::move(file));
 }
-
-}  // namespace
 
 bool DecodeDataUri(std::string_view uri, std::string* type, std::string* bytes) {
   bytes->clear();

@@ -24,6 +24,15 @@ namespace nearmiss::content {
 // its comma, else empty).
 bool DecodeDataUri(std::string_view uri, std::string* type, std::string* bytes);
 
+// One data URL found at `where` ("<a href>", "<style>", "the text"), the
+// `*n`th: its file in `out->data_files`, named by `download` when a link
+// gives one, else "data-url-N.<suffix>" (pictures left out). One that does
+// not decode is an error in `out->errors` (the file is not read), save an
+// empty one or one declared a picture (image/*, not SVG), which shows
+// nothing and so is a note in `out->notes`.
+void AddDataUrl(const std::string& value, const std::string& where, std::string_view download,
+                std::size_t* n, Extracted* out);
+
 // Every attribute of the page under `root` whose value is a data URL, as
 // ExtractedMember {path, text = the decoded bytes} in `out->data_files`
 // (pictures left out: an inline picture, as in the MIME walk), one that
