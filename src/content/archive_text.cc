@@ -352,6 +352,7 @@ class ArchiveWalk {
     }
     Extracted e = ExtractDocument(type, name_ + "/" + path, data, budget_);
     for (std::string& error : e.errors) out_->errors.push_back(std::move(error));
+    for (std::string& note : e.notes) out_->notes.push_back(std::move(note));
     for (LimitHit& l : e.limits) out_->limits.push_back(std::move(l));
     if (e.encrypted) out_->encrypted_members.push_back(path);
     // A member is a document, never a message body: both kinds of subject

@@ -17,6 +17,7 @@
 
 #include "base/ascii.h"
 #include "content/base64.h"
+#include "content/encoded_text.h"
 #include "content/extract.h"
 
 namespace nearmiss::content {
@@ -130,6 +131,9 @@ void CalendarReader::Collect(icalcomponent* c, Extracted* out) {
           for (const std::string& e : html.errors) {
             out->errors.push_back(std::string(name) + ": X-ALT-DESC: " + e);
           }
+          for (const std::string& n : html.notes) {
+            out->notes.push_back(std::string(name) + ": X-ALT-DESC: " + n);
+          }
         }
         break;
       default:
@@ -159,6 +163,9 @@ Extracted ExtractCalendar(std::string_view name, std::string_view bytes, Extract
   CalendarReader reader{name, budget};
   reader.Collect(root, &out);
   icalcomponent_free(root);
+  // A file pasted in a DESCRIPTION or COMMENT (a data: URL, base64 lines,
+  // a uuencoded block), as in a text part (encoded_text.h).
+  ExtractEncodedFiles(name, out.text, budget, &out);
   out.has_text = !out.text.empty();
   return out;
 }

@@ -15,7 +15,11 @@
 namespace nearmiss::content {
 
 // The line BinHex 4.0 puts before its data (RFC 1741 section "Format of
-// BinHex 4.0"): "(This file must be converted with BinHex 4.0)".
+// BinHex 4.0"): "(This file must be converted with BinHex 4.0)", with the
+// data after it: a ':'-opened line of 64 columns in BinHex's alphabet (or a
+// shorter one closed by ':'). The sentence alone, quoted in a mail, is no
+// file (round 54's tester 13, finding 2: such mail was held), as a
+// "begin 644 name" line in prose is no uuencoded file.
 bool HasBinHex(std::string_view text);
 
 // Whether `text`, its white space aside, is nothing but one base64 blob

@@ -134,6 +134,10 @@ struct Extracted {
   std::vector<std::string> document_subjects;
   bool has_text = false;
   std::vector<std::string> errors;
+  // What was passed over holding nothing a reader could see, said (in the
+  // message's errors) but not counted as unread: a data: URL picture that
+  // does not decode, an empty data: URL (html_data_uris.h).
+  std::vector<std::string> notes;
   std::vector<LimitHit> limits;
   // Files an HTML page holds as data: URLs (html_data_uris.h), their
   // decoded bytes in `text`, until ExtractDocument reads them as members.

@@ -62,16 +62,43 @@ std::vector<std::string> CssDataUrls(std::string_view css) {
   return urls;
 }
 
-// One data URL found at `where` ("<a href>", "<style>"): its file in
-// `out->data_files`, named by `download` when the link gives one; a URL that
-// does not decode an error (the file is not read).
+// Whether a data URL holds no data: "data:", "data:image/png;base64,".
+bool IsEmptyDataUrl(std::string_view uri) {
+  const std::size_t comma = uri.find(',');
+  std::string_view data = comma == std::string_view::npos ? uri.substr(5) : uri.substr(comma + 1);
+  if (comma == std::string_view::npos && data.find_first_of(";/") != std::string_view::npos) {
+    return false;  // "data:text/plain;base64": a head, cut short
+  }
+  return data.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// A media type a browser shows only as a picture: image/*, save SVG
+// (markup whose <text> is words).
+bool IsPictureType(std::string_view type) {
+  return type.starts_with("image/") && type != "image/svg+xml";
+}
+
+// Why a picture or an empty URL that does not decode is a note (round 54's
+// tester 13, finding 3: such mail was held): a picture that decodes is not
+// read either, and one that does not shows a recipient nothing (an
+// unfilled template's "data:image/png;base64,{{logo}}").
+}  // namespace
+
 void AddDataUrl(const std::string& value, const std::string& where, std::string_view download,
                 std::size_t* n, Extracted* out) {
   ++*n;
   std::string type, bytes;
   if (!DecodeDataUri(value, &type, &bytes)) {
-    out->errors.push_back("a data: URL in " + where +
-                          " does not decode (RFC 2397); its content is not read");
+    const std::string_view uri = TrimCss(value);
+    if (uri.size() >= 5 && IsEmptyDataUrl(uri)) {
+      out->notes.push_back("an empty data: URL in " + where + "; nothing to read");
+    } else if (IsPictureType(type)) {
+      out->notes.push_back("a data: URL picture (" + type + ") in " + where +
+                           " does not decode (RFC 2397); nothing is shown");
+    } else {
+      out->errors.push_back("a data: URL in " + where +
+                            " does not decode (RFC 2397); its content is not read");
+    }
     return;
   }
   // A picture, as an inline picture part: not a file to read.
@@ -82,10 +109,9 @@ void AddDataUrl(const std::string& value, const std::string& where, std::string_
   out->data_files.push_back(std::move(file));
 }
 
-}  // namespace
-
 bool DecodeDataUri(std::string_view uri, std::string* type, std::string* bytes) {
   bytes->clear();
+  type->clear();
   while (!uri.empty() && (uri.front() == ' ' || uri.front() == '\t' || uri.front() == '\n' ||
                           uri.front() == '\r')) {
     uri.remove_prefix(1);
@@ -152,6 +178,7 @@ void CollectHtmlEmbedded(const xmlNode* root, Extracted* out) {
           for (HiddenText& h : page.hidden) out->hidden.push_back(std::move(h));
           for (ExtractedMember& f : page.data_files) out->data_files.push_back(std::move(f));
           for (std::string& e : page.errors) out->errors.push_back(std::move(e));
+          for (std::string& n : page.notes) out->notes.push_back(std::move(n));
           continue;
         }
         const std::string where =

@@ -292,6 +292,8 @@ void MessageWalker::ScanExtracted(Extracted& text, std::string_view body_text,
     AddLimit(&out_->sensitivity, "unreadable-attachment", e);
     out_->errors.push_back(std::move(e));
   }
+  // Said, not counted: nothing was there to read (Extracted::notes).
+  for (std::string& n : text.notes) out_->errors.push_back(std::move(n));
   for (LimitHit& l : text.limits) {
     AddLimit(&out_->sensitivity, std::move(l.bound), std::move(l.detail));
   }

@@ -129,9 +129,37 @@ class ArchiveReader {
 
 }  // namespace
 
+namespace {
+
+bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// An XML property list: its "<plist" root element after a UTF-8 byte order
+// mark, white space, the XML declaration, comments and the DOCTYPE (Apple's
+// PropertyList-1.0.dtd), as plistlib and plutil write them.
+bool IsXmlPlist(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  for (int skipped = 0; skipped < 8; ++skipped) {
+    while (!bytes.empty() && IsXmlSpace(bytes.front())) bytes.remove_prefix(1);
+    std::string_view close = bytes.starts_with("<?")          ? "?>"
+                             : bytes.starts_with("<!--")      ? "-->"
+                             : StartsWithNoCase(bytes, "<!doctype") ? ">"
+                                                              : "";
+    if (close.empty()) break;
+    const std::size_t end = bytes.find(close);
+    if (end == std::string_view::npos) return false;
+    bytes.remove_prefix(end + close.size());
+  }
+  return bytes.starts_with("<plist") && bytes.size() > 6 &&
+         (bytes[6] == '>' || IsXmlSpace(bytes[6]));
+}
+
+}  // namespace
+
 bool IsWebArchive(std::string_view bytes) {
-  return bytes.starts_with("bplist00") &&
-         bytes.find("WebMainResource") != std::string_view::npos;
+  if (bytes.starts_with("bplist00")) {
+    return bytes.find("WebMainResource") != std::string_view::npos;
+  }
+  return IsXmlPlist(bytes) && bytes.find("<key>WebMainResource</key>") != std::string_view::npos;
 }
 
 bool ReadWebArchive(std::string_view bytes, std::vector<WebResource>* resources,
@@ -141,10 +169,13 @@ bool ReadWebArchive(std::string_view bytes, std::vector<WebResource>* resources,
     return false;
   }
   plist_t root = nullptr;
-  plist_from_bin(bytes.data(), static_cast<uint32_t>(bytes.size()), &root);
+  // Either form (libplist tells them by the "bplist00" magic).
+  plist_from_memory(bytes.data(), static_cast<uint32_t>(bytes.size()), &root);
   std::unique_ptr<void, void (*)(plist_t)> owned(root, &plist_free);
   if (root == nullptr || plist_get_node_type(root) != PLIST_DICT) {
-    *error = "a web archive (binary property list) libplist cannot parse; not read";
+    *error = bytes.starts_with("bplist00")
+                 ? "a web archive (binary property list) libplist cannot parse; not read"
+                 : "a web archive (XML property list) libplist cannot parse; not read";
     return false;
   }
   ArchiveReader reader(resources, unread);

@@ -1,5 +1,8 @@
 // Safari's saved web page (".webarchive", application/x-webarchive), read
-// through libplist: a binary property list whose dictionary holds the page
+// through libplist: a property list (binary, as Safari writes it, or XML,
+// as `plutil -convert xml1` and Python's plistlib write it; Apple,
+// "Property List Programming Guide", both forms hold the same objects)
+// whose dictionary holds the page
 // (WebMainResource), the files it loaded (WebSubresources) and the pages
 // of its frames (WebSubframeArchives, each a web archive in turn); each
 // resource a dictionary whose WebResourceData is the file's bytes, with its
@@ -20,8 +23,11 @@
 
 namespace nearmiss::content {
 
-// A binary property list ("bplist00") holding the WebMainResource key: what
-// Safari writes, whatever the file is called.
+// A property list holding the WebMainResource key, whatever the file is
+// called: a binary one ("bplist00", what Safari writes), or an XML one (a
+// "<plist" root element after the XML declaration, comments and DOCTYPE)
+// with a <key>WebMainResource</key>. Read as XML text, the page base64'd
+// in its <data> was never decoded (round 54's tester 13, finding 1).
 bool IsWebArchive(std::string_view bytes);
 
 struct WebResource {
