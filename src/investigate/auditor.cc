@@ -431,6 +431,7 @@ void Auditor::Finish() {
         "for a hand-off to the organisation's own server: a syslog in local time behind UTC) "
         "counted once, at the gateway's outcome, with the hop shown.");
   }
+  if (log_.mixed_zones()) report_->notes.push_back(MixedZonesNote(*report_));
   report_->lines = log_.lines();
   report_->Finish();
 }

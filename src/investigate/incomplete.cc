@@ -128,17 +128,23 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     part += ", so its delivery, bounce or expiry is in lines not given; counted as deferred";
     parts.push_back(std::move(part));
   }
-  if (l.zone_edge_rows != 0) {
-    // Get-MessageTrackingLog's local times read in a zone the user did
-    // not state (maillog::LocalTimes): near the window's edge, the zone
-    // decides whether they are in it (round 51's tester 16, finding 5).
-    parts.push_back(Thousands(static_cast<int64_t>(l.zone_edge_rows)) +
-                    (l.zone_edge_rows == 1 ? " trace row" : " trace rows") +
-                    " the window leaves out by less than 14 hours (first at " +
-                    l.first_zone_edge +
-                    "), whose local times name no zone and no --log-zone was given: in the "
-                    "zone they were written in they may be inside the window");
-  }
+  // Times read in a zone the user did not state, near the window's edge:
+  // the zone decides whether they are in it. Get-MessageTrackingLog's
+  // local times (maillog::LocalTimes; round 51's tester 16, finding 5) and
+  // syslog stamps without a zone, RFC 3164 (round 54's, finding 2).
+  const auto zone_edge = [&parts](uint64_t n, const char* one, const char* many,
+                                  const std::string& first, const char* whose) {
+    if (n == 0) return;
+    parts.push_back(Thousands(static_cast<int64_t>(n)) + (n == 1 ? one : many) +
+                    " the window leaves out by less than 14 hours (first at " + first + "), " +
+                    whose +
+                    " name no zone and no --log-zone was given: in the zone they were written "
+                    "in they may be inside the window");
+  };
+  zone_edge(l.zone_edge_rows, " trace row", " trace rows", l.first_zone_edge,
+            "whose local times");
+  zone_edge(l.zone_edge_deliveries, " delivery line", " delivery lines",
+            l.first_zone_edge_delivery, "whose times");
   for (const std::string& gap : l.coverage_gaps) {
     // The deliveries of a span no log covers (coverage.h).
     parts.push_back("what was sent in a gap of the logs: " + gap);

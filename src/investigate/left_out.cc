@@ -50,6 +50,9 @@ LeftOut Report::left_out() const {
     l.missing_outcomes += c.missing_outcomes;
     first(l.zone_edge_rows, c.zone_edge_rows, c.first_zone_edge_line, &l.first_zone_edge);
     l.zone_edge_rows += c.zone_edge_rows;
+    first(l.zone_edge_deliveries, c.zone_edge_deliveries, c.first_zone_edge_delivery_line,
+          &l.first_zone_edge_delivery);
+    l.zone_edge_deliveries += c.zone_edge_deliveries;
   }
   // A wait the later lines of its own log outlast (LeftOut::stale_waits):
   // its file and every other file of the same kind given with it, since a

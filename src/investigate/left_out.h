@@ -70,6 +70,10 @@ struct LeftOut {
   // may be inside it. The first: "te.csv:3".
   uint64_t zone_edge_rows = 0;
   std::string first_zone_edge;
+  // The same for Postfix delivery lines of a time without a zone
+  // (LineCounts::zone_edge_deliveries).
+  uint64_t zone_edge_deliveries = 0;
+  std::string first_zone_edge_delivery;
   // Spans of time no log read covers (coverage.h), each in words.
   std::vector<std::string> coverage_gaps;
   // Flagged recipients last seen deferred whose log goes on for more than
@@ -100,7 +104,7 @@ struct LeftOut {
            inputs_not_read != 0 ||
            outcome_unknown != 0 || read_in_part_lines != 0 || orphan_lines != 0 ||
            loss_notices != 0 || missing_outcomes != 0 || stale_waits != 0 || nul_runs != 0 ||
-           disagreements != 0 || zone_edge_rows != 0;
+           disagreements != 0 || zone_edge_rows != 0 || zone_edge_deliveries != 0;
   }
 };
 

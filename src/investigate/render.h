@@ -131,6 +131,12 @@ std::string ReportHtml(const Report& report, const HtmlMeta& meta);
 // in --log-zone's zone) and which are shown as written, without Z (no zone
 // named: maillog/shown_time.h), each input named.
 std::string TimesNote(const Report& report);
+// The run's note when Postfix logs whose times name their zone and logs
+// whose times name none were read together (maillog::PostfixLog::
+// mixed_zones; times_note.cc): each kind's files named, and that the
+// hand-offs between them were followed within the hand-off window widened
+// by the zone uncertainty (14 hours either way).
+std::string MixedZonesNote(const Report& report);
 
 // The window a report counts (audit --since, --until; window.cc).
 struct WindowFigures {

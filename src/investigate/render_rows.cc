@@ -245,6 +245,8 @@ std::string SummaryJson(const Report& rep) {
                   {"deferred_then_silent", rep.left_out().stale_waits},
                   {"outcomes_disagree", rep.left_out().disagreements},
                   {"rows_near_window_in_unstated_zone", rep.left_out().zone_edge_rows},
+                  {"delivery_lines_near_window_in_unstated_zone",
+                   rep.left_out().zone_edge_deliveries},
                   {"outcome_unknown", rep.left_out().outcome_unknown},
                   {"outcome_unknown_next_hops", rep.left_out().next_hops},
                   {"outcome_unknown_next_hop_lines", rep.left_out().next_hop_lines},

@@ -51,4 +51,24 @@ std::string TimesNote(const Report& rep) {
   return out;
 }
 
+std::string MixedZonesNote(const Report& rep) {
+  std::vector<std::string> zoned, zoneless;
+  for (const maillog::LineCounts& c : rep.logs) {
+    if (c.postfix == 0) continue;
+    (c.zoneless_times != 0 ? zoneless : zoned).push_back(c.file);
+  }
+  // Read in the reader's zone only to order them, the zone-less times may
+  // be off by as much as a zone's offset (UTC-12 to UTC+14): a hand-off
+  // from one kind of log to the other is joined within that much more.
+  return "Postfix logs whose times name their zone (" + Named(zoned) +
+         ") and logs whose times name none (" + Named(zoneless) + ", read in " +
+         maillog::LogZoneName() +
+         " only to put them in order) were read together: their clocks may be up to " +
+         std::to_string(maillog::LineCounts::kZoneSpread / 3600) +
+         " hours apart, so a hand-off from one to the other (\"queued as\" a queue id of "
+         "the other log) was followed within the hand-off window widened by that much; "
+         "give --log-zone with the zone of the host that wrote the zone-less times to put "
+         "them on UTC.";
+}
+
 }  // namespace nearmiss::investigate

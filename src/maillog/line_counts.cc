@@ -372,6 +372,7 @@ std::string Describe(const LineCounts& c) {
     out += ", its times read in " + LogZoneName() + " by the zone abbreviation each carries" +
            (LogZoneStated() ? " and shown in UTC" : kShownAsWritten);
   }
+  if (std::string edge = ZoneEdgeDeliveries(c); !edge.empty()) out += "; " + edge;
   if (std::string local = LocalTimes(c); !local.empty()) out += ", " + local;
   if (std::string w = YearSpanWarning(c); !w.empty()) out += "; " + w;
   if (!c.error.empty()) out += "; NOT READ in full: " + c.error;

@@ -44,6 +44,11 @@ std::string AmbiguousDates(const LineCounts& counts);
 // (LineCounts::local_time_rows, zone_edge_rows); "" when none
 // (local_times.cc).
 std::string LocalTimes(const LineCounts& counts);
+// "1 delivery line the window leaves out by less than 14 hours (first at
+// FILE:LINE) may be inside it in the zone they were written in; give
+// --log-zone ..." (LineCounts::zone_edge_deliveries; local_times.cc); ""
+// when none.
+std::string ZoneEdgeDeliveries(const LineCounts& counts);
 // "2 times ambiguous (...) and 1 nonexistent (...) in Europe/London, read
 // with the offset in force before the change (...)": LineCounts::OddWall's
 // (local_times.cc), "" when none.

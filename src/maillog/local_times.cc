@@ -35,6 +35,15 @@ std::string LocalTimes(const LineCounts& c) {
   return out;
 }
 
+std::string ZoneEdgeDeliveries(const LineCounts& c) {
+  if (c.zone_edge_deliveries == 0) return {};
+  return Counted(c.zone_edge_deliveries, "delivery line") +
+         " the window leaves out by less than 14 hours (first at " + c.file + ":" +
+         std::to_string(c.first_zone_edge_delivery_line) +
+         ") may be inside it in the zone they were written in; give --log-zone with the zone "
+         "of the host that wrote them";
+}
+
 void LineCounts::OddWall(bool repeated, uint64_t line, int64_t time) {
   if (walls_repeated + walls_skipped == 0) {
     first_odd_wall_line = line;

@@ -52,7 +52,7 @@ void PostfixLog::HoldDone(std::string_view queue_id, int64_t time) {
 void PostfixLog::Release(bool all) {
   while (!held_.empty()) {
     Held& h = held_.front();
-    if (!all && h.time + options_.hand_off_window >= clock_ &&
+    if (!all && h.time + HandOffWindow() >= clock_ &&
         held_.size() <= options_.max_held) {
       break;
     }
@@ -148,7 +148,7 @@ void PostfixLog::Expire(int64_t now) {
 
 void PostfixLog::Settle(int64_t now) {
   last_settle_ = now;
-  const int64_t cutoff = now - options_.settle_after;
+  const int64_t cutoff = now - options_.settle_after - (HandOffWindow() - options_.hand_off_window);
   for (auto it = queues_.begin(); it != queues_.end();) {
     const Queue& q = it->second;
     const bool settled = q.attempts > 0 && !q.removed && q.deferred.empty() && q.handed.empty() &&
@@ -162,6 +162,11 @@ void PostfixLog::Settle(int64_t now) {
       ++it;
     }
   }
+}
+
+int64_t PostfixLog::HandOffWindow() const {
+  if (options_.hand_off_window <= 0 || !mixed_zones()) return options_.hand_off_window;
+  return options_.hand_off_window + LineCounts::kZoneSpread;
 }
 
 void PostfixLog::DiscardHeld() {

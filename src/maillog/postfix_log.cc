@@ -10,6 +10,7 @@
 #include "maillog/log_files.h"
 #include "maillog/loss_notice.h"
 #include "maillog/postfix_actions.h"
+#include "maillog/shown_time.h"
 #include "maillog/timestamp.h"
 #include "maillog/trace_log.h"
 #include "maillog/year_plan.h"
@@ -234,7 +235,10 @@ void PostfixLog::FeedLine(std::string_view line) {
     counts_.OddWall(odd == WallTime::kRepeated, counts_.lines, l.time);
   }
   if (framed && l.time != 0) write_order_.Line(l.time, counts_.lines);
-  if (framed) line_zone_ = l.zone;
+  if (framed) {
+    line_zone_ = l.zone;
+    if (!mixed_zones()) (UtcKnown(l.zone) ? seen_known_zone_ : seen_unknown_zone_) = true;
+  }
   if (int64_t back = parser_.TakeStepBack(); back != 0 && counts_.step_backs++ == 0) {
     counts_.step_back_line = counts_.lines;
     counts_.step_back_seconds = back;
@@ -331,7 +335,7 @@ void PostfixLog::FeedLine(std::string_view line) {
     line_key_ += '#' + std::to_string(counts_.lines) + ':' + std::to_string(l.time);
     l.queue_id = line_key_;
   }
-  if (l.time + options_.hand_off_window < clock_) {
+  if (l.time + HandOffWindow() < clock_) {
     // Log time went back by more than the window: another log (a second
     // server's, read after the first), not lines out of order. What is
     // held cannot join it; held on, it would wait for a time long past.

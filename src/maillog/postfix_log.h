@@ -62,6 +62,11 @@
 //     everything held. Joins farther apart than the window
 //     (logs of two instances read one after the other) are not made: at
 //     worst the message counts twice, never once too few.
+//     Once lines whose UTC is known and lines whose zone nobody named
+//     have both been read (mixed_zones: one instance's log with offsets,
+//     another's RFC 3164 stamps read in the reader's zone), the window is
+//     widened by LineCounts::kZoneSpread, how far the guessed zone can be
+//     from the true one, and the audit says so in its notes.
 //   - a "sent" to a relay on this host (loopback, a pipe(8) transport such
 //     as "dfilt", "none", an empty relay=) whose reply names no queue id
 //     is a hand-off too when a queue id with the same Message-ID shows up
@@ -202,6 +207,12 @@ class PostfixLog {
   const std::vector<int64_t>& late_hand_offs() const { return late_hand_offs_; }
   size_t open_queues() const { return queues_.size(); }
   size_t held() const { return held_.size(); }
+  // Whether lines whose UTC is known (an offset, Z, --log-zone) and lines
+  // whose zone nobody named (RFC 3164 stamps read in the reader's zone,
+  // shown_time.h) were both read: their clocks may then be up to
+  // LineCounts::kZoneSpread apart, and the hand-off window is widened by
+  // that much (HandOffWindow).
+  bool mixed_zones() const { return seen_known_zone_ && seen_unknown_zone_; }
 
  private:
   void FeedLine(std::string_view line);
@@ -394,6 +405,14 @@ class PostfixLog {
   uint64_t held_base_ = 0;  // sequence number of held_.front()
   int64_t clock_ = 0;       // the latest log time seen
   ZoneSource line_zone_ = ZoneSource::kInput;  // the line being read's (LogLine::zone)
+  bool seen_known_zone_ = false, seen_unknown_zone_ = false;  // mixed_zones()
+  // How long attempts are held (log time): options_.hand_off_window, and
+  // LineCounts::kZoneSpread more once mixed_zones(): a hand-off between a
+  // zoned log and a zone-less one (two instances' logs, one written by
+  // rsyslog with offsets, one with RFC 3164 stamps) is then joined whatever
+  // zone the zone-less one was guessed in (issue-16 tester, round 54, #1).
+  // Settled queue ids are kept that much longer too (Settle).
+  int64_t HandOffWindow() const;
   // "queued as X" attempts held, by X: their sequence numbers (one per
   // recipient the hand-off carried). A hand-off to a loopback filter that
   // names no next queue id is held by kByMessageId + its Message-ID.

@@ -99,6 +99,9 @@ struct PostfixQueue {
   uint32_t rcpt_lines = 0, settled_lines = 0;
   bool start_seen = false;
   uint64_t first_attempt = 0;  // sequence number of its first held attempt + 1; 0: none
+  // Log time of its first delivery line read: a message begun in the
+  // window (audit --until) is followed past it (NearWindowEdge's use).
+  int64_t first_attempt_time = 0;
   bool removed = false;        // its end is held; kept for joins until passed on
   // Seeded from an earlier run (PostfixLog::Carry) and no line of it read
   // in this one yet.

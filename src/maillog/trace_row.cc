@@ -155,10 +155,9 @@ int64_t TraceLog::LocalTime(int64_t wall, uint64_t line) {
   // The zone not stated, the row's true time is up to kZoneSpread either
   // way of the one read (zones run from UTC-12 to UTC+14): a row the
   // window leaves out by less than that may be inside it.
-  const int64_t from = counts_.window_from, to = counts_.window_to;
-  const bool near = (from != 0 && utc < from && from - utc <= LineCounts::kZoneSpread) ||
-                    (to != 0 && utc >= to && utc - to < LineCounts::kZoneSpread);
-  if (near && counts_.zone_edge_rows++ == 0) counts_.first_zone_edge_line = line;
+  if (counts_.NearWindowEdge(utc) && counts_.zone_edge_rows++ == 0) {
+    counts_.first_zone_edge_line = line;
+  }
   return utc;
 }
 
