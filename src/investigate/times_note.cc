@@ -55,7 +55,10 @@ std::string MixedZonesNote(const Report& rep) {
   std::vector<std::string> zoned, zoneless;
   for (const maillog::LineCounts& c : rep.logs) {
     if (c.postfix == 0) continue;
-    (c.zoneless_times != 0 ? zoneless : zoned).push_back(c.file);
+    // A file whose stamps changed form part-way (an rsyslog upgrade) is
+    // named in both lists.
+    if (c.known_zone_postfix_lines != 0) zoned.push_back(c.file);
+    if (c.zoneless_times != 0) zoneless.push_back(c.file);
   }
   // Read in the reader's zone only to order them, the zone-less times may
   // be off by as much as a zone's offset (UTC-12 to UTC+14): a hand-off

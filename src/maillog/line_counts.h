@@ -320,6 +320,9 @@ struct LineCounts {
   // (the HTML footer says which files, and in which zone).
   ZoneSource first_zone = ZoneSource::kInput, last_zone = ZoneSource::kInput;
   uint64_t zoneless_times = 0;
+  // Postfix lines whose UTC is known (PostfixLog::mixed_zones; the run's
+  // note on mixed zones names their files).
+  uint64_t known_zone_postfix_lines = 0;
   // An Exchange tracking log's "#Date:" directives (the UTC day each part
   // began, seconds since the epoch at 00:00), in file order, each once: a
   // file of several days' parts joined, or one renamed (EX01-2025-11-03.log),

@@ -237,7 +237,16 @@ void PostfixLog::FeedLine(std::string_view line) {
   if (framed && l.time != 0) write_order_.Line(l.time, counts_.lines);
   if (framed) {
     line_zone_ = l.zone;
-    if (!mixed_zones()) (UtcKnown(l.zone) ? seen_known_zone_ : seen_unknown_zone_) = true;
+    // Postfix's own lines only: a journal's "-- Journal begins at ..."
+    // header says nothing of the clock its lines were written by.
+    if (IsPostfixProgram(l.program)) {
+      if (UtcKnown(l.zone)) {
+        seen_known_zone_ = true;
+        ++counts_.known_zone_postfix_lines;
+      } else {
+        seen_unknown_zone_ = true;
+      }
+    }
   }
   if (int64_t back = parser_.TakeStepBack(); back != 0 && counts_.step_backs++ == 0) {
     counts_.step_back_line = counts_.lines;
