@@ -178,7 +178,11 @@ Result<SentSelection> SelectSentFolders(const std::vector<std::string>& sources,
     if (base.empty()) base = root.parent_path().filename().string();
     std::vector<Folder> folders = FoldersOf(root, base);
     std::error_code ec;
-    if (folders.empty() && fs::is_directory(root, ec) && !IsMaildir(root)) {
+    // A folder given itself (Apple Mail's "Sent Messages.mbox/", readpst's
+    // "Sent Items/", each holding one "mbox" file) is read as given: its
+    // "mbox" is no Thunderbird folder of that name (UnindexedMboxFolder).
+    const bool one_folder = fs::is_regular_file(root / "mbox", ec);
+    if (folders.empty() && !one_folder && fs::is_directory(root, ec) && !IsMaildir(root)) {
       MboxFoldersOf(root, 0, &folders);
       // A mailbox given itself ("INBOX.mbox") is read as given, below.
       if (!base.ends_with(".mbox")) AppleMailboxesOf(root, 0, &folders);

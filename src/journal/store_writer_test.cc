@@ -207,10 +207,14 @@ TEST_F(StoreWriterTest, FullSpoolDropsCountsAndSaysSo) {
   EXPECT_EQ(s.spooled, 3u);
   EXPECT_EQ(s.dropped, 2u);
   EXPECT_EQ(s.depth, 3u);
-  EXPECT_TRUE(Said("dropped 2 decision records: the spool memory is full"));
+  // The writer may take the five records in one batch or several, and says
+  // drops at most every kDropReportEvery: the first line may count fewer
+  // than all (it failed CI once, "dropped 1"); the outage's end counts all.
+  EXPECT_TRUE(Said(" decision records: the spool memory is full"));
   store_->SetUp(true);
   ASSERT_TRUE(w->Drain(milliseconds(5000)));
   EXPECT_EQ(store_->Times(), Range(0, 3));
+  EXPECT_TRUE(Said("spool empty; 2 dropped during the outage"));
 }
 
 TEST_F(StoreWriterTest, ARestartReplaysTheFileSpoolAndSkipsATornLine) {
