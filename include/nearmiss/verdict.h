@@ -34,6 +34,10 @@ enum class ReasonCode : uint8_t {
   // Look-alike classes (lookalike.h).
   kSuffixEdit, kTldSwap, kSuffixDrop, kSuffixTruncate, kSuffixAppend, kLabelTypo,
   kDotOmission, kDotInsertion, kHyphenation, kBitsquat, kHomoglyph,
+  // A host under a provider whose mailboxes are at its mail domain alone
+  // (e.mail.ru, smtp.gmail.com, mail01.orange.fr), or a web host of its
+  // (mail.google.com): no one's mail domain; the provider is meant.
+  kProviderHost,
   // A near miss under a TLD the root zone does not have (army.mik).
   kTldNotDelegated,
   // Not a look-alike: a real mail domain one slip from a trusted one

@@ -109,6 +109,13 @@ class DetectorImpl final : public LookalikeDetector {
   bool DotlessSlipMatch(std::string_view s, LookalikeMatch& m) const;
   // NamespaceNameKnown of `name` or of a parent of it (us.army.mil: army.mil).
   bool NameOrParentKnown(std::string_view name) const;
+  // `ascii`, trusted by namespace entry `id` but a name the lists do not
+  // hold there (arrny.mil, the ASCII reading of a homoglyph), read as the
+  // real name under it a reader sees or one slip from (RealNamesNear):
+  // "army.mil" and, in `why`, what differs; nullopt when none is.
+  // detector_homoglyph_name.cc.
+  std::optional<std::string> RealNameUnder(uint32_t id, std::string_view ascii,
+                                           std::string& why) const;
   // A dot moved one letter or typed once too often, wherever it lands:
   // gmailc.om, armym.il, gmai.lcom, army.mi.l, hotmail.c.om, hmrc.go.v.uk.
   void DotShiftCandidates(const Query& q, Best& best) const;
@@ -273,6 +280,11 @@ class DetectorImpl final : public LookalikeDetector {
   // The trusted domain named `name` and the one label `dsuf` written as one
   // word (hotmail.com for hot + mail): a provider's home, else a declared
   // domain of that name; none when `dsuf` has several labels.
+  // The typed domain with its last dot left out, trusted as a whole
+  // (ssa.g.ov: ssa.gov), for a name with a label before the one joined.
+  // detector_made_up.cc.
+  std::optional<uint32_t> JoinedUnderPrefix(const Query& q, std::string_view name,
+                                            std::string_view dsuf) const;
   std::optional<uint32_t> JoinedName(std::string_view name, std::string_view dsuf) const;
   // The one listed name LABEL.NS of a namespace of several labels that
   // begins with `kind` ("gov."): "hmrc.gov.uk" for hmrc; "" when none or

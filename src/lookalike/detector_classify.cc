@@ -59,13 +59,18 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     look = AsciiLookalike(d.typed_capitals.empty() ? d.unicode : d.typed_capitals);
     if (look.changed && look.all_ascii && look.text != d.ascii) {
       if (auto id = set_.TrustedBy(look.text)) {
+        // аrrnу.mil reads as arrny.mil, no one's: the real name is meant.
+        std::string why;
+        const std::optional<std::string> real = RealNameUnder(*id, look.text, why);
+        const std::string& meant = real ? *real : look.text;
         m.kind = LookalikeMatch::Kind::kLookalike;
-        m.target = TargetUnder(set_[*id], look.text);
-        m.target_domain_for_suggestion = look.text;
+        m.target = TargetUnder(set_[*id], meant);
+        m.target_domain_for_suggestion = meant;
         m.source = set_[*id].source;
         m.code = ReasonCode::kHomoglyph;
-        m.resembles = look.text;
+        m.resembles = meant;
         m.detail = "it uses " + look.first_change;
+        if (real) m.detail.append(", and ").append(why);
         m.score = 0.98;
         return m;
       }

@@ -48,6 +48,20 @@ std::optional<uint32_t> DetectorImpl::JoinedName(std::string_view name,
   return found;
 }
 
+std::optional<uint32_t> DetectorImpl::JoinedUnderPrefix(const Query& q, std::string_view name,
+                                                        std::string_view dsuf) const {
+  if (q.prefix.empty() || dsuf.find('.') != std::string_view::npos) return std::nullopt;
+  const std::string whole = Join(q.prefix, Join(name, dsuf));
+  const std::optional<uint32_t> id = set_.TrustedBy(whole);
+  // Under a namespace the joined label must be the namespace's last (gov
+  // of ssa.gov), not any name under it, which a dot anywhere makes.
+  if (!id || (set_[*id].is_namespace && (set_[*id].domain == whole ||
+                                         LastLabel(whole) != LastLabel(set_[*id].domain)))) {
+    return std::nullopt;
+  }
+  return id;
+}
+
 bool DetectorImpl::RealNameForMadeUp(const Query& q, Best& best) const {
   const std::string_view name = q.reg_label, dsuf = q.domain->suffix;
   // Only the typed name's own reading (proton.mil of proton.ml), not a
@@ -79,6 +93,16 @@ bool DetectorImpl::RealNameForMadeUp(const Query& q, Best& best) const {
                                    : "has ." + std::string(dsuf) + " for ." +
                                          std::string(e.suffix());
     detail.append("; ").append(best.target).append(" is no name anyone has");
+  } else if (std::optional<uint32_t> under = JoinedUnderPrefix(q, name, dsuf)) {
+    // ssa.g.ov, irs.g.ov: ssa.gov with a dot typed too many. The name
+    // before is kept: gov.scot, the trusted domain named "gov", is no
+    // reading of a name that already has one (round 54's tester 15,
+    // finding 3).
+    nearest = under;
+    meant = Join(name, dsuf);
+    code = ReasonCode::kDotInsertion;
+    detail.assign("has a dot between '").append(name).append("' and '").append(dsuf);
+    detail.append("' where none belongs; ").append(best.target).append(" is no name anyone has");
   } else if (std::optional<uint32_t> joined = JoinedName(name, dsuf)) {
     // hot.mail, g.mail: hotmail and gmail with a dot typed in and the
     // ending left off; hot.mil is no one's (round 48's tester 15, finding 4).
@@ -127,8 +151,13 @@ bool DetectorImpl::RealNameForMadeUp(const Query& q, Best& best) const {
   best.id = *nearest;
   best.code = code;
   best.detail = std::move(detail);
-  best.target = TargetUnder(set_[*nearest], meant);
-  best.suggestion = Join(q.prefix, meant);
+  const std::string whole = Join(q.prefix, meant);
+  // The joined name under its prefix is what is trusted (ssa.gov).
+  best.target = TargetUnder(set_[*nearest], code == ReasonCode::kDotInsertion &&
+                                                    set_[*nearest].is_namespace
+                                                ? whole
+                                                : meant);
+  best.suggestion = whole;
   best.score = std::max(best.score, kRealNameScore);
   best.likelihood = -1;
   best.alt_code.reset();

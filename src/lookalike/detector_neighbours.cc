@@ -331,7 +331,9 @@ bool DetectorImpl::ProviderHost(const Domain& d, const Best& best, LookalikeMatc
   }
   const Entry& e = set_[*own];
   m.kind = LookalikeMatch::Kind::kLookalike;
-  m.code = slip ? ReasonCode::kLabelTypo : ReasonCode::kDotOmission;
+  // A host of the provider is its own class (round 54's tester 15,
+  // finding 8): no dot was dropped; a web host mistyped is a typo of it.
+  m.code = slip ? ReasonCode::kLabelTypo : ReasonCode::kProviderHost;
   m.source = e.source;
   m.target = e.domain;
   m.resembles = e.domain;

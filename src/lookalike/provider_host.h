@@ -18,8 +18,10 @@ bool ServiceHostLabel(std::string_view label);
 
 // A service host of a provider's web domain that `typed` (ASCII, lower
 // case, not itself under a web domain) is one slip from: the service label
-// slipped (mial.google.com; labels of four letters or more, a shorter one
-// is one letter from too many words) or the web domain slipped with the
+// slipped (mial.google.com; labels of four letters or more, or of three
+// with one letter of a service label left out and its first kept,
+// mai.google.com: any other short label is one letter from too many words)
+// or the web domain slipped with the
 // label exact (mail.googel.com, mail.google.cm, outlook.ofice365.com).
 struct WebHostSlip {
   std::string host;  // "mail.google.com"

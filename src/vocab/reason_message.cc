@@ -32,6 +32,7 @@ void AppendReasonMessage(const Reason& r, std::string* out) {
     case ReasonCode::kHyphenation:
     case ReasonCode::kBitsquat:
     case ReasonCode::kHomoglyph:
+    case ReasonCode::kProviderHost:
     case ReasonCode::kTldNotDelegated:
       // An undelegated TLD with no trusted name near: "army.zz: the TLD .zz
       // does not exist: no mail can be delivered there".

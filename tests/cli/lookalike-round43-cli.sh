@@ -27,11 +27,11 @@ a@gmial.com|lookalike|confirm|a@gmail.com|label-typo|
 # domain is its host, one reason for every provider (mail.outlook.com said
 # "the provider outlook has no domain under .com"; mail.gmail.com was
 # external); a listed real mail domain there stays external.
-a@mail.outlook.com|lookalike|confirm|a@outlook.com|dot-omission|'mail' is a host of the provider outlook.com
-a@mail.hotmail.com|lookalike|confirm|a@hotmail.com|dot-omission|'mail' is a host of the provider
-a@mail.gmail.com|lookalike|confirm|a@gmail.com|dot-omission|'mail' is a host of the provider
-a@webmail.gmail.com|lookalike|confirm|a@gmail.com|dot-omission|'webmail' is a host of the provider
-a@mail.yahoo.co.uk|lookalike|confirm|a@yahoo.co.uk|dot-omission|
+a@mail.outlook.com|lookalike|confirm|a@outlook.com|provider-host|'mail' is a host of the provider outlook.com
+a@mail.hotmail.com|lookalike|confirm|a@hotmail.com|provider-host|'mail' is a host of the provider
+a@mail.gmail.com|lookalike|confirm|a@gmail.com|provider-host|'mail' is a host of the provider
+a@webmail.gmail.com|lookalike|confirm|a@gmail.com|provider-host|'webmail' is a host of the provider
+a@mail.yahoo.co.uk|lookalike|confirm|a@yahoo.co.uk|provider-host|
 a@mail.usa.com|external|accept|-|*|
 a@webmail.bellsouth.net|external|accept|-|*|
 # defence.gov: defence.gov.au (a listed department) and defense.gov (the US

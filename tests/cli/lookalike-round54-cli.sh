@@ -116,6 +116,53 @@ for a in x@mil.mil x@gov.gov; do
   check "$a JSON: invalid, no target, no suggestion" "invalid None None False" "$got" >> "$tmp/report"
 done
 
+# Round 54's tester 15, finding 3: a dot moved or typed once too often in a
+# namespace's ending offers the real name the dot belongs after
+# (mod.gov.uk, ssa.gov), never a made-up one the namespace trusts
+# (modg.gov.uk) or an unrelated trusted name (ssa.gov.scot).
+cat > "$tmp/moved" <<'CASES'
+x@modg.ov.uk|lookalike|*|x@mod.gov.uk|dot-insertion|the dot is one letter late
+x@dwpg.ov.uk|lookalike|*|x@dwp.gov.uk|dot-insertion|
+x@hmrcg.ov.uk|lookalike|*|x@hmrc.gov.uk|*|
+x@mo.dgov.uk|lookalike|*|x@mod.gov.uk|*|
+x@ssa.g.ov|lookalike|*|x@ssa.gov|*|has a dot between 'g' and 'ov' where none belongs
+x@irs.g.ov|lookalike|*|x@irs.gov|*|
+x@ssag.ov|lookalike|*|x@ssa.gov|*|
+x@hot.mail|lookalike|*|x@hotmail.com|*|
+CASES
+judge "$tmp/moved" >> "$tmp/report"
+
+# Finding 4: look-alike letters whose ASCII reading is a name no one has
+# under a namespace (arrny.mil, navv.mil) offer the real name a reader
+# sees, and say why ('rn' for 'm').
+cat > "$tmp/rn" <<'CASES'
+x@аrrnу.mil|lookalike|*|x@army.mil|homoglyph|'arrny' uses 'rn' for 'm', and army.mil is a real .mil name
+x@nаvv.mil|lookalike|*|x@navy.mil|homoglyph|and navy.mil is a real .mil name
+x@аrmу.mil|lookalike|*|x@army.mil|homoglyph|
+CASES
+judge "$tmp/rn" >> "$tmp/report"
+
+# Finding 8: a host under a provider has its own reason code,
+# provider-host, which the default rules still hold for confirmation.
+cat > "$tmp/hosts" <<'CASES'
+x@e.mail.ru|lookalike|confirm|x@mail.ru|provider-host|a name under the provider mail.ru
+x@mail01.orange.fr|lookalike|confirm|x@orange.fr|provider-host|
+x@smtp.gmail.com|lookalike|confirm|x@gmail.com|provider-host|
+x@mail.google.com|lookalike|confirm|x@gmail.com|provider-host|a web address of google.com
+x@usbank.com|*|*|*|dot-omission|
+CASES
+judge "$tmp/hosts" >> "$tmp/report"
+
+# Finding 6: one letter of a service label left out, its first kept
+# (mai.google.com), is a slip of the web host; other short labels are not.
+cat > "$tmp/short" <<'CASES'
+x@mai.google.com|lookalike|*|x@gmail.com|label-typo|is mail.google.com mistyped
+x@mal.google.com|lookalike|*|x@gmail.com|label-typo|
+x@map.google.com|external|*|-|*|
+x@ma.google.com|external|*|-|*|
+CASES
+judge "$tmp/short" >> "$tmp/report"
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
