@@ -53,7 +53,7 @@ bool IsRealSecondLevelZone(std::string_view zone) {
   std::string_view tld = zone.substr(dot + 1);
   if (!IsDelegatedTld(tld)) return false;
   // Only zones the country is known to run: a public-sector label under an
-  // open ccTLD (mil.uk, gov.de) is anyone's name (issue 15 breaker, item 1).
+  // open ccTLD (mil.de, gov.de) is anyone's name (issue 15 breaker, item 1).
   // A listed zone may sit under a geographic TLD a government runs its own
   // zone in (gov.scot, gov.wales: issue 15, round 41, item 1).
   if (List().zones.contains(zone)) return true;

@@ -9,9 +9,9 @@
 // section lists it (co.uk, com.au, gov.pl, mil.ru) or it is one of the
 // zones of data/lists/second-level-zones.txt, each confirmed for its country
 // by a source (gov.cz, gov.hu: real though the PSL leaves them out). A
-// public-sector label under any other ccTLD is not a zone: mil.uk, gov.de
-// and mil.eu are ordinary names anyone may register, so army.mil.uk is
-// army.mil with ".uk" added. The list's header gives its sources.
+// public-sector label under any other ccTLD is not a zone: mil.de, gov.de
+// and mil.eu are ordinary names anyone may register, so army.mil.de is
+// army.mil with ".de" added (mil.uk is the UK's defence zone, listed). The list's header gives its sources.
 //
 // Loaded on first use into a static set that is never freed. Thread
 // safety: all functions may be called concurrently.
@@ -37,7 +37,7 @@ bool IsWildcardOnlySuffix(std::string_view ascii_domain);
 // (issue 15, breaker 15 round 6, defect 1).
 // True when the lower-case ASCII `zone` is exactly two labels ("gov.cz") and
 // a real zone as above. "gov.ul" (no such TLD), "com.uk" (not listed, and
-// com is left to the PSL), "cp.uk", "mil.uk" and "gov.de" (not run by the
+// com is left to the PSL), "cp.uk", "mil.de" and "gov.de" (not run by the
 // country) are not.
 bool IsRealSecondLevelZone(std::string_view zone);
 

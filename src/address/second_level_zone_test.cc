@@ -28,16 +28,18 @@ TEST(SecondLevelZoneTest, SlipsAreNotZones) {
 }
 
 // Issue 15 breaker (second round), item 1: "the label under any delegated
-// ccTLD counts" made mil.uk, gov.de and mil.eu zones, so army.mil.uk was
+// ccTLD counts" made mil.de, gov.de and mil.eu zones, so army.mil.de was
 // "a real mail domain". Where the country runs no such zone the name is
 // anyone's: only the PSL's zones and the list's confirmed ones are real.
 TEST(SecondLevelZoneTest, APublicSectorLabelUnderAnOpenCcTldIsNoZone) {
-  for (std::string_view z : {"mil.uk", "mil.de", "mil.eu", "mil.gb", "mil.fr", "mil.us", "gov.de",
+  for (std::string_view z : {"mil.de", "mil.eu", "mil.gb", "mil.fr", "mil.us", "gov.de",
                              "gov.us", "gov.eu", "mil.ie", "mil.jp", "mil.ca", "mil.ch", "mil.nl",
                              "gouv.uk", "gob.de", "go.de", "ac.de", "edu.de", "govt.au"}) {
     EXPECT_FALSE(IsRealSecondLevelZone(z)) << z;
   }
-  EXPECT_EQ(RealSecondLevelZoneOf("army.mil.uk"), "");
+  EXPECT_EQ(RealSecondLevelZoneOf("army.mil.de"), "");
+  // mil.uk is the UK's defence zone, listed with its source (round 55).
+  EXPECT_EQ(RealSecondLevelZoneOf("dasa.r.mil.uk"), "mil.uk");
   EXPECT_EQ(RealSecondLevelZoneOf("fbi.gov.de"), "");
   // The label itself is still a public-sector label.
   EXPECT_TRUE(IsPublicSectorLabel("mil"));

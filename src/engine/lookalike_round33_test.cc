@@ -122,7 +122,7 @@ TEST_F(Round33Test, ATrustedDomainWithATldAppended) {
 // gov.za: PSL-listed, run by the country) holds that country's names;
 // army.mil.za is the South African Army's. External with a note (a rule
 // may warn or confirm on real-neighbour), never refused. A zone the
-// country does not run (mil.uk, mil.de) or .ml for .mil stays refused.
+// country does not run (mil.eu, mil.de) or .ml for .mil stays refused.
 TEST_F(Round33Test, AForeignCountrysOwnZoneIsNotRefused) {
   for (const char* d : {"army.mil.za", "navy.mil.za", "af.mil.za", "army.mil.ng", "navy.mil.ng",
                         "army.mil.br", "army.mil.cn", "af.mil.sy", "marines.mil.kr"}) {
@@ -132,7 +132,7 @@ TEST_F(Round33Test, AForeignCountrysOwnZoneIsNotRefused) {
     RecipientDecision r = Decide(d);
     EXPECT_NE(r.action, Action::kReject) << d << ": " << r.rule.name;
   }
-  for (auto [typed, meant] : {std::pair{"army.mil.uk", "army.mil"},
+  for (auto [typed, meant] : {std::pair{"army.mil.eu", "army.mil"},
                               {"navy.mil.de", "navy.mil"},
                               {"army.mil.ml", "army.mil"}}) {
     ExpectSuggests(typed, meant);

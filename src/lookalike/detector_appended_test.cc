@@ -37,7 +37,7 @@ class DetectorAppendedTest : public DetectorFixture {
 // Item 1: army.mil.cn, navy.mil.ru, af.mil.sy were external with no reason
 // (69 ccTLDs have mil.<cc> in the PSL). A name the lists hold under .mil
 // with a ccTLD added is its slip where the country runs no military zone
-// (army.mil.uk, army.mil.de: mil.uk is a name anyone may register).
+// (army.mil.nl, army.mil.de: mil.de is a name anyone may register).
 // Where it does (mil.za, mil.cn, mil.ru), the name is that country's own
 // (South Africa's army is army.mil.za) and only its forces register
 // there: a real neighbour, reported so a rule can warn or confirm, never
@@ -46,7 +46,7 @@ class DetectorAppendedTest : public DetectorFixture {
 TEST_F(DetectorAppendedTest, AKnownMilNameWithACountryCodeIsASlipOutsideRealZones) {
   size_t real = 0, slips = 0;
   for (std::string_view cc : {"cn", "ru", "sy", "kr", "by", "ye", "iq", "tw", "tr", "br", "in",
-                              "no", "pl", "ua", "ir", "kp", "za", "ng", "uk", "de", "fr", "eu",
+                              "no", "pl", "ua", "ir", "kp", "za", "ng", "nl", "de", "fr", "eu",
                               "us"}) {
     const bool zone = address::IsRealSecondLevelZone("mil." + std::string(cc));
     for (std::string_view name : {"army.mil", "navy.mil", "af.mil", "hq.army.mil",
@@ -66,7 +66,7 @@ TEST_F(DetectorAppendedTest, AKnownMilNameWithACountryCodeIsASlipOutsideRealZone
       EXPECT_TRUE(!m.target.empty() && name.ends_with(m.target)) << typed << " " << m.target;
     }
   }
-  // mil.cn ... mil.za, mil.ng are real zones; mil.uk, mil.de, mil.fr,
+  // mil.cn ... mil.za, mil.ng are real zones; mil.nl, mil.de, mil.fr,
   // mil.eu, mil.us are not, nor (by the PSL) mil.ua, mil.ir, mil.kp.
   EXPECT_EQ(real, 5u * 15);
   EXPECT_EQ(slips, 5u * 8);
@@ -112,11 +112,11 @@ TEST_F(DetectorAppendedTest, AnUnknownNameInAForeignMilitaryZoneIsExternal) {
 }
 
 // The real .mil names compiled in (data/lists/namespace-names.txt) are
-// names the lists hold too: marines.mil.uk is a slip of marines.mil though
+// names the lists hold too: marines.mil.de is a slip of marines.mil though
 // no entry of this set names it; marines.mil.kr is Korea's zone.
 TEST_F(DetectorAppendedTest, AnEmbeddedMilNameWithACountryCodeIsASlip) {
   for (std::string_view name : {"marines.mil", "spaceforce.mil", "uscg.mil"}) {
-    for (std::string_view cc : {"uk", "de", "kr"}) {
+    for (std::string_view cc : {"nl", "de", "kr"}) {
       std::string typed(name);
       typed.append(".").append(cc);
       if (cc == "kr") {

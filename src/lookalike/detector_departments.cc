@@ -113,6 +113,17 @@ bool DetectorImpl::ForeignZoneDepartment(const Domain& d, Best& best) const {
     }
   }
   if (near.empty()) return false;
+  // mod.gov.lk, mod.gov.ua for mod.gov.uk: an acronym the lists hold for
+  // one protected zone and also as another country's real ministry (the
+  // real-mail list's mod.gov.ua, mod.gov.sk) is a name governments share,
+  // so in a real zone it is that zone's (round 55's tester 15, finding 2:
+  // Sri Lanka's Ministry of Defence was refused into the UK's). One body's
+  // own (hmrc, dwp) stays the slip of its zone.
+  for (const Namespace* n : listed) {
+    if (GovernmentNameElsewhere(label, kind.substr(0, kind.size() - 1), LastLabel(n->ns))) {
+      return false;
+    }
+  }
   const std::string_view elsewhere = listed.empty() ? NamespaceListing(label) : "";
   if (listed.empty() && (label.size() < kWordLabel || elsewhere.empty())) return false;
   const std::vector<const Namespace*>& meant = listed.empty() ? near : listed;

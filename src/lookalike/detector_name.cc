@@ -46,7 +46,7 @@ void DetectorImpl::AppendCandidates(const Query& q, Best& best) const {
   // an address at mail.hotmail.co.jp), the ending added after it. The
   // provider's own domain is what was meant (issue 15, round 33, item 10).
   const std::string_view hosts = q.name.substr(0, q.name.size() - covered.size());
-  // A whole trusted name with a country's code after it (army.mil.uk,
+  // A whole trusted name with a country's code after it (army.mil.de,
   // fbi.gov.us) is likelier that name with the code added than a letter
   // changed in another country's zone (fbi.gov.uk): what was typed before
   // the code is exactly a trusted domain. The other is offered beside it

@@ -12,6 +12,7 @@
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/edit.h"
+#include "lookalike/namespace_names.h"
 #include "lookalike/provider_host.h"
 
 namespace nearmiss::lookalike {
@@ -50,7 +51,7 @@ bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, Lookalik
   // country's forces register in, so no squatter receives the mail. They
   // are real neighbours (external, with the note a rule can match to warn
   // or confirm), never refused as look-alikes; a zone the country does not
-  // run (army.mil.uk, army.mil.de) stays the slip it is (issue 15, round
+  // run (army.mil.de, army.mil.eu) stays the slip it is (issue 15, round
   // 33, item 11; this reverses the fresh tester's item 1).
   // The confusion explains a name in the zone (army.mil.ml: .ml typed for
   // .mil), not the zone itself under the target's TLD: gouv.ml is Mali's
@@ -220,10 +221,12 @@ bool DetectorImpl::ForeignGovernmentEnding(const Domain& d, const Best& best,
   // .govt.nz): one organisation's own name (hmrc, abs) under another
   // country's code is still its slip (abs.gov.us: abs.gov.au; issue 15,
   // round 38, item 6).
-  if (!GovernmentNameElsewhere(LastLabel(head.substr(0, head.size() - label.size() - 1)), label,
-                               meant_tld)) {
-    return false;
-  }
+  // A ministry's word (education, finances, sante: department-words.txt,
+  // English and French) is such a name too: every government has one, and
+  // each French-speaking country its gouv.<cc> (education.gouv.cm,
+  // finances.gouv.cf; round 55's tester 15, finding 2).
+  const std::string_view name = LastLabel(head.substr(0, head.size() - label.size() - 1));
+  if (!IsDepartmentWord(name) && !GovernmentNameElsewhere(name, label, meant_tld)) return false;
   // A name under a protected namespace that no list holds (xyz.gov.se read
   // as xyz.gov.uk) is near nothing real: external, with no note, as in a
   // real zone (RealZoneNeighbour).

@@ -5,6 +5,7 @@
 // namespace names run together (hmrcgov.uk) or repeated (nhs.nhs.ul).
 #include <functional>
 
+#include "address/second_level_zone.h"
 #include "lookalike/detector_fixture.h"
 
 namespace nearmiss {
@@ -78,7 +79,7 @@ TEST_F(DetectorZonesTest, OtherCountriesGovernmentZonesAreNotSlips) {
 // the country really runs that zone (the PSL's, or the list's confirmed).
 TEST_F(DetectorZonesTest, AProtectedNameWithACountryCodeAddedIsASlip) {
   for (auto [typed, meant] :
-       {std::pair{"army.mil.uk", "army.mil"}, {"army.mil.de", "army.mil"}, {"army.mil.eu", "army.mil"},
+       {std::pair{"army.mil.nl", "army.mil"}, {"army.mil.de", "army.mil"}, {"army.mil.eu", "army.mil"},
         {"army.mil.gb", "army.mil"}, {"army.mil.us", "army.mil"}, {"army.mil.fr", "army.mil"},
         {"army.mil.jp", "army.mil"}, {"navy.mil.ie", "navy.mil"}, {"hq.army.mil.ca", "hq.army.mil"},
         {"fbi.gov.de", "fbi.gov"}, {"fbi.gov.us", "fbi.gov"}, {"state.gov.eu", "state.gov"},
@@ -88,8 +89,24 @@ TEST_F(DetectorZonesTest, AProtectedNameWithACountryCodeAddedIsASlip) {
     EXPECT_NE(m.code, ReasonCode::kRealNeighbour) << typed;
     EXPECT_EQ(m.target_domain_for_suggestion, meant) << typed << " " << m.detail;
   }
-  for (std::string_view d : {"army.mil.uk", "army.mil.de", "fbi.gov.us"}) {
+  for (std::string_view d : {"army.mil.nl", "army.mil.de", "fbi.gov.us"}) {
     EXPECT_EQ(Classify(d).code, ReasonCode::kSuffixAppend) << d;
+  }
+}
+
+// Round 55's tester 15, finding 1: mil.uk is the UK's defence zone (GOV.UK
+// Pay's public-sector list names it; the MoD's restricted network is
+// r.mil.uk), not a name anyone holds. The British Army, the RAF and DASA
+// were refused with "did you mean x@army.mil" (the US Army's): a
+// suggestion must never move a sender from one country's military zone
+// into another's.
+TEST_F(DetectorZonesTest, TheUksDefenceZoneIsTheUks) {
+  EXPECT_TRUE(address::IsRealSecondLevelZone("mil.uk"));
+  for (std::string_view d : {"army.mil.uk", "raf.mil.uk", "navy.mil.uk", "defence.mil.uk",
+                             "dasa.r.mil.uk", "bravo.dasa.r.mil.uk"}) {
+    LookalikeMatch m = Classify(d);
+    EXPECT_NE(m.kind, LookalikeMatch::Kind::kLookalike) << d << " " << m.detail;
+    EXPECT_FALSE(m.target_domain_for_suggestion.ends_with(".mil")) << d << " " << m.detail;
   }
 }
 

@@ -21,7 +21,9 @@ a@vlada.gov.hr|external|accept|-|*|
 a@mfa.gov.md|external|accept|-|*|
 a@mod.gov.pk|external|accept|-|*|
 # ... while an open ccTLD's mil.<cc> is anyone's name: still a slip.
-a@army.mil.uk|lookalike|reject|a@army.mil|suffix-append|
+a@army.mil.eu|lookalike|reject|a@army.mil|suffix-append|
+# mil.uk is the UK's defence zone (round 55's tester 15, finding 1).
+a@army.mil.uk|external|accept|-|*|
 a@army.mil.de|lookalike|reject|a@army.mil|suffix-append|
 # Item 2: NHS Scotland's and NHS Wales's mail domains are protected.
 a@nhs.scot|trusted|accept|-|trusted|
