@@ -8,19 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/address_typo_testing.h"
 #include "nearmiss/engine.h"
 
 namespace nearmiss {
 namespace {
 
-HistorySnapshot History() {
-  HistorySnapshot h;
-  h.domains.push_back({"partner.example", 30, 1'700'000'000, 1'704'000'000, false});
-  h.correspondents.push_back(
-      {"alice@mod.example", "john.smith@partner.example", 30, 1'700'000'000, 1'704'000'000});
-  h.taken_at = 1'704'100'000;
-  return h;
-}
+HistorySnapshot History() { return PartnerHistory({"john.smith@partner.example"}); }
 
 TEST(EngineAddressTypo, ReasonSuggestionAndDefaultPolicyConfirm) {
   HistorySnapshot h = History();

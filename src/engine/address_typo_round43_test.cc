@@ -41,12 +41,7 @@ TEST(AddressTypoRound43, TheListIsRealGivenNames) {
 
 TEST(AddressTypoRound43, AnotherRealGivenNameScoresUnderASlip) {
   const engine::AddressIndex index = Frequent();
-  struct Case {
-    const char* typed;
-    const char* known;
-    double score;
-  };
-  for (const Case& c : std::initializer_list<Case>{
+  ExpectScoredSlips(index, SlipKind::kOtherGivenName, {
            {"mark.jones@nhs.example", "mary.jones@nhs.example", 0.5},
            {"joan.smith@partner.example", "john.smith@partner.example", 0.5},
            {"jade.doe@bank.example", "jane.doe@bank.example", 0.5},
@@ -57,13 +52,7 @@ TEST(AddressTypoRound43, AnotherRealGivenNameScoresUnderASlip) {
            {"joan.doe@bank.example", "jane.doe@bank.example", 0.4},  // two edits
            {"mark@shop.example", "mary@shop.example", 0.5},          // the name alone
            {"jones.mark@fam.example", "jones.mary@fam.example", 0.5},  // family first
-       }) {
-    std::optional<engine::Slip> slip = Find(index, c.typed);
-    ASSERT_TRUE(slip.has_value()) << c.typed;
-    EXPECT_EQ(slip->known, c.known) << c.typed;
-    EXPECT_EQ(slip->kind, SlipKind::kOtherGivenName) << c.typed;
-    EXPECT_DOUBLE_EQ(slip->score, c.score) << c.typed;
-  }
+       });
   std::optional<engine::Slip> mark = Find(index, "mark.jones@nhs.example");
   ASSERT_TRUE(mark.has_value());
   EXPECT_NE(mark->detail.find("'mark' and 'mary' are both given names: this may be a different "
@@ -73,27 +62,16 @@ TEST(AddressTypoRound43, AnotherRealGivenNameScoresUnderASlip) {
 }
 
 TEST(AddressTypoRound43, ANonNameOrTheSameNameStaysASlip) {
-  const engine::AddressIndex index = Frequent();
-  struct Case {
-    const char* typed;
-    const char* known;
-  };
-  for (const Case& c : std::initializer_list<Case>{
-           {"jhon.smith@partner.example", "john.smith@partner.example"},
-           {"mary.jonas@nhs.example", "mary.jones@nhs.example"},  // jonas: family place
-           {"jon.smith@partner.example", "john.smith@partner.example"},  // spelled alike
-           {"micheal.brown@partner.example", "michael.brown@partner.example"},  // swapped
-           {"jane.dow@bank.example", "jane.doe@bank.example"},
-           {"mray@shop.example", "mary@shop.example"},
-           {"sara.white@bank.example", "sarah.white@bank.example"},  // a silent h
-           {"mathew.brown@partner.example", "matthew.brown@partner.example"},  // doubled
-       }) {
-    std::optional<engine::Slip> slip = Find(index, c.typed);
-    ASSERT_TRUE(slip.has_value()) << c.typed;
-    EXPECT_EQ(slip->known, c.known) << c.typed;
-    EXPECT_EQ(slip->kind, SlipKind::kEdit) << c.typed;
-    EXPECT_DOUBLE_EQ(slip->score, 0.8) << c.typed;
-  }
+  ExpectScoredSlips(Frequent(), SlipKind::kEdit, {
+           {"jhon.smith@partner.example", "john.smith@partner.example", 0.8},
+           {"mary.jonas@nhs.example", "mary.jones@nhs.example", 0.8},  // jonas: family place
+           {"jon.smith@partner.example", "john.smith@partner.example", 0.8},  // spelled alike
+           {"micheal.brown@partner.example", "michael.brown@partner.example", 0.8},  // swapped
+           {"jane.dow@bank.example", "jane.doe@bank.example", 0.8},
+           {"mray@shop.example", "mary@shop.example", 0.8},
+           {"sara.white@bank.example", "sarah.white@bank.example", 0.8},  // a silent h
+           {"mathew.brown@partner.example", "matthew.brown@partner.example", 0.8},  // doubled
+       });
 }
 
 // Ranked as the edit it is: a farther address (two edits, 0.6) is never

@@ -8,26 +8,13 @@
 
 #include <string>
 
+#include "engine/address_typo_testing.h"
 #include "nearmiss/engine.h"
 
 namespace nearmiss {
 namespace {
 
-HistorySnapshot History() {
-  HistorySnapshot h;
-  h.domains.push_back({"partner.example", 30, 1'700'000'000, 1'704'000'000, false});
-  h.correspondents.push_back(
-      {"alice@mod.example", "ana.garcia@partner.example", 30, 1'700'000'000, 1'704'000'000});
-  h.taken_at = 1'704'100'000;
-  return h;
-}
-
-bool HasReason(const RecipientCheck& c, ReasonCode code) {
-  for (const Reason& r : c.reasons) {
-    if (r.code == code) return true;
-  }
-  return false;
-}
+HistorySnapshot History() { return PartnerHistory({"ana.garcia@partner.example"}); }
 
 // alice's message to a slip and a known address, checked: one decision per recipient.
 MessageCheck Send(const Engine& engine, const char* slip, const char* known) {
@@ -92,6 +79,70 @@ TEST(AddressTypoRouted, TheSenderScopeJudgesTheRoutedMailboxToo) {
   EXPECT_EQ(m.decision.recipients[0].action, Action::kConfirm);
   EXPECT_EQ(m.decision.recipients[0].rule.name, "address-typo");
   EXPECT_EQ(m.decision.recipients[1].action, Action::kAccept);
+}
+
+// A display name is judged with the routed mailbox, where the mail goes:
+// "Anna Garcia" on mary.jones routed on to partner.example names a contact
+// at that very domain, as on the plain mary.jones@partner.example, not "at
+// another domain than this address" (the relay's; round 54's tester 14,
+// finding 4). In check (CheckRecipient) and in a message's header entry
+// (scan, milter), for each way of routing.
+TEST(AddressTypoRouted, ADisplayNameIsJudgedAtTheRoutedMailbox) {
+  HistorySnapshot h =
+      PartnerHistory({"ana.garcia@partner.example", "mary.jones@partner.example"});
+  auto engine = Engine::Compile(*DefaultPolicy(), &h);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  const RecipientCheck plain =
+      (*engine)->CheckRecipient("\"Ana Garcia\" <mary.jones@partner.example>");
+  ASSERT_TRUE(plain.address_typo.has_value());
+  ASSERT_EQ(plain.suggestion, "ana.garcia@partner.example");
+  auto detail = [](const RecipientCheck& c) {
+    for (const Reason& r : c.reasons) {
+      if (r.code == ReasonCode::kAddressTypo) return r.detail;
+    }
+    return std::string();
+  };
+  for (const char* routed : {"mary.jones%partner.example@relay.example.org",
+                             "partner.example!mary.jones@relay.example.org",
+                             "relay2.example!partner.example!mary.jones@relay.example.org",
+                             "mary.jones%partner.example%relay2.example@relay.example.org"}) {
+    const std::string entry = std::string("\"Ana Garcia\" <") + routed + ">";
+    const RecipientCheck c = (*engine)->CheckRecipient(entry);
+    ASSERT_TRUE(c.address_typo.has_value()) << entry;
+    EXPECT_EQ(c.address_typo->kind, plain.address_typo->kind) << entry;
+    EXPECT_DOUBLE_EQ(c.address_typo->score, plain.address_typo->score) << entry;
+    EXPECT_EQ(c.suggestion, "ana.garcia@partner.example") << entry;
+    EXPECT_EQ(detail(c), detail(plain)) << entry;
+    EXPECT_EQ(detail(c).find("another domain"), std::string::npos) << detail(c);
+    EXPECT_TRUE(HasReason(c, ReasonCode::kRoutedAddress)) << entry;
+
+    // The header entry of a message to the routed address, both scopes.
+    for (const char* scope : {"organisation", "sender"}) {
+      auto policy = ParsePolicy(std::string("[history]\naddress_typo_scope = \"") + scope + "\"\n",
+                                "test.toml", "");
+      ASSERT_TRUE(policy.ok()) << policy.error().message();
+      auto scoped = Engine::Compile(*policy, &h);
+      ASSERT_TRUE(scoped.ok()) << scoped.error().message();
+      Envelope env;
+      env.sender = "alice@mod.example";
+      env.recipients.push_back({routed});
+      const std::string raw = "From: alice@mod.example\r\nTo: " + entry +
+                              "\r\nSubject: hi\r\n\r\nhi\r\n";
+      MessageCheck m = (*scoped)->CheckMessage(env, MessageContent::Raw(raw, "test"));
+      ASSERT_EQ(m.decision.recipients.size(), 1u) << entry;
+      EXPECT_EQ(m.decision.recipients[0].action, Action::kConfirm) << scope << " " << entry;
+      EXPECT_NE(m.decision.recipients[0].message.find("not this address"), std::string::npos)
+          << scope << " " << m.decision.recipients[0].message;
+      EXPECT_EQ(m.decision.recipients[0].message.find("another domain"), std::string::npos)
+          << scope << " " << m.decision.recipients[0].message;
+    }
+  }
+  // A name of a contact at another domain than the routed one still says so.
+  const RecipientCheck elsewhere = (*engine)->CheckRecipient(
+      "\"Ana Garcia\" <mary.jones%bank.example@relay.example.org>");
+  ASSERT_TRUE(elsewhere.address_typo.has_value());
+  EXPECT_EQ(elsewhere.suggestion, "ana.garcia@partner.example");
+  EXPECT_NE(detail(elsewhere).find("another domain"), std::string::npos) << detail(elsewhere);
 }
 
 }  // namespace

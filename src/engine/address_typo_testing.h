@@ -1,6 +1,7 @@
 // For the address-typo tests: a slip found in an AddressIndex, and the
 // expectations over a family of typed addresses (each case names itself
-// when it fails).
+// when it fails); for the engine-level ones, the learned history of
+// alice@mod.example's partners and a reason looked up in a check.
 #ifndef NEARMISS_ENGINE_ADDRESS_TYPO_TESTING_H_
 #define NEARMISS_ENGINE_ADDRESS_TYPO_TESTING_H_
 
@@ -13,6 +14,7 @@
 #include <utility>
 
 #include "engine/address_typo.h"
+#include "nearmiss/engine.h"
 
 namespace nearmiss {
 
@@ -69,6 +71,46 @@ inline void ExpectNoSlips(
   for (const auto& [typed, display] : cases) {
     EXPECT_FALSE(Find(index, typed, display).has_value()) << typed << " '" << display << "'";
   }
+}
+
+// Each case of `cases` is a slip of its known address of `kind`, scored
+// `score` (a kind whose score says how sure it is: other-given-name,
+// other-common-family-name, edit).
+struct WantScored {
+  const char* typed;
+  const char* known;
+  double score;
+};
+
+inline void ExpectScoredSlips(const engine::AddressIndex& index, engine::SlipKind kind,
+                              std::initializer_list<WantScored> cases) {
+  for (const WantScored& c : cases) {
+    std::optional<engine::Slip> slip = Find(index, c.typed);
+    ASSERT_TRUE(slip.has_value()) << c.typed;
+    EXPECT_EQ(slip->known, c.known) << c.typed;
+    EXPECT_EQ(slip->kind, kind) << c.typed;
+    EXPECT_DOUBLE_EQ(slip->score, c.score) << c.typed;
+  }
+}
+
+// A learned history in which partner.example is a regular correspondent
+// and alice@mod.example wrote 30 times to each of `frequent` (from
+// 2023-11-14 to 2023-12-31), as the engine compiles it.
+inline HistorySnapshot PartnerHistory(std::initializer_list<const char*> frequent) {
+  HistorySnapshot h;
+  h.domains.push_back({"partner.example", 30, 1'700'000'000, 1'704'000'000, false});
+  for (const char* to : frequent) {
+    h.correspondents.push_back({"alice@mod.example", to, 30, 1'700'000'000, 1'704'000'000});
+  }
+  h.taken_at = 1'704'100'000;
+  return h;
+}
+
+inline bool HasReason(const RecipientCheck& c, ReasonCode code) {
+  for (const Reason& r : c.reasons) {
+    if (r.code == code) return true;
+  }
+  return false;
 }
 
 }  // namespace nearmiss

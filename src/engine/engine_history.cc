@@ -252,6 +252,7 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
   // display name that writes a frequent address is judged first, at any
   // domain: the sender picked that person (address_typo_display.cc).
   const std::string_view neighbour = RealNeighbourOf(c);
+  const bool routed = !c.route_domains.empty();
   bool known = false;
   if (!visible.empty() && frequent(visible)) {
     // Exactly a frequent address on screen: the strongest slip there is.
@@ -298,7 +299,9 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
              // The name of a frequent contact at another organisation's
              // domain over this one: "John Smith" <john.smith@partner-
              // example.com> for john.smith@partner.example.
-             !addresses_->FindDisplayNameElsewhere(sender, judged, display, &slip) &&
+             // Not at a routed address's relay: its name is judged with
+             // the routed mailbox (routed_mailbox.h), where the mail goes.
+             (routed || !addresses_->FindDisplayNameElsewhere(sender, judged, display, &slip)) &&
              // A frequent person's mailbox name at another organisation
              // written to: john.smith@bank.example for the frequent
              // john.smith@partner.example.
@@ -309,7 +312,7 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
   // A near miss of one contact under the name of another: both slips, the
   // name's first (AddDisplayNameElsewhere).
   std::string also;
-  if (!known) addresses_->AddDisplayNameElsewhere(sender, judged, display, &slip, &also);
+  if (!known && !routed) addresses_->AddDisplayNameElsewhere(sender, judged, display, &slip, &also);
   Reason& r = reasons.Add(ReasonCode::kAddressTypo);
   // Named as people read them, U-labels, as every other reason names its
   // domain and the line its address and suggestion: "jon@xn--bcher-kva.de
@@ -458,20 +461,21 @@ void Engine::JudgeHeaderEntry(std::string_view lower, bool by_sender, const std:
     reasons.Resume();
     const bool found = AddAddressTypo(lower, input, c, reasons);
     reasons.Finish();
-    if (found || !by_sender || c.route_domains.empty()) return;
-    // The sender scope for a routed address's mailbox
-    // (engine/routed_mailbox.h): each hop checked, then judged against
-    // the sender's own contacts.
+    if (found || c.route_domains.empty()) return;
+    // A routed address's mailbox (engine/routed_mailbox.h): each hop
+    // checked under the header's display name (the organisation scope
+    // judged the envelope's bare address at RCPT, without it), then, for
+    // the sender scope, against the sender's own contacts.
     Result<Recipient> parsed = ParseRecipient(c.input, delivery_);
     if (!parsed.ok()) return;
     engine::AddRoutedMailboxTypo(
-        parsed->route,
-        [this, lower](const std::string& mailbox) {
-          RecipientCheck h = CheckRecipient(mailbox);
-          if (h.address_typo) return h;
+        parsed->route, engine::DisplayNameOf(input),
+        [this, lower, by_sender](const std::string& routed_entry) {
+          RecipientCheck h = CheckRecipient(routed_entry);
+          if (h.address_typo || !by_sender) return h;
           engine::ReasonSink sink(h.reasons);
           sink.Resume();
-          AddAddressTypo(lower, mailbox, h, sink);
+          AddAddressTypo(lower, routed_entry, h, sink);
           sink.Finish();
           return h;
         },

@@ -421,6 +421,9 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
   const std::string visible_local = engine::WithoutInvisible(r.local);
   JudgeDomain(r.domain, visible_local.empty() ? r.local : visible_local, c, reasons);
   engine::AddInvisibleReason(input, c, reasons);
+  // Known before the history is asked: a routed address's display name
+  // is judged with its routed mailbox, not at the relay (routed_mailbox.h).
+  for (const RouteHop& hop : r.route) c.route_domains.push_back(hop.domain.ascii);
   if (has_history_) AddHistoryReasons(input, c, reasons);
 
   // A domain the address routes on to is judged as if it were the
@@ -428,7 +431,6 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
   if (!r.route.empty()) {
     reasons.Finish();
     for (const RouteHop& hop : r.route) {
-      c.route_domains.push_back(hop.domain.ascii);
       RecipientCheck h;
       engine::ReasonSink hop_reasons(h.reasons);
       JudgeDomain(hop.domain, hop.local, h, hop_reasons);
@@ -458,7 +460,8 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
   // thread's `parsed`, so nothing may read `r` after it.
   if (has_history_ && !r.route.empty()) {
     engine::AddRoutedMailboxTypo(
-        r.route, [this](const std::string& mailbox) { return CheckRecipient(mailbox); }, c);
+        r.route, engine::DisplayNameOf(input),
+        [this](const std::string& entry) { return CheckRecipient(entry); }, c);
   }
 }
 
