@@ -220,5 +220,14 @@ check "incomplete: the summary counts what json says" \
 c = collections.Counter(m["level"] for m in map(json.loads, open(sys.argv[1])) if m["level"] is not None)
 print("  by level: " + ", ".join("%s %d" % kv for kv in sorted(c.items())))' "$tmp/levels.jsonl")" \
   "$("$bin" scan $levels 2>/dev/null | grep '^  by level:')"
+# policy explain --json has the same top-level "level" as scan --json
+# (round 54's tester 13, finding 8: it was only under decision.level).
+for f in nest plain; do
+  check "explain json: the top-level level is scan's ($f)" \
+    "$(python3 -c 'import json,sys
+for m in map(json.loads, open(sys.argv[1])):
+    if m["source"] == sys.argv[2]: print(m["level"])' "$tmp/levels.jsonl" "$tmp/$f.eml")" \
+    "$("$bin" policy explain --json --message "$tmp/$f.eml" 2>/dev/null | python3 -c 'import json,sys; m=json.load(sys.stdin); print(m.get("level"))')"
+done
 
 exit $fail
