@@ -97,7 +97,8 @@ struct ExplainFlags {
 
 // {"policy", "from", "path", "recipients": [check + "field", "action",
 //  "rule", "message", "smtp_code", "at_rcpt"], "sensitivity": {...},
-//  "action", "rule", "message_action", "message",
+//  "level" (the level the rules used: decision.level, as scan --json's
+//  top-level "level"), "action", "rule", "message_action", "message",
 //  "decision": render/decision.h's object}
 std::string ExplainJson(const Engine& engine, const ExplainFlags& flags,
                         const MessageFacts& facts, const Decision& d) {
@@ -130,6 +131,11 @@ std::string ExplainJson(const Engine& engine, const ExplainFlags& flags,
   w.EndArray();
   w.Key("sensitivity");
   render::WriteSensitivityJson(facts.sensitivity, w);
+  // The level the rules used, as scan --json's top-level "level" says it
+  // (the sensitivity's own, or [limits] incomplete_level when the message
+  // was not read to the end and that is higher): one path in both outputs
+  // (round 54's tester 13, finding 8).
+  w.Key("level").String(content::LevelName(d.level));
   w.Key("action").String(ActionName(d.action));
   w.Key("rule").String(d.rule.id);
   w.Key("message_action").String(ActionName(d.message_action));

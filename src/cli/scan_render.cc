@@ -59,14 +59,28 @@ void AppendScanJson(const ScanResult& r, std::string* out) {
   } else {
     w.String(content::LevelName(r.decision->level));
   }
+  // Nothing judged (no message, or no recipient to judge it for): action
+  // "not-judged" and why, no rule and no decision. The engine's default
+  // action ("accept") stood here for an empty file or a folder of none, so
+  // a consumer summing "action" or "decision.action" counted inputs that
+  // were never read as accepted (round 54's tester 13, finding 8).
   const bool no_recipient = NamesNoRecipient(r);
-  w.Key("action").String(no_recipient ? std::string_view(kNotJudged)
-                                      : ActionName(r.decision->action));
-  // Only on such a message, so other lines keep their shape.
-  if (no_recipient) w.Key("not_judged").String("no-recipients");
-  w.Key("rule").String(r.decision->rule.id);
+  const bool judged = !m.unread && !no_recipient;
+  w.Key("action").String(judged ? ActionName(r.decision->action) : std::string_view(kNotJudged));
+  // Only on such an input, so other lines keep their shape.
+  if (!judged) w.Key("not_judged").String(m.unread ? "not-read" : "no-recipients");
+  w.Key("rule");
+  if (judged) {
+    w.String(r.decision->rule.id);
+  } else {
+    w.Null();
+  }
   w.Key("decision");
-  render::WriteDecisionJson(*r.decision, w);
+  if (judged) {
+    render::WriteDecisionJson(*r.decision, w);
+  } else {
+    w.Null();
+  }
   w.Key("errors").StringArray(m.errors);
   // Only on an input that held no message (its action is no judgement).
   if (m.unread) w.Key("not_read").Bool(true);

@@ -38,8 +38,10 @@ inline constexpr const char* kNotJudged = "not-judged";
 //  "sensitivity": {...} (render/sensitivity.h), "level" (the level the
 //  rules used and the summary counts: [limits] incomplete_level for a
 //  message not read to the end when higher; null for an unread input), "action" ("not-judged" and
-//  "not_judged": "no-recipients" when NamesNoRecipient), "rule",
-//  "errors": [...]}, appended to `out` as one line of JSON text (no
+//  "not_judged": "no-recipients" when NamesNoRecipient, "not-read" for an
+//  input that held no message; "rule" and "decision" null then), "rule",
+//  "decision" (render/decision.h), "errors": [...], "not_read": true on an
+//  unread input}, appended to `out` as one line of JSON text (no
 // newline). Sensitivity and recipients are the facts the decision used.
 void AppendScanJson(const ScanResult& r, std::string* out);
 

@@ -222,16 +222,28 @@ void StyleSheetCaps::AddRule(std::string_view selectors, std::string_view declar
     Caps caps;
     long weight_base;
     bool hides;
+    bool shows;
   };
-  for (Says says : {Says{normal, 0L, false}, Says{important, 1L << 40, false},
-                    Says{Caps::kInherit, 0L, hides}}) {
-    if (says.caps == Caps::kInherit && !says.hides) continue;
+  Rule shown;
+  ReadShown(declarations, &shown);
+  const bool shows = !shown.unicode_bidi.empty() || !shown.direction.empty() ||
+                     !shown.content.empty();
+  for (Says says : {Says{normal, 0L, false, false}, Says{important, 1L << 40, false, false},
+                    Says{Caps::kInherit, 0L, hides, false},
+                    Says{Caps::kInherit, 0L, false, shows}}) {
+    if (says.caps == Caps::kInherit && !says.hides && !says.shows) continue;
     long weight_base = says.weight_base;
     for (std::string_view text : SplitSelectors(selectors)) {
       std::string_view sel = TrimCss(text);
       Rule rule;
       rule.caps = says.caps;
       rule.hides = says.hides;
+      if (says.shows) {
+        rule.shows = true;
+        rule.unicode_bidi = shown.unicode_bidi;
+        rule.direction = shown.direction;
+        rule.content = shown.content;
+      }
       Compound current;
       bool have = false, ok = !sel.empty();
       char pending = 0;
@@ -295,6 +307,10 @@ void StyleSheetCaps::AddRule(std::string_view selectors, std::string_view declar
           }
           if (name == "first-line") {
             ++tags;  // the element's first line: where a banner stands
+          } else if (says.shows && (name == "before" || name == "after") &&
+                     i == sel.size()) {
+            rule.pseudo = name == "before" ? 'b' : 'a';  // its generated content
+            ++tags;
           } else if (element || name == "before" || name == "after" ||
                      name == "first-letter" || IsStatePseudoClass(name)) {
             ok = false;  // generated content, one letter, or a state
@@ -306,6 +322,12 @@ void StyleSheetCaps::AddRule(std::string_view selectors, std::string_view declar
         }
       }
       if (!ok || !have || pending != 0) continue;
+      // Content is generated only for ::before and ::after; bidi is the
+      // element's own.
+      if (rule.shows && (rule.pseudo != 0 ? rule.content.empty()
+                                          : rule.unicode_bidi.empty() && rule.direction.empty())) {
+        continue;
+      }
       rule.compounds.push_back(std::move(current));
       if (rule.compounds.size() > kMaxCompounds) continue;
       rule.weight = weight_base + ids * 10000 + classes * 100 + tags;
@@ -348,6 +370,8 @@ bool StyleSheetCaps::MatchesCompound(const Compound& c, const xmlNode* node) {
   }
   return true;
 }
+
+void StyleSheetCaps::BeginMatch() { match_steps = kMatchSteps; }
 
 bool StyleSheetCaps::Matches(const Rule& rule, std::size_t k, const xmlNode* node) {
   if (--match_steps < 0) return true;  // out of steps: taken as matching

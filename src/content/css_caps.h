@@ -12,9 +12,10 @@
 // is taken as matching (structural pseudo-classes, attribute selectors:
 // the guard reads capitals where a sheet might show them). Rules that do
 // not apply to a message at rest are dropped: states (:hover, :focus,
-// :active, ...) and the generated content of ::before/::after (not the
-// element's words; round 33 decided that a style sheet's strings are
-// code).
+// :active, ...). A sheet's text is code, never the message's words (round
+// 33), except the strings its rules generate as ::before/::after content,
+// which a reader sees (Generated; round 54's tester 13, finding 5), and
+// its bidi overrides, which reorder what a reader sees (Override).
 //
 // Thread safety: a StyleSheetCaps is built by one thread and then only
 // read.
@@ -75,6 +76,20 @@ class StyleSheetCaps {
   // is read both ways (html_text.h), never dropped.
   bool Hides(const _xmlNode* element) const;
 
+  // What the rules selecting `element` say of its bidi (css_shown.cc): the
+  // winning `unicode-bidi` value, lower case ("bidi-override" in
+  // "<style>.r{unicode-bidi:bidi-override;direction:rtl}</style>"), and in
+  // `*direction` the winning `direction`; each empty when no rule sets it.
+  // Round 54's tester 13, finding 5.
+  std::string Override(const _xmlNode* element, std::string* direction) const;
+
+  // The text the winning `content` of the rules selecting `element`'s
+  // ::before (before = true) or ::after generates: its quoted strings
+  // joined ("p.a::before{content:"SECRET//NOFORN"}"); counter(), attr()
+  // and url() draw no words here and are left out (css_shown.cc). Round
+  // 54's tester 13, finding 5.
+  std::string Generated(const _xmlNode* element, bool before) const;
+
  private:
   struct Compound {
     std::string tag;  // lower case; empty for any
@@ -89,10 +104,21 @@ class StyleSheetCaps {
     long weight = 0;  // importance and specificity
     Caps caps = Caps::kInherit;  // kInherit: a rule that only hides
     bool hides = false;
+    // A rule of what it shows (css_shown.cc), apart from the caps and hide
+    // rules: its unicode-bidi and direction values (lower case), or, for
+    // ::before ('b') or ::after ('a'), the text its content generates.
+    bool shows = false;
+    char pseudo = 0;
+    std::string unicode_bidi, direction, content;
   };
+
+  // Fills the shows-rule's values from its declarations (css_shown.cc).
+  static void ReadShown(std::string_view declarations, Rule* rule);
 
   void AddRule(std::string_view selectors, std::string_view declarations);
   static bool Matches(const Rule& rule, std::size_t k, const _xmlNode* node);
+  // Gives the next Matches calls their bound of steps (kMatchSteps).
+  static void BeginMatch();
   static bool MatchesCompound(const Compound& c, const _xmlNode* node);
 
   std::vector<Rule> rules_;  // in the sheet's order

@@ -178,6 +178,8 @@ std::vector<std::string> ImageText(const xmlNode* node) {
 const xmlNode kLineEnd{};
 // Pushed after the children of an element that overrides their direction.
 const xmlNode kOverrideEnd{};
+// Pushed after the children of an element a sheet gives ::after content.
+const xmlNode kAfterText{};
 
 // The override an element sets on its text, as the characters that set
 // it (U+202E RLO, U+202D LRO; closed by U+202C PDF), or null: <bdo dir=rtl>
@@ -186,7 +188,11 @@ const xmlNode kOverrideEnd{};
 // `isolate-override` with a `direction` (or the element's dir). A browser
 // draws "<bdo dir=rtl>NROFON//TERCES</bdo>" as SECRET//NOFORN; the text is
 // put in that order as the override characters are (bidi_display.h).
-const char* OverrideOpening(const xmlNode* node) {
+// The rules of the page's style sheets that select the element count too
+// (StyleSheetCaps::Override), below its inline style as in CSS (round 54's
+// tester 13, finding 5: "<style>.x{unicode-bidi:bidi-override;
+// direction:rtl}</style>" was not read).
+const char* OverrideOpening(const xmlNode* node, const StyleSheetCaps& sheets) {
   std::string_view direction;
   std::string style_unicode_bidi, style_direction;
   if (xmlChar* raw = xmlGetProp(node, reinterpret_cast<const xmlChar*>("style"))) {
@@ -196,6 +202,12 @@ const char* OverrideOpening(const xmlNode* node) {
                          if (property == "direction") style_direction = value;
                        });
     xmlFree(raw);
+  }
+  if (!sheets.empty() && (style_unicode_bidi.empty() || style_direction.empty())) {
+    std::string sheet_direction;
+    std::string sheet_bidi = sheets.Override(node, &sheet_direction);
+    if (style_unicode_bidi.empty()) style_unicode_bidi = std::move(sheet_bidi);
+    if (style_direction.empty()) style_direction = std::move(sheet_direction);
   }
   const bool bdo = IsNamed(node, "bdo");
   if (!bdo && style_unicode_bidi.find("override") == std::string::npos) return nullptr;
@@ -277,6 +289,14 @@ void WalkHtml(const xmlNode* root, const StyleSheetCaps& sheets, bool drop_hidde
   std::vector<std::pair<const xmlNode*, bool>> stack;
   if (root != nullptr) stack.emplace_back(root, false);
   std::vector<RaisedRun> raised;  // text shown in capitals, typed in lower case
+  std::vector<std::string> after_texts;  // of the kAfterText entries on the stack
+  auto append_shown = [&](const std::string& shown, bool in_capitals) {
+    if (in_capitals) {
+      AppendUpperAscii(text, shown, &raised);
+    } else {
+      text->append(shown);
+    }
+  };
   while (!stack.empty()) {
     auto [node, upper] = stack.back();
     stack.pop_back();
@@ -290,6 +310,11 @@ void WalkHtml(const xmlNode* root, const StyleSheetCaps& sheets, bool drop_hidde
     }
     if (node == &kOverrideEnd) {
       text->append("\u202C");  // PDF
+      continue;
+    }
+    if (node == &kAfterText) {  // the element's ::after content
+      append_shown(after_texts.back(), upper);
+      after_texts.pop_back();
       continue;
     }
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
@@ -337,9 +362,18 @@ void WalkHtml(const xmlNode* root, const StyleSheetCaps& sheets, bool drop_hidde
     Caps caps = StyleCaps(node, sheets);
     if (caps == Caps::kInherit && !sheets.empty()) caps = sheets.For(node);
     if (caps != Caps::kInherit) upper = caps == Caps::kUpper;
-    if (const char* opening = OverrideOpening(node)) {
+    if (const char* opening = OverrideOpening(node, sheets)) {
       text->append(opening);
       stack.emplace_back(&kOverrideEnd, false);
+    }
+    // A sheet's ::before and ::after content, shown inside the element
+    // around its children (css_caps.h, Generated).
+    if (!sheets.empty()) {
+      append_shown(sheets.Generated(node, true), upper);
+      if (std::string after = sheets.Generated(node, false); !after.empty()) {
+        after_texts.push_back(std::move(after));
+        stack.emplace_back(&kAfterText, upper);
+      }
     }
     // Children pushed in reverse so they pop in document order.
     const std::size_t first = stack.size();

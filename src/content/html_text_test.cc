@@ -55,3 +55,56 @@ TEST(HtmlImageTextTest, FormFieldValuesAreLines) {
 
 }  // namespace
 }  // namespace nearmiss::content
+
+namespace nearmiss::content {
+namespace {
+
+// Round 54's tester 13, finding 5: a <style> sheet's bidi override and its
+// ::before/::after content are what a reader sees, as inline styles were.
+TEST(HtmlStyleSheetShownTest, ClassOverrideIsReadAsTheInlineOne) {
+  const std::string rlo = "\u202E", pdf = "\u202C";
+  std::string cls = Text("<style>.r{unicode-bidi:bidi-override;direction:rtl}</style>"
+                         "<p class='r'>NROFON//TERCES</p>");
+  EXPECT_NE(cls.find(rlo + "NROFON//TERCES" + pdf), std::string::npos) << cls;
+  // The two properties from two rules; the direction from the dir attribute.
+  std::string split = Text("<style>p.r{unicode-bidi:isolate-override} p{direction:rtl}</style>"
+                           "<p class='r'>NROFON</p>");
+  EXPECT_NE(split.find(rlo + "NROFON" + pdf), std::string::npos) << split;
+  std::string dir = Text("<style>bdi{unicode-bidi:bidi-override}</style>"
+                         "<bdi dir='rtl'>TERCES</bdi>");
+  EXPECT_NE(dir.find(rlo + "TERCES"), std::string::npos) << dir;
+  // The inline style wins over the sheet; an embedding reorders nothing.
+  std::string inline_wins = Text("<style>.r{unicode-bidi:bidi-override;direction:rtl}</style>"
+                                 "<p class='r' style='unicode-bidi:normal'>SECRET</p>");
+  EXPECT_EQ(inline_wins.find(rlo), std::string::npos) << inline_wins;
+  std::string embed = Text("<style>.r{unicode-bidi:embed;direction:rtl}</style>"
+                           "<p class='r'>SECRET</p>");
+  EXPECT_EQ(embed.find(rlo), std::string::npos) << embed;
+}
+
+TEST(HtmlStyleSheetShownTest, BeforeAndAfterContentIsText) {
+  std::string before = Text("<style>p.a::before{content:\"SECRET//NOFORN\"}</style>"
+                            "<p class='a'>Convoy.</p>");
+  EXPECT_NE(before.find("SECRET//NOFORN"), std::string::npos) << before;
+  EXPECT_LT(before.find("SECRET//NOFORN"), before.find("Convoy.")) << before;
+  std::string after = Text("<style>.z:after{content:'UK ' \"SECRET\"}</style>"
+                           "<div class='z'>Plan</div>");
+  EXPECT_NE(after.find("PlanUK SECRET"), std::string::npos) << after;
+  // Escapes decoded; the higher specificity wins.
+  std::string escaped = Text("<style>div::before{content:'x'} div.q::before{content:'\\53 ECRET'}"
+                             "</style><div class='q'>.</div>");
+  EXPECT_NE(escaped.find("SECRET"), std::string::npos) << escaped;
+  EXPECT_EQ(escaped.find('x'), std::string::npos) << escaped;
+  // A state, counters and attributes generate no words of the sender's.
+  std::string none = Text("<style>a:hover::before{content:'SECRET'} "
+                          "p::before{content:counter(n) attr(title)}</style>"
+                          "<p title='SECRET'>Lunch</p><a href='#'>x</a>");
+  EXPECT_EQ(none.find("SECRET"), std::string::npos) << none;
+  // Not a sheet's other strings (round 33: code).
+  std::string font = Text("<style>@font-face{font-family:'SECRET'} p{font-family:'TOP SECRET'}"
+                          "</style><p>Hi</p>");
+  EXPECT_EQ(font.find("SECRET"), std::string::npos) << font;
+}
+
+}  // namespace
+}  // namespace nearmiss::content

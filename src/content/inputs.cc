@@ -105,6 +105,10 @@ bool IsAppleMailMbox(const std::filesystem::path& dir) {
          (fs::exists(dir / "Info.plist", ec) || fs::exists(dir / "table_of_contents", ec));
 }
 
+bool FolderHoldsNoInput(const std::string& path) {
+  return path != "-" && IsDir(path) && ExpandInputs({path}).empty();
+}
+
 bool IsMaildir(const std::filesystem::path& dir) {
   return IsDir(dir / "cur") || IsDir(dir / "new");
 }

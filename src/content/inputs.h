@@ -20,6 +20,12 @@ struct InputFile {
 // Sorted within each directory, so output order is reproducible.
 std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths);
 
+// Whether `path` is a folder that holds nothing ExpandInputs would read (an
+// empty directory or Maildir: a path mistyped or not mounted). `scan` names
+// such a folder as an input that held no message, never a quiet "0
+// messages" (learn and audit say it their own way).
+bool FolderHoldsNoInput(const std::string& path);
+
 // A mailbox Apple Mail exported ("Mailbox > Export Mailbox"): a folder
 // "NAME.mbox" holding the messages in one mbox file named "mbox" beside
 // Apple Mail's "Info.plist" and "table_of_contents" (its index), which are

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "content/cui_label.h"
 #include "content/legend_words.h"
 #include "content/line_text.h"
 #include "content/position.h"
@@ -99,6 +100,14 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
   if (kind == TextKind::kHeaderLabel) {
     *strength = Strength::kStrong;
     s.why = "a label header";
+    return Counts::kYes;
+  }
+  // "CUI: RO12345678", "Factura, CUI RO12345678", "the CUI of your company":
+  // Romania's company tax code, in a subject, a body or a file name
+  // (cui_label.h; round 54's tester 13, finding 7).
+  if (CuiNamesTaxCode(text, m.begin) && p.pack == "us-cui") {
+    *strength = Strength::kWeak;
+    s.why = kCuiTaxCodeWhy;
     return Counts::kYes;
   }
   bool subject_like = kind == TextKind::kSubject ||

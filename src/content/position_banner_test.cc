@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "content/cui_label.h"
 #include "content/position_testing.h"
 
 namespace nearmiss::content {
@@ -52,6 +53,38 @@ TEST(PositionTest, CuiCellBeforeACodeIsALabel) {
   EXPECT_FALSE(At(IsBannerMarking, "CUI\nRO12345678\n\nSC Exemplu SRL\n", "CUI"));
   EXPECT_TRUE(At(IsBannerMarking, "CUI\n1. Purpose of the contract.\n", "CUI"));
   EXPECT_TRUE(At(IsBannerMarking, "CUI\n\nRO12345678 is the supplier.\n", "CUI"));
+}
+
+// Round 54's tester 13, finding 7: "CUI" before the Romanian tax code on
+// its line, beside an invoice's Romanian words or named as an identifier
+// is that code, in a subject as in a body; the banner's forms are not.
+TEST(PositionTest, CuiNamesTaxCode) {
+  auto names = [](std::string_view text) {
+    return CuiNamesTaxCode(text, text.find("CUI"));
+  };
+  EXPECT_TRUE(names("CUI: RO12345678"));
+  EXPECT_TRUE(names("Re: CUI RO 12345678"));
+  EXPECT_TRUE(names("CUI - 12345678"));
+  EXPECT_TRUE(names("CUI nr. 1234567"));
+  EXPECT_TRUE(names("CUI | RO12"));
+  EXPECT_TRUE(names("Factura, CUI RO12345678"));
+  EXPECT_TRUE(names("CUI-ul firmei este RO12345678."));
+  EXPECT_TRUE(names("CUI: cod fiscal pentru factura"));
+  EXPECT_TRUE(names("Exemplu SRL, CUI 123"));
+  EXPECT_TRUE(names("can you send me the CUI of your company so I can issue the invoice?"));
+  EXPECT_TRUE(names("Re: CUI number for the invoice"));
+  EXPECT_TRUE(names("please send your CUI"));
+  EXPECT_FALSE(names("CUI"));
+  EXPECT_FALSE(names("Re: CUI"));
+  EXPECT_FALSE(names("CUI//SP-PRVCY"));
+  EXPECT_FALSE(names("CUI - FY2026 budget"));
+  EXPECT_FALSE(names("CUI: 2026 contract specifications"));
+  EXPECT_FALSE(names("CUI: fiscal year plan"));
+  EXPECT_FALSE(names("CUI: TVA grid study"));
+  EXPECT_FALSE(names("the CUI of the program is listed"));
+  EXPECT_FALSE(names("CUI: invoice for contract W912 review"));
+  EXPECT_FALSE(names("CUI\nRO12345678"));  // the next line: IsCuiLabelForCode's
+  EXPECT_FALSE(names("CUIRO12345678"));
 }
 
 // Issue 13, round 4: a greeting above the top banner, and a closing,

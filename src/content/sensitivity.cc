@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "content/cui_label.h"
 #include "content/marking_strength.h"
 #include "content/position.h"
 #include "content/reading_place.h"
@@ -116,6 +117,9 @@ class Readings {
 }  // namespace
 
 void Sensitivity::Corroborate() {
+  // First: a subject's "CUI" the message reads as a tax code corroborates
+  // nothing (cui_label.h).
+  SettleCuiTaxCodeSubject(&findings, &level);
   Readings readings(findings);
   // What the doubtful findings hold, gathered in one pass so that each
   // finding is decided in constant time: a message of 100,000 doubtful

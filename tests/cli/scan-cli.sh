@@ -98,6 +98,27 @@ check "empty input: said to be empty, not judged" "1 1 0" \
   "$(grep -c "error $tmp/empty.eml: an empty file (0 bytes): no message in it" "$tmp/empty.txt") $(grep -c 'not read.*: no message, so nothing judged' "$tmp/empty.txt") $(grep -c 'action' "$tmp/empty.txt")"
 out=$("$bin" scan --json "$tmp/empty.eml")
 check "scan json: an empty input is marked not read" "True" "$(json 'm["not_read"]')"
+# Round 54's tester 13, finding 8: an input that held no message is judged
+# nothing, so its JSON says no action, rule or decision of the policy's (it
+# said the default "accept", which a consumer summing actions counted).
+check "scan json: an empty input is not-judged, not accepted" "not-judged not-read None None" \
+  "$(json '" ".join(map(str, [m["action"], m["not_judged"], m["rule"], m["decision"]]))')"
+printf 'not a message at all\n' > "$tmp/junk.txt"
+out=$("$bin" scan --json "$tmp/junk.txt")
+check "scan json: a non-mail file is not-judged, not accepted" "not-judged not-read" \
+  "$(json 'm["action"] + " " + m["not_judged"]')"
+# A folder given that holds no file (empty, a path mistyped or not mounted),
+# a Maildir with no message: named as an input with no message, exit 2.
+mkdir -p "$tmp/nofolder" "$tmp/nomaildir/cur" "$tmp/nomaildir/new"
+for d in nofolder nomaildir; do
+  out=$("$bin" scan --json "$tmp/$d" 2>/dev/null)
+  check "scan: a folder with no message ($d) exits 2" 2 $?
+  check "scan json: a folder with no message ($d) is not read" "not-judged True None" \
+    "$(json '" ".join(map(str, [m["action"], m["not_read"], m["level"]]))')"
+done
+"$bin" scan "$tmp/nofolder" > "$tmp/nofolder.txt" 2>/dev/null
+contains "scan: a folder with no message is named" "$tmp/nofolder: a folder with no file in it: no message read" "$(cat "$tmp/nofolder.txt")"
+contains "scan: a folder with no message is counted apart" "1 input held no message read" "$(cat "$tmp/nofolder.txt")"
 "$bin" scan - < $data/sensitive-to-lookalike.eml > "$tmp/stdin.txt"
 check "stdin flagged exits 1" 1 $?
 
@@ -199,5 +220,14 @@ check "incomplete: the summary counts what json says" \
 c = collections.Counter(m["level"] for m in map(json.loads, open(sys.argv[1])) if m["level"] is not None)
 print("  by level: " + ", ".join("%s %d" % kv for kv in sorted(c.items())))' "$tmp/levels.jsonl")" \
   "$("$bin" scan $levels 2>/dev/null | grep '^  by level:')"
+# policy explain --json has the same top-level "level" as scan --json
+# (round 54's tester 13, finding 8: it was only under decision.level).
+for f in nest plain; do
+  check "explain json: the top-level level is scan's ($f)" \
+    "$(python3 -c 'import json,sys
+for m in map(json.loads, open(sys.argv[1])):
+    if m["source"] == sys.argv[2]: print(m["level"])' "$tmp/levels.jsonl" "$tmp/$f.eml")" \
+    "$("$bin" policy explain --json --message "$tmp/$f.eml" 2>/dev/null | python3 -c 'import json,sys; m=json.load(sys.stdin); print(m.get("level"))')"
+done
 
 exit $fail
