@@ -360,6 +360,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
   // A row repeated (overlapping exports) is counted and listed once.
   if (!report_->AddAttempt(row) || row.to.empty()) return;
   report_->IndexDelivery(row, !a.from_trace);
+  if (!a.from_trace) NoteFollowed(row);
   if (options_.on_row) options_.on_row(row);
 }
 

@@ -150,6 +150,9 @@ class Report {
   // already closed; it is counted in duplicates() only.
   bool AddAttempt(const Row& row);
   uint64_t duplicates() const { return duplicates_; }
+  // A line read again that never became an attempt (a hand-off followed
+  // in another copy of the log: Auditor::FollowedElsewhere).
+  void CountReadAgain() { ++duplicates_; }
   // Said in every report: an input given twice and read once, and the like.
   std::vector<std::string> notes;
   // Delivery lines not understood whose recipient (read leniently) is at a
