@@ -142,6 +142,10 @@ class Auditor final : public maillog::DeliverySink {
   // queue id read with the same Message-ID and recipient (the gateway's
   // log read apart: another host, another time zone), else a delivery.
   void ResolveQueuedOn();
+  // The mailbox `from` is counted under (Row::sender_mailbox): folded as
+  // learn stores a sender (history::HistoryAddress), its extension dropped
+  // as the engine reads one (Engine::Mailbox).
+  std::string SenderMailbox(std::string_view from) const;
   // "trace SEND via mailgw.army.mil": a trace's event as a hop before the
   // Postfix gateway's delivery.
   static std::string TraceHop(const Row& row);
