@@ -69,6 +69,11 @@ std::string SenderCounted(const Row& r) {
   return Labelled(r, r.sender_mailbox.empty() ? r.from : r.sender_mailbox);
 }
 
+const std::string& Report::SenderShown(const Row& r) {
+  if (sender_shown_.size() >= kMaxOpen) sender_shown_.clear();  // bounded: a form shown apart at worst
+  return sender_shown_.try_emplace(SenderCounted(r), SenderLabel(r)).first->second;
+}
+
 namespace {
 
 Counts Summed(const std::map<std::string, SenderLine>& lines, bool SenderLine::*kind) {
@@ -405,7 +410,7 @@ void Report::Close(Open& d) {
   if (dl.hosts.size() < kMaxHostsNamed || dl.hosts.contains(r.domain)) dl.hosts.insert(r.domain);
   dl.counts.Add(r.status, in_mailbox, after_data);
   if (r.from_known) {
-    dl.senders.insert(SenderCounted(r));
+    dl.senders.insert(SenderShown(r));
   } else {
     ++dl.unknown_sender;
   }
@@ -416,7 +421,7 @@ void Report::Close(Open& d) {
     // (issue-16 tester round 34, item 9).
     dl.last = std::max({dl.last, r.seconds, d.last_seconds});
   }
-  SenderLine& sl = r.from_known ? by_sender_[SenderCounted(r)] : unknown_sender_;
+  SenderLine& sl = r.from_known ? by_sender_[SenderShown(r)] : unknown_sender_;
   if (r.from_known) {
     const bool mailbox = maillog::IsExchangeSystemMailbox(r.from);
     sl.notice = maillog::IsSystemNoticeSender(r.from) && (!mailbox || r.non_delivery_report);

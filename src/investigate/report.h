@@ -457,6 +457,11 @@ class Report {
   std::map<std::string, Counts> by_month_;
   std::map<std::string, DomainLine> by_domain_;
   std::map<std::string, SenderLine> by_sender_;
+  // Each sender's mailbox (SenderCounted) -> the first label written for
+  // it (SenderLabel), which by_sender_ is keyed and shown by: one mailbox
+  // is one sender, shown as the logs wrote it (Ann.Smith@, not ann.smith@).
+  std::map<std::string, std::string> sender_shown_;
+  const std::string& SenderShown(const Row& r);
   SenderLine unknown_sender_;
   std::map<std::string, int64_t> by_status_;
   int64_t sent_folder_attempts_ = 0;
