@@ -12,9 +12,11 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "base/log.h"
 #include "cli/audit_marking.h"
+#include "cli/audit_output_clash.h"
 #include "cli/report_pdf.h"
 #include "investigate/render.h"
 
@@ -72,6 +74,17 @@ Status CheckChromium(const std::string& chromium) {
 }  // namespace
 
 Status CheckAuditOutputs(const AuditFlags& flags) {
+  // An output that is an input, or another output, first: it is refused
+  // whether or not it could be written.
+  std::vector<std::pair<std::string, std::string>> outputs;
+  for (const auto& [flag, path] : {std::pair{"--html", &flags.html}, std::pair{"--pdf", &flags.pdf},
+                                   std::pair{"--summary-json", &flags.summary_json}}) {
+    if (!path->empty()) outputs.emplace_back(flag, *path);
+  }
+  std::vector<std::string> inputs = flags.inputs;
+  inputs.push_back(flags.policy.policy_file);
+  inputs.push_back(flags.policy.protect_file);
+  if (Status s = CheckOutputClashes(outputs, inputs); !s.ok()) return s;
   for (const auto& [path, what] : {std::pair{&flags.html, "report"}, std::pair{&flags.pdf, "PDF"},
                                    std::pair{&flags.summary_json, "summary"}}) {
     if (path->empty()) continue;

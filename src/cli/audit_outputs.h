@@ -13,7 +13,8 @@
 
 namespace nearmiss::cli {
 
-// Each output given can be written (its directory exists and is writable,
+// No output is an input or another output (audit_output_clash.h:
+// InvalidArgument naming both), and each output given can be written (its directory exists and is writable,
 // the file, if there, writable; nothing is created), and with --pdf the
 // --chromium program exists (a path, or a name found in PATH). IoError
 // naming the first that cannot, "(checked before reading the inputs)".

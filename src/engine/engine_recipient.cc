@@ -106,6 +106,20 @@ std::string Suggest(const LookalikeDetector& detector, const LookalikeMatch& m,
   return near_first ? meant : std::string();
 }
 
+// `domain` is the namespace `target` (a public suffix: gov.uk, mil) with
+// its own labels added again, whole or its ending only: mil.mil,
+// gov.uk.gov.uk, gov.uk.uk. No name was typed, so the address is invalid,
+// not a look-alike; gov.uk.com adds another ending and is a name.
+bool NamespaceTypedTwice(std::string_view domain, std::string_view target) {
+  if (domain.size() <= target.size() + 1 || !domain.starts_with(target) ||
+      domain[target.size()] != '.') {
+    return false;
+  }
+  const std::string_view added = domain.substr(target.size() + 1);
+  return added == target ||
+         (target.ends_with(added) && target[target.size() - added.size() - 1] == '.');
+}
+
 }  // namespace
 
 void Engine::JudgeDomain(const Domain& domain, const std::string& local, RecipientCheck& c,
@@ -146,8 +160,14 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       // which is no domain, and there is no name to offer: a name is
       // missing, as in x@gov.uk, so invalid (round 53's tester, finding 5;
       // a public suffix is no mail domain: address/domain.cc).
+      // Only the namespace's own labels again: gov.uk.com adds .com, a
+      // public suffix of its own (uk.com, the PSL's private section), so
+      // gov.uk.com is a registrable name that takes mail, a suffix-append
+      // look-alike of .gov.uk as README says (round 55's tester 16,
+      // finding 6).
       if (m.code == ReasonCode::kSuffixAppend && m.target_domain_for_suggestion.empty() &&
-          !m.target.empty() && address::SplitSuffix(m.target).registrable.empty()) {
+          !m.target.empty() && address::SplitSuffix(m.target).registrable.empty() &&
+          NamespaceTypedTwice(domain.ascii, m.target)) {
         if (block == nullptr) c.verdict = Verdict::kInvalid;
         std::string& why = reasons.Add(ReasonCode::kInvalidAddress).detail;
         why.assign("'").append(domain.unicode).append("' has no name before .").append(m.target);

@@ -52,8 +52,22 @@ namespace {
 
 // What a refused admin request tried, and on what: the names the done
 // acts are recorded under (routes_admin.cc, routes_acknowledgements.cc).
+// The id a route's pattern captured; a request refused before routing
+// (a bare POST: ApiServerImpl::RefuseMissingLength) has none, so the
+// path's segment after the collection names it as the route would.
+std::string RequestId(const httplib::Request& req) {
+  if (req.matches.size() > 1) return log::Untrusted(req.matches[1].str(), 64);
+  const std::string_view path = req.path;
+  for (std::string_view collection : {"/v1/held/", "/v1/acknowledgements/"}) {
+    if (!path.starts_with(collection)) continue;
+    const std::string_view rest = path.substr(collection.size());
+    return log::Untrusted(rest.substr(0, rest.find('/')), 64);
+  }
+  return {};
+}
+
 std::pair<std::string, std::string> RefusedAct(const httplib::Request& req) {
-  const std::string id = req.matches.size() > 1 ? log::Untrusted(req.matches[1].str(), 64) : "";
+  const std::string id = RequestId(req);
   const std::string_view path = req.path;
   if (req.method == "POST" && path.ends_with("/release")) return {"release-refused", id};
   if (req.method == "DELETE" && path.starts_with("/v1/held/")) return {"delete-refused", id};

@@ -132,10 +132,20 @@ class Auditor final : public maillog::DeliverySink {
   // Passes the rows kept in sent_on_ to the report, but those whose
   // message and recipient have an outcome there already.
   void AddSentOn();
+  // A Postfix delivery reached through hand-offs (Row::hops) notes each
+  // hop as followed; FollowedElsewhere: an "unknown" hand-off (its next
+  // hop not followed) is one of those, read again from an overlapping copy
+  // of the log, so it is no delivery of its own (auditor_hops.cc).
+  void NoteFollowed(const Row& row);
+  bool FollowedElsewhere(const Row& row) const;
   // Passes on queued_on_: each a hop of X's delivery when X is a Postfix
   // queue id read with the same Message-ID and recipient (the gateway's
   // log read apart: another host, another time zone), else a delivery.
   void ResolveQueuedOn();
+  // The mailbox `from` is counted under (Row::sender_mailbox): folded as
+  // learn stores a sender (history::HistoryAddress), its extension dropped
+  // as the engine reads one (Engine::Mailbox).
+  std::string SenderMailbox(std::string_view from) const;
   // "trace SEND via mailgw.army.mil": a trace's event as a hop before the
   // Postfix gateway's delivery.
   static std::string TraceHop(const Row& row);
@@ -204,6 +214,9 @@ class Auditor final : public maillog::DeliverySink {
   // organisation's own mailbox (status "internal"): their "unknown" in
   // sent_on_ is settled. Bounded by Report::kMaxOpen.
   std::unordered_set<std::string> settled_;
+  // NoteFollowed's hops, each with the recipient and where it led; bounded
+  // by Report::kMaxOpen.
+  std::unordered_set<std::string> followed_;
   // Exchange and Microsoft 365 match addresses and Message-IDs without
   // regard to case: a trace's Message-ID or recipient folded to ASCII
   // lower case -> its first spelling in the run, which every later event

@@ -2,7 +2,8 @@
 // per file (NoteHandOff); a Postfix "sent" with
 // "queued as X" to X's delivery in another host's log (ResolveQueuedOn),
 // and the recipients sent on ("unknown") to their next server's outcome
-// (AddSentOn).
+// (AddSentOn); a hand-off read again from an overlapping copy of the
+// log, followed there (NoteFollowed, FollowedElsewhere).
 #include <cctype>
 #include <cstddef>
 #include <optional>
@@ -143,6 +144,7 @@ void Auditor::ResolveQueuedOn() {
     }
     if (!report_->AddAttempt(row)) continue;
     report_->IndexDelivery(row, /*postfix=*/true);
+    NoteFollowed(row);
     if (options_.on_row) options_.on_row(row);
   }
   queued_on_.clear();
@@ -173,6 +175,12 @@ void Auditor::AddSentOn() {
     const Row& row = sent_on_[i];
     if (latest[row.queue_id + '\0' + row.to] != i) continue;
     if (settled_.contains(row.queue_id + '\0' + row.to)) continue;  // into its own mailbox
+    if (row.queue_id != row.message_id && FollowedElsewhere(row)) {
+      // The same hand-off read again, followed in the other copy: its
+      // delivery there is the one; this is a line read twice.
+      report_->CountReadAgain();
+      continue;
+    }
     // A Postfix hand-off's row ("unknown", with the hop) whose next
     // instance's log was read apart (not merged in time order): the
     // delivery there is its last hop, and shows the hop (issue-16 tester,
@@ -240,6 +248,70 @@ void Auditor::AddSentOn() {
   }
   sent_on_.clear();
   settled_.clear();
+}
+
+namespace {
+
+// Hand-offs read again: a Postfix hand-off whose next hop was not
+// followed ("unknown", its final delivery not in the logs given) while the
+// same hand-off, read again from an overlapping copy of the log (a rotated
+// file given plain and gzipped, a copy taken twice), was followed to its
+// delivery. Postfix lets a hand-off held for its next queue id go when the
+// log's time steps back (maillog::PostfixLog: another log follows), so the
+// first copy's is "unknown" and the second's joins the delivery: the same
+// line twice, counted once as every repeated delivery line is (round 55's
+// tester 16, finding 2).
+
+// The queue id a hop ("3B000001 via 127.0.0.1[127.0.0.1]:10024") left.
+std::string_view HopQueueId(std::string_view hop) { return hop.substr(0, hop.find(' ')); }
+
+std::string FollowedKey(std::string_view chain, std::string_view next, std::string_view to) {
+  std::string key(chain);
+  key += '\0';
+  key.append(next);
+  key += '\0';
+  key.append(to);
+  return key;
+}
+
+}  // namespace
+
+void Auditor::NoteFollowed(const Row& row) {
+  // Only a Postfix delivery reached through hand-offs (hops) that is not
+  // itself unfollowed; a trace's rows key by Message-ID, with no such hop.
+  if (row.hops.empty() || row.to.empty() || row.status == "unknown") return;
+  if (followed_.size() >= Report::kMaxOpen) followed_.clear();  // bounded: counted twice at worst
+  // Each hop of the chain, with where it led: "A via r1" into X, "A via r1,
+  // X via r2" into this row's queue id.
+  const std::string_view hops = row.hops;
+  for (size_t end = hops.find(", "); ; end = hops.find(", ", end + 2)) {
+    const std::string_view chain = hops.substr(0, end);
+    const std::string_view next = end == std::string_view::npos
+                                      ? maillog::BareQueueId(row.queue_id)
+                                      : HopQueueId(hops.substr(end + 2));
+    followed_.insert(FollowedKey(chain, next, row.to));
+    followed_.insert(FollowedKey(chain, {}, row.to));
+    if (end == std::string_view::npos) break;
+  }
+}
+
+bool Auditor::FollowedElsewhere(const Row& row) const {
+  if (row.to.empty() || row.status != "unknown" || followed_.empty()) return false;
+  // Handed into X (maillog::PostfixLog::Unfollowed): its hops end with the
+  // hop into X, its queue id is X's.
+  if (!row.hops.empty() &&
+      followed_.contains(FollowedKey(row.hops, maillog::BareQueueId(row.queue_id), row.to))) {
+    return true;
+  }
+  // Handed on by its own queue id to a relay that named none, or whose copy
+  // was not followed (HandedHere, HandedOn): the hop is its own.
+  if (row.relay.empty()) return false;
+  std::string chain = row.hops;
+  if (!chain.empty()) chain += ", ";
+  chain.append(maillog::BareQueueId(row.queue_id));
+  chain += " via ";
+  chain += row.relay;
+  return followed_.contains(FollowedKey(chain, {}, row.to));
 }
 
 }  // namespace nearmiss::investigate

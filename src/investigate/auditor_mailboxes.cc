@@ -110,6 +110,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       row.time = t ? maillog::ShownTime(t, zone) : "";
       row.zone = zone;
       row.from = sender;
+      row.sender_mailbox = SenderMailbox(sender);
       row.to = c.address;
       row.domain = c.domain;
       row.verdict = std::string(VerdictName(c.verdict));

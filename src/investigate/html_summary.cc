@@ -2,9 +2,11 @@
 // Every figure names what it counts.
 #include <algorithm>
 
+#include "base/ascii.h"
 #include "investigate/html_cells.h"  // Day
 #include "investigate/render.h"
 #include "maillog/timestamp.h"
+#include "maillog/trace_events.h"  // kNoLaterEvent
 
 namespace nearmiss::investigate {
 namespace {
@@ -89,6 +91,48 @@ std::string ReachedSentence(const Report& rep) {
   out += " reached a receiving server at those domains</strong> (a recipient accepted, or refused only "
          "after the server had the whole message).";
   return out;
+}
+
+// Why the outcome of the flagged recipients closed "unknown" is not known,
+// in the words of the source that left it so (round 55's tester 16,
+// finding 7: a Microsoft 365 FilteredAsSpam row was explained as a
+// Postfix hand-off): the Postfix hand-offs (LeftOut::handed_unknown) and
+// the next hops named (LeftOut::next_hops: a relay, or a trace's status
+// with no later event, maillog::UndecidedRelay).
+std::string UnknownWhy(const LeftOut& l) {
+  bool spam = false, undecided = false, no_later = false, relay = false;
+  for (const std::string& hop : l.next_hops) {
+    const std::string lower = AsciiLower(hop);
+    if (lower.find("(filteredasspam;") != std::string::npos) {
+      spam = true;
+    } else if (lower.find("(pending;") != std::string::npos ||
+               lower.find("(gettingstatus;") != std::string::npos) {
+      undecided = true;
+    } else if (hop.ends_with(maillog::kNoLaterEvent)) {
+      no_later = true;
+    } else {
+      relay = true;
+    }
+  }
+  std::string why;
+  auto add = [&why](std::string_view part) {
+    why += why.empty() ? "" : "; ";
+    why += part;
+  };
+  if (l.handed_unknown != 0) {
+    add("handed to a content filter or another Postfix instance whose log was not given");
+  }
+  if (relay) add("handed to a relay or another of the organisation's servers whose log was not given");
+  if (spam) {
+    add("marked as spam by Microsoft 365, which sends it through its high-risk delivery pool or "
+        "blocks it, and the trace does not say which");
+  }
+  if (undecided) add("no outcome yet in the Microsoft 365 trace when it was taken");
+  if (no_later) {
+    add("its last event not in the logs given (a server's log ends, or its last line is "
+        "missing)");
+  }
+  return why.empty() ? "final delivery not in the logs given" : why;
 }
 
 }  // namespace
@@ -246,9 +290,7 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
                       : std::string()) +
          (t.unknown != 0
               ? Thousands(t.unknown) +
-                    " whose outcome is unknown (handed to a relay, another of the "
-                    "organisation's servers or a content filter, or removed from the queue "
-                    "with its last line missing; final delivery not in the logs given), "
+                    " whose outcome is unknown (" + Html(UnknownWhy(rep.left_out())) + "), "
               : std::string()) +
          // Sent folders alone: no log says what a server did, so nothing
          // is "still waiting" (round 50's tester 16, finding 5).

@@ -12,19 +12,22 @@
 
 namespace nearmiss::investigate {
 
-std::string SenderLabel(const Row& r) {
+namespace {
+
+// The label of `r`'s sender written `from` (SenderLabel, SenderCounted).
+std::string Labelled(const Row& r, const std::string& from) {
   if (!r.from_known) return "(unknown)";
   // Exchange's system mailbox (MicrosoftExchange329e...@) as the log writes
   // it, and what the logs show it sent: it sends journal reports too, which
   // carry the journaled message whole, so its rows are a bounce only where
   // the logs show a non-delivery report (round 51's tester 16, finding 3).
-  if (maillog::IsExchangeSystemMailbox(r.from)) {
-    return r.from + (r.non_delivery_report ? " (bounce)" : " (Exchange's system mailbox)");
+  if (maillog::IsExchangeSystemMailbox(from)) {
+    return from + (r.non_delivery_report ? " (bounce)" : " (Exchange's system mailbox)");
   }
   // The null reverse-path (RFC 5321 4.5.5): a bounce or other delivery
   // status notification, said so rather than left as a bare "<>"; so is
   // MAILER-DAEMON@'s.
-  if (maillog::IsSystemNoticeSender(r.from)) return "<> (bounce)";
+  if (maillog::IsSystemNoticeSender(from)) return "<> (bounce)";
   // Sent on by a mailbox of the organisation's, not by the sender: an
   // Exchange inbox rule (the hop names its mailbox), a local(8) forward
   // (.forward, an alias; the address it was sent to is orig_to). The
@@ -32,30 +35,43 @@ std::string SenderLabel(const Row& r) {
   // tester 16, finding 3).
   constexpr std::string_view kRule = "mailbox rule of ";
   if (const size_t at = r.hops.find(kRule); at != std::string::npos) {
-    return r.from + " (forwarded by " + r.hops.substr(at + kRule.size()) + "'s mailbox rule)";
+    return from + " (forwarded by " + r.hops.substr(at + kRule.size()) + "'s mailbox rule)";
   }
   // The same, the mailbox not named by the logs (maillog/trace_log.h
   // RuleMailbox), and an Exchange REDIRECT (a mailbox's forwarding
   // address): never the sender's own choice either (round 52's tester 16,
   // findings 2 and 3).
   if (r.hops.find("a mailbox rule (mailbox unknown") != std::string::npos) {
-    return r.from + " (forwarded by a mailbox rule; mailbox unknown)";
+    return from + " (forwarded by a mailbox rule; mailbox unknown)";
   }
   constexpr std::string_view kRedirect = "a redirect by ", kAddress = "'s forwarding address";
   if (const size_t at = r.hops.find(kRedirect); at != std::string::npos) {
     const size_t end = r.hops.find(kAddress, at);
     if (end != std::string::npos) {
-      const size_t from = at + kRedirect.size();
-      return r.from + " (redirected by " + r.hops.substr(from, end - from) + "'s forwarding address)";
+      const size_t name = at + kRedirect.size();
+      return from + " (redirected by " + r.hops.substr(name, end - name) + "'s forwarding address)";
     }
   }
   if (r.hops.find("a redirect (Exchange REDIRECT; mailbox unknown") != std::string::npos) {
-    return r.from + " (redirected by a forwarding address; mailbox unknown)";
+    return from + " (redirected by a forwarding address; mailbox unknown)";
   }
   if (r.hops.find(" via local") != std::string::npos && !r.orig_to.empty()) {
-    return r.from + " (forwarded by " + r.orig_to + "'s .forward or alias)";
+    return from + " (forwarded by " + r.orig_to + "'s .forward or alias)";
   }
-  return r.from;
+  return from;
+}
+
+}  // namespace
+
+std::string SenderLabel(const Row& r) { return Labelled(r, r.from); }
+
+std::string SenderCounted(const Row& r) {
+  return Labelled(r, r.sender_mailbox.empty() ? r.from : r.sender_mailbox);
+}
+
+const std::string& Report::SenderShown(const Row& r) {
+  if (sender_shown_.size() >= kMaxOpen) sender_shown_.clear();  // bounded: a form shown apart at worst
+  return sender_shown_.try_emplace(SenderCounted(r), SenderLabel(r)).first->second;
 }
 
 namespace {
@@ -394,7 +410,7 @@ void Report::Close(Open& d) {
   if (dl.hosts.size() < kMaxHostsNamed || dl.hosts.contains(r.domain)) dl.hosts.insert(r.domain);
   dl.counts.Add(r.status, in_mailbox, after_data);
   if (r.from_known) {
-    dl.senders.insert(SenderLabel(r));
+    dl.senders.insert(SenderShown(r));
   } else {
     ++dl.unknown_sender;
   }
@@ -405,7 +421,7 @@ void Report::Close(Open& d) {
     // (issue-16 tester round 34, item 9).
     dl.last = std::max({dl.last, r.seconds, d.last_seconds});
   }
-  SenderLine& sl = r.from_known ? by_sender_[SenderLabel(r)] : unknown_sender_;
+  SenderLine& sl = r.from_known ? by_sender_[SenderShown(r)] : unknown_sender_;
   if (r.from_known) {
     const bool mailbox = maillog::IsExchangeSystemMailbox(r.from);
     sl.notice = maillog::IsSystemNoticeSender(r.from) && (!mailbox || r.non_delivery_report);

@@ -150,6 +150,9 @@ class Report {
   // already closed; it is counted in duplicates() only.
   bool AddAttempt(const Row& row);
   uint64_t duplicates() const { return duplicates_; }
+  // A line read again that never became an attempt (a hand-off followed
+  // in another copy of the log: Auditor::FollowedElsewhere).
+  void CountReadAgain() { ++duplicates_; }
   // Said in every report: an input given twice and read once, and the like.
   std::vector<std::string> notes;
   // Delivery lines not understood whose recipient (read leniently) is at a
@@ -454,6 +457,11 @@ class Report {
   std::map<std::string, Counts> by_month_;
   std::map<std::string, DomainLine> by_domain_;
   std::map<std::string, SenderLine> by_sender_;
+  // Each sender's mailbox (SenderCounted) -> the first label written for
+  // it (SenderLabel), which by_sender_ is keyed and shown by: one mailbox
+  // is one sender, shown as the logs wrote it (Ann.Smith@, not ann.smith@).
+  std::map<std::string, std::string> sender_shown_;
+  const std::string& SenderShown(const Row& r);
   SenderLine unknown_sender_;
   std::map<std::string, int64_t> by_status_;
   int64_t sent_folder_attempts_ = 0;

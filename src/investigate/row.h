@@ -24,6 +24,11 @@ struct Row {
   std::string queue_id;   // "" for mailbox messages
   std::string from;       // "" for the null sender <>, or when unknown
   bool from_known = true; // false: the log never named the sender
+  // The mailbox `from` is counted under, as learn stores a sender and the
+  // engine reads it: folded whole (history::HistoryAddress) and without the
+  // policy's [history] recipient_delimiter extension (Engine::Mailbox), so
+  // alice@, ALICE@ and alice+proj@ are one sender; "" when `from` is none.
+  std::string sender_mailbox;
   // From Exchange's system mailbox (maillog/system_sender.h), and the logs
   // show it is a bounce: an event of source DSN of it, or mail its
   // recipient wrote in before (Auditor::ShownNonDelivery). The mailbox's
@@ -101,6 +106,9 @@ struct Row {
 // null sender (RFC 5321 4.5.5), "(unknown)" when the log never named one; parentheses
 // cannot appear unquoted in an address, so no sender reads the same.
 std::string SenderLabel(const Row& row);
+// The same of the mailbox it is counted under (Row::sender_mailbox): the
+// key of the report's senders, so one mailbox is one sender.
+std::string SenderCounted(const Row& row);
 
 }  // namespace nearmiss::investigate
 
