@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <cctype>
 #include <cstring>
 
 #include "maillog/log_files.h"
@@ -94,6 +95,13 @@ void SortFile(const std::string& path, const std::string& shown, AuditInputs* ou
 // refused, and the run read nothing).
 constexpr int kMaxLogDirDepth = 3;
 
+bool EqualNoCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 void SortOne(const std::string& given, int depth, AuditInputs* out) {
   struct stat st;
   if (given != "-" && ::stat(given.c_str(), &st) != 0) {
@@ -120,20 +128,38 @@ void SortOne(const std::string& given, int depth, AuditInputs* out) {
       out->logs.push_back({given, given, std::string("cannot list: ") + std::strerror(errno)});
       return;
     }
-    std::vector<std::string> names;
+    std::vector<std::string> names, metadata;
     while (dirent* e = ::readdir(d)) {
-      if (e->d_name[0] != '.') names.emplace_back(e->d_name);
+      std::string_view name(e->d_name);
+      if (name == "." || name == "..") continue;
+      if (std::string_view what = IsOsMetadata(name); !what.empty()) {
+        metadata.push_back(std::string(name) + ": " + std::string(what) + ", not a log; skipped");
+      } else if (name[0] != '.') {
+        names.emplace_back(name);
+      }
     }
     ::closedir(d);
     // "mail-9.log" before "mail-10.log", "-2.LOG" before "-10.LOG".
     std::sort(names.begin(), names.end(), maillog::NaturalLess);
-    if (names.empty()) {
+    std::sort(metadata.begin(), metadata.end());
+    std::string base = given.ends_with('/') ? given : given + "/";
+    for (const std::string& m : metadata) out->skipped.push_back(base + m);
+    if (names.empty() && depth == 0) {
+      // Given by name and holding nothing: a path mistyped or not mounted.
       out->logs.push_back({given, given,
                            "a directory that is neither a Maildir (no cur/, new/ or tmp/) nor "
                            "holds any log files: it is empty"});
       return;
     }
-    std::string base = given.ends_with('/') ? given : given + "/";
+    if (names.empty()) {
+      // A folder inside the one given holds no mail, so none is left out
+      // (issue 16, round 54's tester, finding 5: an empty EX02/empty/
+      // made the whole audit incomplete).
+      out->skipped.push_back(given + (metadata.empty() ? ": an empty folder"
+                                                       : ": a folder of only the files above") +
+                             "; nothing in it to read");
+      return;
+    }
     for (const std::string& n : names) SortOne(base + n, depth + 1, out);
     return;
   }
@@ -162,6 +188,17 @@ bool IsMaildir(const std::string& path) {
     if (IsDir(path + sub)) return true;
   }
   return false;
+}
+
+std::string_view IsOsMetadata(std::string_view name) {
+  if (EqualNoCase(name, "desktop.ini")) return "Windows's folder settings";
+  if (EqualNoCase(name, "Thumbs.db") || EqualNoCase(name, "ehthumbs.db") ||
+      EqualNoCase(name, "ehthumbs_vista.db")) {
+    return "Windows's thumbnail cache";
+  }
+  if (name == ".DS_Store") return "macOS Finder's folder settings";
+  if (name.starts_with("._") && name.size() > 2) return "a macOS AppleDouble file";
+  return {};
 }
 
 void SortAuditInputs(const std::vector<std::string>& given, AuditInputs* out) {

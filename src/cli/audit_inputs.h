@@ -12,6 +12,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -30,6 +31,10 @@ struct AuditInputs {
   // under any name) is read once; each repeat is said here: "maillog: given
   // again as ./maillog; read once".
   std::vector<std::string> repeated;
+  // What a folder held that is no log and nothing left out, each said:
+  // "ex/EX02/empty: an empty folder; nothing in it to read", "ex/EX01/
+  // desktop.ini: Windows's folder settings, not a log; skipped".
+  std::vector<std::string> skipped;
   std::set<std::pair<dev_t, ino_t>> seen;
   ~AuditInputs();
 };
@@ -37,10 +42,22 @@ struct AuditInputs {
 // Maildir (maildir(5)): a directory with cur/, new/ or tmp/ in it.
 bool IsMaildir(const std::string& path);
 
+// What an operating system's own file in a folder is ("Windows's folder
+// settings" for desktop.ini), "" when `name` is none: Windows Explorer's
+// desktop.ini and thumbnail caches (Thumbs.db, ehthumbs.db), macOS
+// Finder's .DS_Store and AppleDouble "._NAME" files, written into folders
+// copied off a server or opened on a desktop. Names compare without ASCII
+// case, as Windows's file names do.
+std::string_view IsOsMetadata(std::string_view name);
+
 // Each input given: a Maildir, an mbox or .eml file is a mailbox; a
 // directory otherwise has its files (not dot files) sorted as if each were
-// given; a non-regular file or "-" is spooled first. A directory with no
-// files, or one inside a log directory, is an input with an error.
+// given; a non-regular file or "-" is spooled first. Inside a directory,
+// an empty folder and the files an operating system leaves in folders
+// (IsOsMetadata) are skipped and said in `skipped`; any other file is an
+// input, so one that is no log still fails the run. A directory given
+// that holds nothing (a path mistyped or not mounted), or one too deep
+// inside a log directory, is an input with an error.
 void SortAuditInputs(const std::vector<std::string>& given, AuditInputs* out);
 
 }  // namespace nearmiss::cli

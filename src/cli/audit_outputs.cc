@@ -23,12 +23,16 @@
 namespace nearmiss::cli {
 namespace {
 
+// The run's own time, an instant: in UTC with RFC 3339's Z, as the rows'
+// known times are (maillog/shown_time.h), never the reader's or
+// --log-zone's wall clock unlabelled (issue 16, round 54's tester,
+// finding 6).
 std::string Now() {
   std::time_t t = std::time(nullptr);
   struct tm tm;
-  ::localtime_r(&t, &tm);
+  ::gmtime_r(&t, &tm);
   char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
 

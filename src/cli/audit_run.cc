@@ -192,6 +192,10 @@ int RunAudit(const AuditFlags& flags) {
     log::Warn(r);
     report.notes.push_back(r);
   }
+  for (const std::string& skipped : inputs.skipped) {
+    log::Info(skipped);
+    report.notes.push_back(skipped);
+  }
   std::vector<std::string> logs, mailboxes;
   std::map<std::string, std::string> shown;
   for (const AuditInput& in : inputs.logs) {

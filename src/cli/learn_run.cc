@@ -10,12 +10,15 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstdio>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <utility>
 
 #include "base/log.h"
 #include "base/text_format.h"
+#include "cli/audit_inputs.h"
+#include "cli/learn_folders.h"
 #include "cli/learn_logs.h"
 #include "cli/learn_summary.h"
 #include "cli/progress.h"
@@ -148,6 +151,9 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
     }
   }
   std::vector<std::string> logs, mailboxes;
+  // One per folder given, kept until the logs are read (a FIFO in one is
+  // read from a temporary copy, removed with it).
+  std::deque<AuditInputs> log_folders;
   uint64_t csv_sources = 0;
   for (const std::string& src : flags.sources) {
     // A Microsoft 365 trace is a .csv too: its header alone tells which
@@ -177,6 +183,16 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
           }
           return Stopped(Status::ParseError(maillog::CsvFormRefusal(src + ":1", first, true)),
                          learner);
+      }
+    } else if (AuditInputs& sorted = log_folders.emplace_back(); IsLogFolder(src, &sorted)) {
+      // A folder of logs, its files read as audit reads them: what it
+      // skips said, a file in it that cannot be read stops the learn as a
+      // log given by name does.
+      for (const std::string& r : sorted.repeated) log::Warn(r);
+      for (const std::string& skipped : sorted.skipped) log::Info(skipped);
+      for (const AuditInput& in : sorted.logs) {
+        if (!in.error.empty()) return Stopped(Status::IoError(in.shown + ": " + in.error), learner);
+        logs.push_back(in.path);
       }
     } else {
       (maillog::LooksLikeMailbox(src) ? mailboxes : logs).push_back(src);

@@ -70,7 +70,8 @@ std::string ServerCoverageText(const Report& rep) {
   std::string out;
   for (const ServerSpan& s : spans) {
     out += out.empty() ? "" : "; ";
-    out += s.source + " " + maillog::FormatTime(s.first) + " to " + maillog::FormatTime(s.last);
+    out += s.source + " " + maillog::ShownTime(s.first, s.first_zone) + " to " +
+           maillog::ShownTime(s.last, s.last_zone);
     if (s.exchange) out += " (" + Counted(s.files, "file") + ")";
   }
   return out;

@@ -7,6 +7,7 @@
 
 #include "base/text_format.h"
 #include "investigate/render.h"
+#include "maillog/shown_time.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
@@ -68,8 +69,9 @@ std::string WindowText(const Report& rep) {
            " dated outside it left out";
   }
   out += w.first == 0 ? std::string("; no log line in it")
-                      : "; the log lines counted run from " + maillog::FormatTime(w.first) +
-                            " to " + maillog::FormatTime(w.last);
+                      : "; the log lines counted run from " +
+                            maillog::ShownTime(w.first, w.first_zone) + " to " +
+                            maillog::ShownTime(w.last, w.last_zone);
   return out;
 }
 

@@ -268,8 +268,8 @@ std::string Describe(const LineCounts& c) {
   }
   if (c.window_from != 0 || c.window_to != 0) {
     out += c.first_time == 0 ? std::string(" (none in the window)")
-                             : " (in the window: " + FormatTime(c.first_time) + " to " +
-                                   FormatTime(c.last_time) + ")";
+                             : " (in the window: " + ShownTime(c.first_time, c.first_zone) + " to " +
+                                   ShownTime(c.last_time, c.last_zone) + ")";
   }
   // Shown when there are any, so a log without them reads as before.
   if (c.stopped != 0) {

@@ -72,6 +72,11 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
     }
   } else if (options.year != 0) {
     log.BeginFile(path, LineParser(options.year));
+  } else if (StartsDated(path) != 0) {
+    // No pass for the year (year_anchor.h): the first line gives it.
+    Stamp b;
+    SecondsToCivil(FileYearBound(path).wall, &b);
+    log.BeginFile(path, LineParser(b.year));
   } else {
     // A first pass for the year (year_anchor.h); an unreadable file fails
     // the same way in the pass that follows, which says so.

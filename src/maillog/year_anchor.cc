@@ -49,12 +49,15 @@ YearBound MtimeBound(const std::string& path) {
   // ahead, a touch -d) bounds nothing: no line was written after the
   // reading, so now is the bound, and the source says why (issue 16,
   // round 53's tester, finding 1: lines were dated a year ahead).
+  // The bound is wall-clock time (as the lines without a zone are read);
+  // the times said are instants, so in UTC with RFC 3339's Z (shown_time.h;
+  // issue 16, round 54's tester, finding 6: the reader's local time was
+  // written without a zone beside the report's Z times).
   if (t > now) {
-    const int64_t at = wall(now);
-    return {at + kZoneSlack, "now " + FormatTime(at) + " (the modification time " +
-                                 FormatTime(mtime) + " is after now)"};
+    return {wall(now) + kZoneSlack, "now " + FormatTime(now) + "Z (the modification time " +
+                                        FormatTime(t) + "Z is after now)"};
   }
-  return {mtime + kZoneSlack, "modification time " + FormatTime(mtime)};
+  return {mtime + kZoneSlack, "modification time " + FormatTime(t) + "Z"};
 }
 
 // What a file's name says of its dates: the span it names (a day, or a
@@ -223,6 +226,14 @@ Result<YearScan> ScanYears(const std::string& path,
   SecondsToCivil(scan.last_time, &last);
   scan.moves = scan.any ? last.year - scan.first_year : 0;
   return scan;
+}
+
+int64_t StartsDated(const std::string& path) {
+  LineParser parser(YearScan::kScanYear);
+  LogLine l;
+  const std::string first = FirstLine(path);
+  if (!parser.Parse(first, &l) || !CarriesYear(l.format)) return 0;
+  return l.time;
 }
 
 int FirstYear(const YearScan& scan, const YearBound& bound) {

@@ -37,7 +37,7 @@ namespace nearmiss::maillog {
 struct YearBound {
   // Wall-clock seconds (as CivilToSeconds counts them) no line is after.
   int64_t wall = 0;
-  // What set it, for messages: "modification time 2026-06-01T10:00:00" or
+  // What set it, for messages: "modification time 2026-06-01T10:00:00Z" (an instant, in UTC) or
   // "name date 2026-01-01".
   std::string source;
 };
@@ -148,6 +148,14 @@ Result<YearScan> ScanYears(const std::string& path,
 // year is the latest that puts the last of them not after it, so the file
 // reads forward from its first line, whatever its modification time.
 int FirstYear(const YearScan& scan, const YearBound& bound);
+
+// The time (seconds, UTC) of the file's first line when that line carries
+// its year (CarriesYear: RFC 3339, RFC 5424, short-full, short-unix, the
+// container forms); 0 otherwise. Such a file needs no pass for the year:
+// LineParser dates any line without one after it from the dated line
+// before (issue 16, round 54's tester, finding 4: the pass read every line
+// of an RFC 3339 log, a second gunzip of a .gz, for a year never used).
+int64_t StartsDated(const std::string& path);
 
 }  // namespace nearmiss::maillog
 

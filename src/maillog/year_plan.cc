@@ -137,7 +137,12 @@ std::vector<int> PlanSetYears(const std::vector<YearScan>& scans,
   return years;
 }
 
-std::set<std::string> YearPassPaths(const std::vector<std::string>& paths, int anchor_year) {
+namespace {
+
+// The logs PlanYears plans: YearPassPaths's and those that start dated,
+// which it plans without a pass (their first line's time bounds an older
+// file of their set, DatedLater).
+std::set<std::string> PlannedPaths(const std::vector<std::string>& paths, int anchor_year) {
   std::set<std::string> logs;
   std::map<std::string, int> set_size;
   for (const std::string& path : paths) {
@@ -151,11 +156,19 @@ std::set<std::string> YearPassPaths(const std::vector<std::string>& paths, int a
   return logs;
 }
 
+}  // namespace
+
+std::set<std::string> YearPassPaths(const std::vector<std::string>& paths, int anchor_year) {
+  std::set<std::string> logs = PlannedPaths(paths, anchor_year);
+  std::erase_if(logs, [](const std::string& p) { return StartsDated(p) != 0; });
+  return logs;
+}
+
 YearPlan PlanYears(const std::vector<std::string>& paths,
                    const std::function<void(uint64_t)>& progress,
                    const std::function<void(const std::string&)>& next_file, int anchor_year) {
   YearPlan plan;
-  const std::set<std::string> planned = YearPassPaths(paths, anchor_year);
+  const std::set<std::string> planned = PlannedPaths(paths, anchor_year);
   // One set at a time: OrderRotated keeps a set's files together.
   std::vector<std::string> set_paths;
   std::vector<YearScan> scans;
@@ -195,6 +208,15 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
     if (std::string b = RotationBase(path); b != base) {
       flush();
       base = std::move(b);
+    }
+    if (const int64_t dated_at = StartsDated(path); dated_at != 0) {
+      // No pass: its lines without a year (if any) take the dated ones'.
+      dated = true;
+      dated_starts.emplace_back(set_files++, dated_at);
+      Stamp b;
+      SecondsToCivil(FileYearBound(path).wall, &b);
+      plan[path] = {anchor_year != 0 ? anchor_year : b.year, "", "", ""};
+      continue;
     }
     if (next_file) next_file(path);
     // A file that cannot be read is left to ReadLog, which says why.

@@ -87,8 +87,9 @@ struct PlannedYear {
 using YearPlan = std::map<std::string, PlannedYear>;
 
 // The logs of `paths` PlanYears reads (so a progress bar counts them twice):
-// every one that is not a trace; with `anchor_year` (--year), only those of
-// a rotated set (RotationBase) of two or more.
+// every one that is not a trace nor StartsDated (year_anchor.h); with
+// `anchor_year` (--year), only those of a rotated set (RotationBase) of two
+// or more.
 std::set<std::string> YearPassPaths(const std::vector<std::string>& paths, int anchor_year);
 
 // Plans the files of `paths` (in reading order, OrderRotated's): every log

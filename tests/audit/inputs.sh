@@ -110,4 +110,34 @@ grep -qF "emptylogs/maillog: empty (0 lines read, none with text)" e.err ||
 grep -qF "emptylogs/maillog: empty (0 lines read, none with text)" set.html ||
   no "the set's empty file is not named in the report"
 
+# 5. Inside a folder of logs (issue 16, round 54's tester, finding 5): an
+# empty subfolder holds no mail, and Windows's desktop.ini, its thumbnail
+# cache and macOS's .DS_Store are no logs: each skipped and named, the
+# report complete, the folder counted as no file read. Any other file
+# that is no log still makes the run incomplete (fail closed).
+mkdir -p servers/EX01 servers/EX02/empty servers/EX03/._x
+cp "$here/cases/exchange-set/MSGTRK2025110309-1.LOG" servers/EX01/
+cp "$here/cases/exchange-set/MSGTRK2025110310-1.LOG" servers/EX02/
+mkdir servers/EDGE01 && cp "$here/cases/exchange-set/edge01-tracking.log" servers/EDGE01/
+printf '[.ShellClassInfo]\r\n' >servers/EX01/Desktop.ini
+printf 'x' >servers/EX02/Thumbs.db
+printf 'Bud1' >servers/EX02/.DS_Store
+printf '' >servers/EX03/desktop.ini
+"$nearmiss" audit --html servers.html servers >s.out 2>s.err; rc=$?
+[ "$rc" -eq 1 ] || { cat s.out s.err >&2; no "a folder with an empty subfolder and OS files: exit $rc, want 1"; }
+! grep -qF INCOMPLETE s.out || no "an empty subfolder or an OS file made the report incomplete"
+for said in "servers/EX02/empty: an empty folder; nothing in it to read" \
+    "servers/EX01/Desktop.ini: Windows's folder settings, not a log; skipped" \
+    "servers/EX02/Thumbs.db: Windows's thumbnail cache, not a log; skipped" \
+    "servers/EX02/.DS_Store: macOS Finder's folder settings, not a log; skipped" \
+    "servers/EX03/desktop.ini: Windows's folder settings, not a log; skipped" \
+    "servers/EX03: a folder of only the files above; nothing in it to read"; do
+  grep -qF "$said" s.err || { cat s.err >&2; no "not said on stderr: $said"; }
+done
+grep -qF "in 3 files;" servers.html || no "the HTML does not count 3 files read"
+printf 'notes\n' >servers/EX02/README.txt
+"$nearmiss" audit servers >s.out 2>s.err; rc=$?
+[ "$rc" -eq 2 ] || no "a README.txt among the logs: exit $rc, want 2"
+grep -qF "servers/EX02/README.txt" s.err || no "the README.txt is not named"
+
 exit $fail

@@ -31,7 +31,7 @@ for want in "OFFICIAL-SENSITIVE" \
     "3 recipients at those domains: 2 accepted by the receiving server, 1 bounced, 0 still waiting" \
     "gmial.com looks like gmail.com" "army.ml looks like army.mil" \
     "The first flagged message was first tried on 2025-11-03" \
-    "What was read" "LEFT OUT, AND WHY" "2025-11-03T10:05 to"; do
+    "What was read" "LEFT OUT, AND WHY" "2025-11-03T10:05Z to"; do
   grep -qF -- "$want" flat.txt || no "PDF lacks: $want"
 done
 ! grep -qF "CONFIDENTIAL" flat.txt || no "PDF carries a marking nobody gave"
