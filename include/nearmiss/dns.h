@@ -32,9 +32,15 @@ enum class MailExchanger {
   // Its MX hosts do not exist or have no address (RFC 5321 §5.1: no
   // address for any of them, the mail cannot be delivered): no mail.
   kNoExchangerHost,
+  // Its MX hosts' (or, with no MX, its own) addresses are all in IANA
+  // special-purpose ranges no public host has (RFC 6890; 0.0.0.0/8 and ::,
+  // which reach this machine as loopback does, private, link-local,
+  // documentation, multicast...), some not loopback: no mail reaches its
+  // owner (DnsFacts::address_kind names the range).
+  kSpecialAddress,
 };
 // The names the JSON uses: "unknown", "mx", "implicit", "null-mx", "none",
-// "loopback", "mx-host-missing".
+// "loopback", "mx-host-missing", "special-address".
 constexpr std::string_view MailExchangerName(MailExchanger m) {
   switch (m) {
     case MailExchanger::kUnknown: return "unknown";
@@ -44,6 +50,7 @@ constexpr std::string_view MailExchangerName(MailExchanger m) {
     case MailExchanger::kNone: return "none";
     case MailExchanger::kLoopback: return "loopback";
     case MailExchanger::kNoExchangerHost: return "mx-host-missing";
+    case MailExchanger::kSpecialAddress: return "special-address";
   }
   return "unknown";
 }
@@ -56,6 +63,9 @@ struct DnsFacts {
   // nullopt when unknown.
   std::optional<bool> mx;
   MailExchanger exchanger = MailExchanger::kUnknown;
+  // With kSpecialAddress, the range of the first such address:
+  // "unspecified (0.0.0.0/8)", "private (RFC 1918)"; else "".
+  std::string address_kind;
   std::string checked_at;  // UTC, RFC 3339: "2026-11-30T19:02:11Z"
   std::string unknown;     // why unknown: "timeout", "SERVFAIL", "REFUSED"...; else ""
   // Does its mail exchanger accept mail for any address (a catch-all): the

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "base/ascii.h"
+#include "dns/internal_address.h"
 
 namespace nearmiss::dns {
 namespace {
@@ -93,28 +94,29 @@ std::optional<uint32_t> NegativeTtl(const unsigned char* abuf, int alen) {
 
 AnswerAddresses ReadAddresses(const unsigned char* abuf, int alen, unsigned type) {
   AnswerAddresses out;
+  auto count = [&out](std::string kind) {
+    ++out.count;
+    if (kind == "loopback") {
+      ++out.loopback;
+    } else if (!kind.empty()) {
+      ++out.special;
+      if (out.kind.empty()) out.kind = std::move(kind);
+    }
+  };
   constexpr int kMax = 32;
   if (type == ns_t_a) {
     ares_addrttl a[kMax];
     int n = kMax;
     if (ares_parse_a_reply(abuf, alen, nullptr, a, &n) != ARES_SUCCESS) return out;
-    for (int i = 0; i < n; ++i) {
-      ++out.count;
-      if ((ntohl(a[i].ipaddr.s_addr) >> 24) == 127) ++out.loopback;
-    }
+    for (int i = 0; i < n; ++i) count(SpecialAddressKind4(ntohl(a[i].ipaddr.s_addr)));
   } else if (type == ns_t_aaaa) {
     ares_addr6ttl a[kMax];
     int n = kMax;
     if (ares_parse_aaaa_reply(abuf, alen, nullptr, a, &n) != ARES_SUCCESS) return out;
     for (int i = 0; i < n; ++i) {
-      ++out.count;
-      unsigned char b[16];
-      std::memcpy(b, &a[i].ip6addr, sizeof b);
-      static constexpr unsigned char kLoopback[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
-      static constexpr unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-      if (std::memcmp(b, kLoopback, 16) == 0 || (std::memcmp(b, kMapped, 12) == 0 && b[12] == 127)) {
-        ++out.loopback;
-      }
+      in6_addr b{};
+      std::memcpy(&b, &a[i].ip6addr, sizeof b);
+      count(SpecialAddressKind6(b));
     }
   }
   return out;

@@ -29,12 +29,21 @@ std::optional<uint32_t> MinAnswerTtl(const unsigned char* abuf, int alen, unsign
 std::optional<uint32_t> NegativeTtl(const unsigned char* abuf, int alen);
 
 // The A or AAAA records (`type`: ns_t_a, ns_t_aaaa) of the answer `abuf`,
-// counted, and how many of them are loopback addresses: 127.0.0.0/8 (RFC
-// 1122 §3.2.1.3), ::1 (RFC 4291 §2.5.3) or ::ffff:127.0.0.0/104. A message
-// that does not parse has none.
+// counted, and how many of them are addresses no mail host has: loopback,
+// 127.0.0.0/8 (RFC 1122 §3.2.1.3), ::1 (RFC 4291 §2.5.3) or
+// ::ffff:127.0.0.0/104, or in another IANA special-purpose range
+// (internal_address.h, SpecialAddressKind4/6: 0.0.0.0/8 and ::, which
+// Linux connects to this host as it does loopback; private, link-local,
+// documentation, multicast and the rest). Mail to one bounces or stays
+// inside the sender's own network (issue 15, tester 15 round 55, finding
+// 3). A message that does not parse has none.
 struct AnswerAddresses {
   int count = 0;
-  int loopback = 0;
+  int loopback = 0;  // loopback addresses
+  int special = 0;   // addresses in another special-purpose range
+  std::string kind;  // the first of those ranges' name: "unspecified (0.0.0.0/8)"
+  // Addresses a public mail exchanger may have.
+  int usable() const { return count - loopback - special; }
 };
 AnswerAddresses ReadAddresses(const unsigned char* abuf, int alen, unsigned type);
 

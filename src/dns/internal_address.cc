@@ -46,13 +46,17 @@ constexpr std::array<Range4, 16> kInternal4 = {{
     {V4(240, 0, 0, 0), 4, "reserved (240.0.0.0/4)"},
 }};
 
-std::string Kind4(uint32_t a) {
+}  // namespace
+
+std::string SpecialAddressKind4(uint32_t a) {
   for (const Range4& r : kInternal4) {
     const uint32_t mask = r.bits == 0 ? 0 : ~uint32_t{0} << (32 - r.bits);
     if ((a & mask) == r.net) return r.kind;
   }
   return "";
 }
+
+namespace {
 
 struct Range6 {
   uint8_t prefix[8];  // the first bytes of the range; the rest are zero
@@ -62,8 +66,8 @@ struct Range6 {
 
 // The IANA IPv6 Special-Purpose Address Registry (RFC 6890) and address
 // space registry entries no public mail exchanger has, besides ::, ::1,
-// the IPv4 forms (judged by their IPv4 address: see Kind6) and the ones
-// with a leading byte test (fe80::/10, fc00::/7, ff00::/8).
+// the IPv4 forms (judged by their IPv4 address: see SpecialAddressKind6)
+// and the ones with a leading byte test (fe80::/10, fc00::/7, ff00::/8).
 constexpr std::array<Range6, 8> kInternal6 = {{
     {{0x01, 0x00, 0, 0, 0, 0, 0, 0}, 64, "discard-only (RFC 6666)"},  // 100::/64
     {{0x20, 0x01, 0x0d, 0xb8, 0, 0}, 32, "documentation (RFC 3849)"},
@@ -130,14 +134,16 @@ const char* EmbeddedV4(const uint8_t* b, uint32_t& v4) {
   return nullptr;
 }
 
-std::string Kind6(const in6_addr& a) {
+}  // namespace
+
+std::string SpecialAddressKind6(const in6_addr& a) {
   const uint8_t* b = a.s6_addr;
   if (ZeroBytes(b, 0, 16)) return "unspecified (::)";
   if (ZeroBytes(b, 0, 15) && b[15] == 1) return "loopback";
   uint32_t v4 = 0;
   if (const char* form = EmbeddedV4(b, v4)) {
-    std::string kind = Kind4(v4);
-    if (kind.empty() && std::strcmp(form, "Teredo (RFC 4380)") == 0) kind = Kind4(V4At(b, 4));
+    std::string kind = SpecialAddressKind4(v4);
+    if (kind.empty() && std::strcmp(form, "Teredo (RFC 4380)") == 0) kind = SpecialAddressKind4(V4At(b, 4));
     const bool always = std::strstr(form, "deprecated") != nullptr ||
                         std::strstr(form, "local-use") != nullptr;
     if (kind.empty() && always) return form;  // not globally reachable at all
@@ -155,6 +161,8 @@ std::string Kind6(const in6_addr& a) {
   }
   return "";
 }
+
+namespace {
 
 // One of this host's interface addresses: the probe would talk to itself.
 bool OwnAddress(int family, const void* addr) {
@@ -182,12 +190,12 @@ std::string InternalAddressKind(std::string_view ip) {
   in_addr a4{};
   in6_addr a6{};
   if (inet_pton(AF_INET, text.c_str(), &a4) == 1) {
-    std::string kind = Kind4(ntohl(a4.s_addr));
+    std::string kind = SpecialAddressKind4(ntohl(a4.s_addr));
     if (kind.empty() && OwnAddress(AF_INET, &a4)) kind = "this host's own address";
     return kind;
   }
   if (inet_pton(AF_INET6, text.c_str(), &a6) == 1) {
-    std::string kind = Kind6(a6);
+    std::string kind = SpecialAddressKind6(a6);
     if (kind.empty() && OwnAddress(AF_INET6, &a6)) kind = "this host's own address";
     return kind;
   }

@@ -35,10 +35,22 @@
 #ifndef NEARMISS_DNS_INTERNAL_ADDRESS_H_
 #define NEARMISS_DNS_INTERNAL_ADDRESS_H_
 
+#include <netinet/in.h>
+
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace nearmiss::dns {
+
+// The IANA special-purpose range `a` (an IPv4 address in host byte order)
+// or `a6` is in, named as a phrase ("unspecified (0.0.0.0/8)", "loopback",
+// "private (RFC 1918)"), or "" for an address a public host may have: the
+// ranges listed above, without this host's own addresses. No public mail
+// exchanger has one, so the DNS facts count a mail exchanger whose every
+// address is in one as receiving no mail (answer.h, ReadAddresses).
+std::string SpecialAddressKind4(uint32_t a);
+std::string SpecialAddressKind6(const in6_addr& a6);
 
 // "" for an address the probe may connect to; else why not, as a phrase
 // ("loopback", "private (RFC 1918)", "this host's own address"). A string

@@ -37,6 +37,16 @@ DnsFacts Resolver::Impl::Known(bool exists, MailExchanger m) {
   return f;
 }
 
+DnsFacts Resolver::Impl::NoUsableAddress(bool loopback, const std::string& special,
+                                         MailExchanger otherwise) {
+  if (!special.empty()) {
+    DnsFacts f = Known(true, MailExchanger::kSpecialAddress);
+    f.address_kind = special;
+    return f;
+  }
+  return Known(true, loopback ? MailExchanger::kLoopback : otherwise);
+}
+
 // Answers the lookup once; `ttl` (seconds) caches the answer, capped.
 void Resolver::Impl::Finish(Pending& p, DnsFacts facts, std::optional<uint32_t> ttl) {
   if (p.done) return;
@@ -171,11 +181,12 @@ void Resolver::Impl::OnExchangerHost(void* arg, int status, int /*timeouts*/, un
   if (status == ARES_SUCCESS) {
     const AnswerAddresses a = ReadAddresses(abuf, alen, q->type);
     // One host with an address mail can go to: the domain receives mail.
-    if (a.count > a.loopback || (a.loopback > 0 && self.LoopbackReceives())) {
+    if (self.Receives(a)) {
       p.hosts_decided = true;
       return self.Answered(q->pending, Known(true, MailExchanger::kMx), p.mx_ttl, q->host);
     }
     p.host_loopback = p.host_loopback || a.loopback > 0;
+    if (p.host_special.empty()) p.host_special = a.kind;
   } else if (status != ARES_ENODATA && status != ARES_ENOTFOUND) {
     p.host_failure = UnknownReason(status);
   }
@@ -186,10 +197,9 @@ void Resolver::Impl::OnExchangerHost(void* arg, int status, int /*timeouts*/, un
   if (!p.host_failure.empty()) {
     return self.Answered(q->pending, Known(true, MailExchanger::kMx), p.mx_ttl, q->host);
   }
-  const MailExchanger kind = p.host_loopback ? MailExchanger::kLoopback : MailExchanger::kNoExchangerHost;
   std::optional<uint32_t> ttl = p.mx_ttl;
   if (ttl) ttl = std::min(*ttl, static_cast<uint32_t>(kNegativeTtlSeconds));
-  self.Finish(p, Known(true, kind), ttl);
+  self.Finish(p, NoUsableAddress(p.host_loopback, p.host_special, MailExchanger::kNoExchangerHost), ttl);
 }
 
 void Resolver::Impl::OnAddress(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen) {
@@ -203,15 +213,17 @@ void Resolver::Impl::OnAddress(void* arg, int status, int /*timeouts*/, unsigned
   ++p.address_answers;
   if (status == ARES_SUCCESS) {
     // Only an A or AAAA record is an address; a CNAME-only answer is not.
-    // The implicit MX is the domain's own address: loopback only is no
-    // mail (the MX hosts' rule, OnExchangerHost).
+    // The implicit MX is the domain's own address: loopback or other
+    // special-purpose addresses only are no mail (the MX hosts' rule,
+    // OnExchangerHost).
     const AnswerAddresses a = ReadAddresses(abuf, alen, q->type);
     std::optional<uint32_t> ttl = MinAnswerTtl(abuf, alen, q->type);
-    if (ttl && (a.count > a.loopback || (a.loopback > 0 && self.LoopbackReceives()))) {
+    if (ttl && self.Receives(a)) {
       p.has_address = true;
       p.address_ttl = p.address_ttl ? std::min(*p.address_ttl, *ttl) : *ttl;
-    } else if (a.loopback > 0) {
-      p.address_loopback = true;
+    } else {
+      p.address_loopback = p.address_loopback || a.loopback > 0;
+      if (p.address_special.empty()) p.address_special = a.kind;
     }
   } else if (status != ARES_ENODATA && status != ARES_ENOTFOUND) {
     p.address_failure = UnknownReason(status);
@@ -229,7 +241,7 @@ void Resolver::Impl::OnAddress(void* arg, int status, int /*timeouts*/, unsigned
   if (!p.address_failure.empty()) {
     return self.Finish(p, Unknown(p.address_failure), std::nullopt);
   }
-  self.Finish(p, Known(true, p.address_loopback ? MailExchanger::kLoopback : MailExchanger::kNone),
+  self.Finish(p, NoUsableAddress(p.address_loopback, p.address_special, MailExchanger::kNone),
               static_cast<uint32_t>(kNegativeTtlSeconds));
 }
 

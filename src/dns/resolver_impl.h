@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "dns/answer.h"
 #include "dns/catch_all_probe.h"
 #include "dns/facts_cache.h"
 #include "dns/resolver.h"
@@ -46,12 +47,16 @@ struct Pending {
   std::optional<uint32_t> address_ttl;
   std::string address_failure;  // an A/AAAA query failed: why
   bool address_loopback = false;  // an A/AAAA answer held loopback addresses only
+  // An A/AAAA answer held special-purpose addresses only, some not
+  // loopback: the first one's range (answer.h, ReadAddresses).
+  std::string address_special;
   // The MX hosts' addresses (OnExchangerHost): queries left, and what their
   // answers said so far; decided once one host has a usable address or all
   // have answered.
   int host_queries = 0;
   bool hosts_decided = false;
   bool host_loopback = false;
+  std::string host_special;  // as address_special, for the MX hosts
   std::string host_failure;
   std::optional<uint32_t> mx_ttl;
   // The catch-all probe is running: the DNS facts and their TTL, waiting
@@ -135,9 +140,17 @@ class Resolver::Impl {
   static void OnExchangerHost(void* arg, int status, int /*timeouts*/, unsigned char* abuf,
                               int alen);
 
-  // Loopback addresses count as receiving mail only for tests whose SMTP
-  // responders listen on 127.0.0.1 (ProbeOptions::allow_internal).
-  bool LoopbackReceives() const { return options_.catch_all && options_.catch_all->allow_internal; }
+  // Loopback and other special-purpose addresses count as receiving mail
+  // only for tests whose SMTP responders listen on 127.0.0.1
+  // (ProbeOptions::allow_internal).
+  bool InternalReceives() const { return options_.catch_all && options_.catch_all->allow_internal; }
+  bool Receives(const AnswerAddresses& a) const {
+    return a.usable() > 0 || (a.count > 0 && InternalReceives());
+  }
+  // The facts of a domain that exists and whose mail exchangers have no
+  // usable address: special-purpose ones (`special` names the first range),
+  // loopback ones, or else `otherwise` (none at all).
+  static DnsFacts NoUsableAddress(bool loopback, const std::string& special, MailExchanger otherwise);
 
   // DNS says the domain receives mail at `exchanger`: done, or (probe on)
   // on to the exchanger's address and the probe.

@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <string>
 #include <thread>
+#include <utility>
 
 extern char** environ;
 
@@ -201,6 +202,44 @@ TEST_F(ResolverTest, ImplicitMxAtALoopbackAddressCannotReceive) {
   EXPECT_EQ(f.exchanger, MailExchanger::kLoopback);
 }
 
+// Issue 15, tester 15 round 55, finding 3: an MX host (or, with no MX, the
+// domain) whose addresses are all in IANA special-purpose ranges no mail
+// host has receives no mail, and the facts name the range: 0.0.0.0 and ::
+// (which Linux connects to this host, as loopback), private, documentation,
+// an IPv4-mapped 0.0.0.0. Loopback beside 0.0.0.0 names the other range.
+TEST_F(ResolverTest, MxToASpecialPurposeAddressCannotReceive) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"mxzero.test", "unspecified (0.0.0.0/8)"},
+      {"mxzero6.test", "unspecified (::)"},
+      {"mxprivate.test", "private (RFC 1918)"},
+      {"mxdoc.test", "documentation (RFC 5737)"},
+      {"mxmapped.test", "unspecified (0.0.0.0/8)"},
+      {"mxzeroloop.test", "unspecified (0.0.0.0/8)"},
+      {"azero.test", "unspecified (0.0.0.0/8)"},
+      {"azero6.test", "unspecified (::)"},
+  };
+  for (const auto& [domain, kind] : cases) {
+    DnsFacts f = Ask(domain);
+    EXPECT_EQ(f.exists, true) << domain;
+    EXPECT_EQ(f.mx, false) << domain;
+    EXPECT_FALSE(f.CanReceive()) << domain;
+    EXPECT_EQ(f.exchanger, MailExchanger::kSpecialAddress) << domain;
+    EXPECT_EQ(MailExchangerName(f.exchanger), "special-address") << domain;
+    EXPECT_EQ(f.address_kind, kind) << domain;
+  }
+  // Loopback alone stays "loopback", with no range named.
+  DnsFacts loop = Ask("mxloop.test");
+  EXPECT_EQ(loop.exchanger, MailExchanger::kLoopback);
+  EXPECT_EQ(loop.address_kind, "");
+}
+
+TEST_F(ResolverTest, ASecondMxHostWithAUsableAddressReceives) {
+  DnsFacts f = Ask("mxzerosecond.test");
+  EXPECT_EQ(f.mx, true);
+  EXPECT_EQ(f.exchanger, MailExchanger::kMx);
+  EXPECT_EQ(f.address_kind, "");
+}
+
 TEST_F(ResolverTest, OneMxHostWithAnAddressIsEnough) {
   DnsFacts f = Ask("mxsecond.test");
   EXPECT_EQ(f.mx, true);
@@ -376,12 +415,13 @@ TEST_F(ResolverTest, ImplicitMxIsProbedOnce) {
   close(fd);
 }
 
-// Issue 15 breaker, round 3, item 5: mx.test's exchanger is 192.0.2.10, a
-// documentation address (a loopback one is no mail exchanger at all:
-// MxToALoopbackAddressCannotReceive). By default the probe refuses it: the
-// DNS facts stand, catch_all is unknown with the reason, and no connection
-// is made.
-TEST_F(ResolverTest, ProbeRefusesAnInternalExchanger) {
+// Issue 15 breaker, round 3, item 5: the probe must never connect to an
+// exchanger inside the organisation. Since round 55 (tester 15, finding 3)
+// the resolver hands it none: a domain whose exchangers' addresses are all
+// special-purpose ones (mxdoc.test: documentation addresses) receives no
+// mail, so it is not probed at all; the probe's own refusal, for this
+// host's addresses too, is tested in catch_all_probe_test.cc.
+TEST_F(ResolverTest, ProbeIsNeverGivenASpecialPurposeExchanger) {
   uint16_t closed = 0;
   int fd = BindLoopback(SOCK_STREAM, &closed);  // bound, never listening
   ResolverOptions o = Options(port_, 2000);
@@ -389,14 +429,16 @@ TEST_F(ResolverTest, ProbeRefusesAnInternalExchanger) {
   o.catch_all_timeout_ms = 1000;
   auto r = Resolver::Start(o);
   ASSERT_TRUE(r.ok());
-  DnsFacts f = (*r)->Lookup("mx.test").get();
-  EXPECT_EQ(f.exists, true);
-  EXPECT_EQ(f.mx, true);
-  EXPECT_FALSE(f.catch_all.has_value());
-  EXPECT_EQ(f.catch_all_unknown, "MX address 192.0.2.10 is internal (documentation (RFC 5737)): not probed");
-  EXPECT_TRUE(f.AcceptsAnyAddress());  // unknown fails closed
-  DnsFacts a = (*r)->Lookup("aonly.test").get();
-  EXPECT_EQ(a.catch_all_unknown, "MX address 192.0.2.11 is internal (documentation (RFC 5737)): not probed");
+  for (const char* domain : {"mxdoc.test", "mxprivate.test", "azero.test"}) {
+    DnsFacts f = (*r)->Lookup(domain).get();
+    EXPECT_EQ(f.exists, true) << domain;
+    EXPECT_EQ(f.mx, false) << domain;
+    EXPECT_EQ(f.exchanger, MailExchanger::kSpecialAddress) << domain;
+    EXPECT_FALSE(f.catch_all.has_value()) << domain;
+    EXPECT_EQ(f.catch_all_unknown, "not probed: no mail exchanger") << domain;
+    EXPECT_FALSE(f.AcceptsAnyAddress()) << domain;
+  }
+  EXPECT_EQ((*r)->counters().probes, 0u);
   close(fd);
 }
 

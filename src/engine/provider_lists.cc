@@ -119,11 +119,16 @@ Result<std::vector<ProviderWebDomain>> ParseProviderWebDomains(std::string_view 
     // "*.fastmail.com fastmail.com SOURCE": the domain's hosts are mail
     // domains (kept as web "*.fastmail.com"; the detector reads it so).
     const bool hosts_are_domains = w.web.starts_with("*.") && w.web.substr(2) == w.mail;
-    if ((!hosts_are_domains && !PlainDomain(w.web)) || !PlainDomain(w.mail) || source.empty() ||
-        w.web == w.mail) {
+    // "google.* gmail.com SOURCE": the name under any public suffix is the
+    // provider's web domain (google.co.uk, google.de; the detector reads it).
+    const bool any_suffix = w.web.ends_with(".*") && w.web.size() > 2 &&
+                            w.web.find('.') == w.web.size() - 2 &&
+                            PlainDomain(w.web.substr(0, w.web.size() - 2) + ".com");
+    if ((!hosts_are_domains && !any_suffix && !PlainDomain(w.web)) || !PlainDomain(w.mail) ||
+        source.empty() || w.web == w.mail) {
       return LineError(name, no,
-                       "expected 'WEB-DOMAIN MAIL-DOMAIN SOURCE' with two lower-case domains, or "
-                       "'*.DOMAIN DOMAIN SOURCE'");
+                       "expected 'WEB-DOMAIN MAIL-DOMAIN SOURCE' with two lower-case domains, "
+                       "'NAME.* MAIL-DOMAIN SOURCE' or '*.DOMAIN DOMAIN SOURCE'");
     }
     out.push_back(std::move(w));
     return Status::Ok();

@@ -342,6 +342,10 @@ class DetectorImpl final : public LookalikeDetector {
   // named for a protocol (mail.gmail.com) leaves `m` external. True when
   // `m` is the answer.
   bool ProviderHost(const Domain& d, const Best& best, LookalikeMatch& m) const;
+  // The provider `provider`'s regional domain a two-letter country label
+  // among `host_labels` names (uk.mail.yahoo.com: yahoo.co.uk), from its
+  // family (provider-regions.txt); else `provider` (detector_neighbours.cc).
+  uint32_t CountryDomainOfHost(std::string_view host_labels, uint32_t provider) const;
   // True when `alt` is `typed` with a dot moved and no entry of its own.
   bool UnlistedDotMove(std::string_view typed, const std::string& alt) const;
   // Keeps `c` in `best` when it ranks higher.

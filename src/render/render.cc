@@ -36,6 +36,9 @@ std::string DnsSentence(const std::string& domain, const DnsFacts& d) {
       return "DNS: " + domain + " exists but cannot receive mail (its mail exchanger is localhost or a loopback address)";
     case MailExchanger::kNoExchangerHost:
       return "DNS: " + domain + " exists but cannot receive mail (its mail exchangers do not exist)";
+    case MailExchanger::kSpecialAddress:
+      return "DNS: " + domain + " exists but cannot receive mail (its mail exchanger's address is " +
+             d.address_kind + ", a special-purpose address no mail host has)";
     default: return "DNS: " + domain + " exists but cannot receive mail (no MX, no address)";
   }
 }
@@ -53,7 +56,7 @@ std::string CatchAllClause(const DnsFacts& d) {
 
 }  // namespace
 
-// "dns": {"exists", "mx", "mail_exchanger", "catch_all", "checked_at"[,
+// "dns": {"exists", "mx", "mail_exchanger"[, "address_kind"], "catch_all", "checked_at"[,
 // "unknown"][, "catch_all_unknown"]}; null facts are unknown and "unknown"
 // / "catch_all_unknown" say why (catch_all is null whenever the probe is off).
 // Facts inferred with no query sent (a TLD the root zone lacks, a name of
@@ -66,6 +69,7 @@ void WriteDnsFacts(const DnsFacts& d, JsonWriter& w) {
   w.Key("mx");
   TriState(d.mx, w);
   w.Key("mail_exchanger").String(MailExchangerName(d.exchanger));
+  if (!d.address_kind.empty()) w.Key("address_kind").String(d.address_kind);
   w.Key("catch_all");
   TriState(d.catch_all, w);
   if (d.checked_at.empty()) {

@@ -65,6 +65,11 @@ try:
         "examplr.test": (True, False, "loopback"),
         "examole.test": (True, False, "loopback"),
         "exampme.test": (True, False, "mx-host-missing"),
+        # Round 55's tester 15, finding 3: an MX host at 0.0.0.0 or a private
+        # address, or no MX and an address of ::, receives no mail either.
+        "exampke.test": (True, False, "special-address"),
+        "exampoe.test": (True, False, "special-address"),
+        "examplw.test": (True, False, "special-address"),
     }
     p, rows, _ = run_check(["--policy", policy, "--dns-server", server],
                            ["bob@" + d for d in cases] + ["bob@example.test"])
@@ -76,6 +81,13 @@ try:
         got = (dns.get("exists"), dns.get("mx"), dns.get("mail_exchanger"))
         check(domain + " dns " + str((exists, mx, kind)), got == (exists, mx, kind), json.dumps(dns))
         check(domain + " checked_at", dns.get("checked_at", "").endswith("Z"), json.dumps(dns))
+    for domain, kind in (("exampke.test", "unspecified (0.0.0.0/8)"), ("exampoe.test", "unspecified (::)"),
+                         ("examplw.test", "private (RFC 1918)")):
+        dns = rows.get(domain, {}).get("dns", {})
+        check(domain + " names its address's range", dns.get("address_kind") == kind, json.dumps(dns))
+    check("no address_kind where the exchanger is usable or loopback",
+          all("address_kind" not in rows.get(d, {}).get("dns", {}) for d in ("exampel.test", "examole.test")),
+          json.dumps(rows))
     check("exampie.test says why it is unknown",
           rows.get("exampie.test", {}).get("dns", {}).get("unknown") == "REFUSED",
           json.dumps(rows.get("exampie.test")))
@@ -173,6 +185,22 @@ try:
                        capture_output=True, text=True, timeout=20)
     check("explain without DNS: confirm (can_receive unknown counts as yes)",
           "-> confirm" in p.stdout, p.stdout + p.stderr)
+    # A look-alike whose MX is at 0.0.0.0 is undeliverable: refused by the
+    # can_receive = false rule, not held as if it could receive, and the text
+    # says what the address is (round 55's tester 15, finding 3).
+    p, rows, _ = run_check(["--policy", os.path.join(work, "explain-off.toml"), "--dns-server", server],
+                           ["bob@exampke.test", "bob@exampoe.test", "bob@examplw.test"])
+    for domain in ("exampke.test", "exampoe.test", "examplw.test"):
+        row = rows.get(domain, {})
+        check(domain + ": lookalike-undeliverable",
+              (row.get("action"), row.get("rule", {}).get("name")) == ("reject", "lookalike-undeliverable"),
+              json.dumps(row))
+    p = subprocess.run([BIN, "check", "--policy", policy, "--dns-server", server,
+                        "--dns-lookup-every-lookalike", "bob@exampke.test"],
+                       capture_output=True, text=True, timeout=20)
+    check("text names the special-purpose address",
+          "DNS: exampke.test exists but cannot receive mail (its mail exchanger's address is "
+          "unspecified (0.0.0.0/8), a special-purpose address no mail host has)" in p.stdout, p.stdout)
 
     # A bad server is an error naming it.
     p = subprocess.run([BIN, "check", "--policy", policy, "--dns-server", "not-an-ip",
