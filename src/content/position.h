@@ -241,8 +241,8 @@ std::string CompactPortionMark(std::string_view mark);
 // marks of one pack that differ ("(NR) To send the slides.\n\n(NC) Will
 // book the room.") are two people's initials as readily as two portions,
 // so they do not confirm each other (Sensitivity::Corroborate); a banner,
-// a marked subject, a one-letter mark or an unclassified "(U)"/"(NU)"
-// portion beside them does.
+// a marked subject, an unclassified "(U)"/"(NU)" portion, or a one-letter
+// mark that is agreed itself beside them does.
 bool ClassifiedMarkMayBeInitials(std::string_view mark);
 PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
                               std::size_t end);
