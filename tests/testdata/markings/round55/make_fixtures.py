@@ -57,3 +57,23 @@ eml("neg-json-recipe", "recipe", "The recipe.",
 eml("neg-xml-recipe", "recipe", "The recipe.",
     ("recipe.xml", "text/xml",
      "<recipe name=\"Grandma's secret sauce\" level=\"easy\"><step>Mix well.</step></recipe>"))
+
+# 4. A zip's archive comment and a member's comment (round 55, finding 4):
+# unzip, zipinfo and 7-Zip show them on opening.
+import io
+import zipfile
+
+def zipped(archive_comment=b"", member_comment=b""):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        info = zipfile.ZipInfo("a.txt", date_time=(2026, 12, 5, 9, 0, 0))
+        info.comment = member_comment
+        z.writestr(info, "hello\n")
+        z.comment = archive_comment
+    return buf.getvalue()
+
+banner = b"SECRET//NOFORN\nThe convoy leaves at 0600.\nSECRET//NOFORN"
+eml("zip-archive-comment", "files", "The files.", ("f.zip", "application/zip", zipped(archive_comment=banner)))
+eml("zip-member-comment", "files", "The files.", ("f.zip", "application/zip", zipped(member_comment=banner)))
+eml("neg-zip-comment", "files", "The files.",
+    ("f.zip", "application/zip", zipped(archive_comment=b"Created by the nightly build. Keep it secret, keep it safe.")))
