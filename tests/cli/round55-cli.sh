@@ -54,4 +54,29 @@ check "api: Keywords TOP SECRET" "TOP SECRET" "$(api_level '{"Keywords":"recipes
 check "api: Comments SECRET//NOFORN" "SECRET" "$(api_level '{"Comments":"SECRET//NOFORN"}')"
 check "api: ordinary Keywords" "none" "$(api_level '{"Keywords":"recipes, cakes"}')"
 kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null
+
+# --- policy lint: a rule that never decides; at least "none" (finding 6) ----
+printf '[[rule]]\nname = "low-ok"\nsensitivity_at_most = "OFFICIAL"\naction = "accept"\n\n[[rule]]\nname = "rest"\naction = "hold"\n' >"$tmp/p3.toml"
+out=$("$bin" policy lint "$tmp/p3.toml" 2>&1)
+contains "lint: a content rule a later catch-all overrides" \
+  "rule 'low-ok' never decides: rule 'rest'" "$out"
+printf '[[rule]]\nname = "hold-rest"\nsensitivity_at_least = "none"\naction = "hold"\n' >"$tmp/p1.toml"
+out=$("$bin" policy lint "$tmp/p1.toml" 2>&1)
+check "lint: sensitivity_at_least = none is an error" 1 "$([ $? -ne 0 ] && echo 1 || echo 0)"
+contains "... and says why" 'sensitivity_at_least = "none" holds for every message' "$out"
+printf '[[rule]]\nname = "low-ok"\nsensitivity_at_most = "OFFICIAL"\naction = "accept"\n\n[[rule]]\nname = "rest"\nsensitivity_at_least = "OFFICIAL-SENSITIVE"\naction = "hold"\n' >"$tmp/p2.toml"
+out=$("$bin" policy lint "$tmp/p2.toml" 2>&1)
+case $out in *"never decides"*) check "lint: p2 (a content catch-all) is fine" none warned ;; esac
+
+# --- a ';' list in X-Protective-Marking; a bracket closed (finding 7) --------
+texts() {  # texts EML: the findings' texts, one a line
+  "$bin" scan --json --store none "$1" 2>/dev/null | python3 -c '
+import json, sys
+for f in json.loads(sys.stdin.readline())["sensitivity"]["findings"]: print(f["level"] + "=" + f["text"])'
+}
+printf 'From: alice@example.org\nTo: bob@gmail.com\nSubject: tender\nX-Protective-Marking: VER=2018.4; NS=gov.au; SEC=SECRET; ORIGIN=alice@example.org\n\nThe scores.\n' >"$tmp/l26.eml"
+check "X-Protective-Marking with ';': SEC read" "SECRET=SECRET" "$(texts "$tmp/l26.eml")"
+printf 'From: alice@example.org\nTo: bob@gmail.com\nSubject: tender\n\nOFFICIAL-SENSITIVE [COMMERCIAL]\n\nThe scores.\n' >"$tmp/d20.eml"
+check "the finding keeps its closing bracket" "OFFICIAL-SENSITIVE=OFFICIAL-SENSITIVE [COMMERCIAL]" \
+  "$(texts "$tmp/d20.eml" | head -1)"
 exit $fail
