@@ -73,8 +73,9 @@ struct Envelope {
 // HTTP API's request; `policy explain`'s flags). Empty parts are skipped.
 struct MessageParts {
   std::string_view subject;
-  // Label headers (msip_labels, X-Protective-Marking, ...): name, value;
-  // List-Unsubscribe or "Precedence: bulk" here makes the subject a bulk
+  // Label headers (msip_labels, X-Protective-Marking, ...) and the
+  // headers read as subjects (Keywords, Comments: content/header_phrases.h),
+  // as the MIME walker reads them: name, value; List-Unsubscribe or "Precedence: bulk" here makes the subject a bulk
   // mail's (content::TextKind::kBulkSubject).
   std::vector<std::pair<std::string_view, std::string_view>> headers;
   // Cut at [limits] max_text_bytes; the level is then a lower bound.

@@ -355,6 +355,13 @@ std::vector<PolicyError> PolicyWarnings(const Policy& policy);
 // tester, round 43, finding 10). Empty when none.
 std::vector<PolicyError> ConfirmLinkWarnings(const Policy& policy);
 
+// A rule about the message (a sensitivity, finding or recipient-count
+// condition) that never decides: the first later rule about the recipient
+// alone matches every recipient and is stricter, and takes its place
+// (docs/policy.md, [[rule]]). Part of PolicyWarnings
+// (src/policy/lint_overridden.cc). Empty when none.
+std::vector<PolicyError> OverriddenRuleWarnings(const Policy& policy);
+
 // The embedded default policy's text (data/policy/default.toml), as
 // `nearmiss policy init` prints it.
 std::string_view DefaultPolicyText();

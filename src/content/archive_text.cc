@@ -162,6 +162,21 @@ class ArchiveWalk {
     ReadMember(path, data, depth);
   }
 
+  // A zip's archive or member comment (ZipArchive::Comment): read as a
+  // text member at `path`, counted against the archive's members and the
+  // attachment's bytes as a member is.
+  void ReadComment(const std::string& path, std::string_view comment, std::string_view prefix,
+                   int depth) {
+    if (comment.empty() || stopped_ || !CountMember()) return;
+    if (used_ + comment.size() > budget_.per_attachment_bytes) {
+      Limit("max-attachment-bytes", Label(prefix) + ": more than " +
+                                        std::to_string(budget_.per_attachment_bytes) + " bytes");
+      return;
+    }
+    used_ += comment.size();
+    ReadTyped(path, std::string(comment), depth, DocType::kText);
+  }
+
   // Safari's saved page (web_archive.h): the page and the files it loaded,
   // each a member, bounded as a TNEF stream's attachments are.
   void WalkWebArchive(std::string_view prefix, std::string_view bytes, int depth) {
@@ -241,6 +256,7 @@ class ArchiveWalk {
         return true;
       }
     }
+    ReadComment(std::string(prefix) + "(archive comment)", zip.Comment(), prefix, depth);
     for (zip_int64_t i = 0; i < count && !stopped_; ++i) {
       if (!CountMember()) return true;
       const char* member = zip.Name(i);
@@ -254,6 +270,9 @@ class ArchiveWalk {
       std::string path = std::string(prefix) + member;
       if (path.ends_with('/') && !zip.HoldsBytes(i)) continue;  // a directory
       out_->member_names.push_back(path);
+      // Stored in the central directory, in clear even for an encrypted
+      // member.
+      ReadComment(path + " (comment)", zip.Comment(i), prefix, depth);
       if (zip.Encrypted(i)) {
         out_->encrypted_members.push_back(path);
         continue;

@@ -46,7 +46,10 @@ void OnField(void* data, std::size_t length, void* self) {
 
 void OnRecord(int /*terminator*/, void* self) {
   auto* sheet = static_cast<Sheet*>(self);
-  sheet->text->push_back('\n');
+  // Each record a page: a marking alone in its cell is a field's whole
+  // value, as strong on the thousandth row as on the first
+  // (field_values.h; round 55's tester 13, finding 1).
+  sheet->text->push_back('\f');
   sheet->first_field = true;
   sheet->column = 0;
   if (sheet->header_record) sheet->header_seen = true;

@@ -18,7 +18,7 @@ namespace nearmiss::content {
 bool IsCsvName(std::string_view name);
 
 // `csv`'s records (RFC 4180, parsed by libcsv: quoted fields with
-// separators, doubled quotes and line breaks inside) in `*out`, one a line,
+// separators, doubled quotes and line breaks inside) in `*out`, one a page (a form feed after each),
 // fields joined by a tab: the cell break the text rules read (normalize.h).
 // The separator is the one of ',' and ';' the first line holds more of:
 // Excel writes the list separator of the sender's locale (';' where the

@@ -8,7 +8,7 @@
 #include "content/bulk_mail.h"
 #include "content/encrypted_format.h"
 #include "content/gmime_util.h"
-#include "content/header_encode.h"
+#include "content/header_phrases.h"
 #include "content/message_walk.h"
 
 namespace nearmiss::content {
@@ -67,30 +67,14 @@ std::string MessageWalker::AttachmentPlace(std::string_view name) const {
 void MessageWalker::ScanHeaders(const std::vector<HeaderView>& headers) {
   for (const HeaderView& h : headers) {
     if (h.value == nullptr) continue;
-    // The message's own Keywords: and Comments: (RFC 5322 3.6.5), where
-    // Outlook and other clients put categories a sender types: each
-    // keyword is read as a subject is ("Keywords: Convoy, UK SECRET";
-    // round 50's tester 13, finding 12), as a document's Keywords
-    // property is.
-    if (EqualsNoCase(h.name, "Keywords") || EqualsNoCase(h.name, "Comments")) {
+    // The message's own Keywords: and Comments:, each phrase read as a
+    // subject is (header_phrases.h), as a document's Keywords property is.
+    if (IsSubjectPhraseHeader(h.name)) {
       std::string where = "header:";
       where += h.name;
       if (!message_where_.empty()) where = InMessage(where);
-      const std::string value = DecodedPhrase(h.value);
-      const char* separators = EqualsNoCase(h.name, "Keywords") ? ",;" : "";
-      for (std::size_t at = 0; at <= value.size();) {
-        std::size_t end = *separators ? value.find_first_of(separators, at) : std::string::npos;
-        if (end == std::string::npos) end = value.size();
-        std::string_view keyword = std::string_view(value).substr(at, end - at);
-        while (!keyword.empty() && (keyword.front() == ' ' || keyword.front() == '\t')) {
-          keyword.remove_prefix(1);
-        }
-        while (!keyword.empty() && (keyword.back() == ' ' || keyword.back() == '\t')) {
-          keyword.remove_suffix(1);
-        }
-        if (!keyword.empty()) Scan(TextKind::kSubject, where, keyword);
-        at = end + 1;
-      }
+      ForEachSubjectPhrase(h.name, h.value,
+                           [&](std::string_view phrase) { Scan(TextKind::kSubject, where, phrase); });
       continue;
     }
     if (!scanner_.IsLabelHeader(h.name)) continue;

@@ -241,8 +241,8 @@ std::string CompactPortionMark(std::string_view mark);
 // marks of one pack that differ ("(NR) To send the slides.\n\n(NC) Will
 // book the room.") are two people's initials as readily as two portions,
 // so they do not confirm each other (Sensitivity::Corroborate); a banner,
-// a marked subject, a one-letter mark or an unclassified "(U)"/"(NU)"
-// portion beside them does.
+// a marked subject, an unclassified "(U)"/"(NU)" portion, or a one-letter
+// mark that is agreed itself beside them does.
 bool ClassifiedMarkMayBeInitials(std::string_view mark);
 PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
                               std::size_t end);
@@ -382,7 +382,11 @@ bool OpensSentence(std::string_view text, std::size_t begin, std::size_t end);
 // one ("Please stop putting SECRET//NOFORN in the subject", "how NATO
 // SECRET differs from"). A banner applied to a text stands on its own line
 // or leads the sentence ("The convoy is SECRET//NOFORN." keeps a
-// lower-case word on one side only, and counts).
+// lower-case word on one side only, and counts). Also a form with '='
+// right after it ("set the key S//NF=1": a key assigned a value), or a '?'
+// after a lower-case word or before more of its line ("Set S//NF? I have
+// no idea"): a banner ends its line or runs into the text it marks, never
+// into a question or an assignment (round 55's tester 13, finding 3).
 bool InsideSentence(std::string_view text, std::size_t begin, std::size_t end);
 
 // The match is the head of a bracketed portion form inside a sentence: a

@@ -301,6 +301,11 @@ bool InsideSentence(std::string_view text, std::size_t begin,
   // "re-SECRET//NOFORN" or a path.
   bool spaced_before = b < begin, spaced_after = e > end ||
                                                  (end > begin && IsBlank(text[end - 1]));
+  if (end < text.size() && text[end] == '=') return true;
+  if (end < text.size() && text[end] == '?') {
+    const bool word_before = spaced_before && b > 0 && text[b - 1] >= 'a' && text[b - 1] <= 'z';
+    return word_before || !IsBlankLine(text, end + 1, LineEnd(text, end));
+  }
   return spaced_before && spaced_after && b > 0 && e < text.size() &&
          text[b - 1] >= 'a' && text[b - 1] <= 'z' && text[e] >= 'a' &&
          text[e] <= 'z';

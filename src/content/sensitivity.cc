@@ -126,12 +126,11 @@ void Sensitivity::Corroborate() {
   // marks must not cost 100,000 squared comparisons (a milter worker tied
   // up for minutes; issue 13, breaker defect 7).
   // - per pack, the distinct names of doubtful portion marks (two suffice),
-  //   and of those that are not a classified mark read as initials
-  //   (ClassifiedMarkMayBeInitials);
+  //   and up to kListNames of those that are not a classified mark read as
+  //   initials (ClassifiedMarkMayBeInitials);
   // - per name, how many doubtful lone level words carry it;
   // - the levels of doubtful portion marks and of doubtful level words.
   std::map<std::string_view, std::pair<std::string_view, bool>> portion_names;
-  std::map<std::string_view, std::pair<std::string_view, bool>> plain_names;
   auto note_name = [](auto& names, const Finding& g) {
     auto [it, fresh] =
         names.try_emplace(g.pack, std::pair<std::string_view, bool>{g.marking, false});
@@ -159,10 +158,15 @@ void Sensitivity::Corroborate() {
       (IsPortionText(g.text) ? subject_portion_packs : subject_word_packs).insert(g.pack);
     }
     if (IsPortionText(g.text)) {
+      // A mark that may be initials is no level of the list: "(TS) send
+      // the deck", "(S) check the budget" and "(C) catering" are three
+      // action owners as readily as three portions (round 55's tester 13,
+      // finding 2).
       std::set<std::string_view>& names = distinct_names[g.pack];
-      if (names.size() < kListNames) names.insert(g.marking);
+      if (names.size() < kListNames && !ClassifiedMarkMayBeInitials(g.text)) {
+        names.insert(g.marking);
+      }
       note_name(portion_names, g);
-      if (!ClassifiedMarkMayBeInitials(g.text)) note_name(plain_names, g);
       portion_levels.insert(g.level);
       if (g.where != "subject") body_portion_levels.insert(g.level);
     } else {
@@ -177,6 +181,8 @@ void Sensitivity::Corroborate() {
       if (g.where != "subject") body_word_levels.insert(g.level);
     }
   }
+  // The packs of plain portion marks that were agreed (first pass below).
+  std::set<std::string_view> agreed_plain_packs;
   auto agrees = [&](const Finding& f) {
     if (readings.StrongAgrees(f)) return true;
     bool portion = IsPortionText(f.text);
@@ -196,11 +202,12 @@ void Sensitivity::Corroborate() {
          distinct_names[f.pack].size() >= kListNames)) {
       return true;
     }
-    if (portion && ClassifiedMarkMayBeInitials(f.text)) {
-      auto it = plain_names.find(f.pack);
-      if (it != plain_names.end() && (it->second.first != f.marking || it->second.second)) {
-        return true;
-      }
+    // A mark that may be initials agrees with a plain mark of its pack
+    // ("(S)", "(C)") only where that mark is agreed itself: a doubtful
+    // mark lends no agreement it lacks ("(TS) send the deck\n(S) check the
+    // budget" are two people's tasks; round 55's tester 13, finding 2).
+    if (portion && ClassifiedMarkMayBeInitials(f.text) && agreed_plain_packs.count(f.pack) > 0) {
+      return true;
     }
     // A subject led by one of a scheme's abbreviations and ended by a
     // portion mark of the same scheme ("CTS: exercise plan (NS)"): two
@@ -233,9 +240,25 @@ void Sensitivity::Corroborate() {
   };
   // Decided first, changed after: whether one agrees must not depend on
   // whether another was already settled.
+  // Two passes: the plain portion marks agreed in the first lend their
+  // agreement to the marks that may be initials in the second.
   std::vector<bool> agreed_each(findings.size(), false);
   for (std::size_t i = 0; i < findings.size(); ++i) {
     if (findings[i].needs_corroboration) agreed_each[i] = agrees(findings[i]);
+  }
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (agreed_each[i] && f.needs_corroboration && IsPortionText(f.text) &&
+        !ClassifiedMarkMayBeInitials(f.text)) {
+      agreed_plain_packs.insert(f.pack);
+    }
+  }
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (!agreed_each[i] && f.needs_corroboration && IsPortionText(f.text) &&
+        ClassifiedMarkMayBeInitials(f.text)) {
+      agreed_each[i] = agrees(f);
+    }
   }
   // A doubtful mark nothing agrees with stays a weak finding: the report
   // and the audit trail show what was read and not counted (issue 13,

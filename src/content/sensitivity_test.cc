@@ -120,19 +120,30 @@ TEST(CorroborateTest, ClassifiedMarksReadAsInitialsDoNotAgreeWithEachOther) {
   EXPECT_TRUE(AllWeak(s));
 }
 
-TEST(CorroborateTest, AnUnclassifiedOrOneLetterMarkAgreesWithInitialsShapedOnes) {
+// A one-letter mark agrees with an initials-shaped one only where it is
+// agreed itself: "(TS) send the deck\n(S) check the budget" are two action
+// owners, neither of which lends the other an agreement it lacks (round
+// 55's tester 13, finding 2); beside an unclassified portion both count.
+TEST(CorroborateTest, AnUnclassifiedOrAgreedOneLetterMarkAgreesWithInitialsShapedOnes) {
   Sensitivity nato;
   nato.Add(Doubtful("(NC)", "nato-eu", Level::kSecret, "(NC)"));
   nato.Add(Doubtful("(NU)", "nato-eu", Level::kOfficial, "(NU)"));
   nato.Corroborate();
   EXPECT_EQ(nato.level, Level::kSecret);
   EXPECT_EQ(nato.findings.size(), 2u);
+  Sensitivity alone;
+  alone.Add(Doubtful("(TS)", "us-classified", Level::kTopSecret, "(TS)"));
+  alone.Add(Doubtful("(S)", "us-classified", Level::kSecret, "(S)"));
+  alone.Corroborate();
+  EXPECT_EQ(alone.level, Level::kNone);
+  EXPECT_TRUE(AllWeak(alone));
   Sensitivity us;
   us.Add(Doubtful("(TS)", "us-classified", Level::kTopSecret, "(TS)"));
   us.Add(Doubtful("(S)", "us-classified", Level::kSecret, "(S)"));
+  us.Add(Doubtful("(U)", "us-classified", Level::kNone, "(U)"));
   us.Corroborate();
   EXPECT_EQ(us.level, Level::kTopSecret);
-  EXPECT_EQ(us.findings.size(), 2u);
+  EXPECT_EQ(us.findings.size(), 3u);
 }
 
 // Issue 13, round 38 item 4: a subject led by a NATO abbreviation and

@@ -11,6 +11,7 @@
 #include "content/encrypted_format.h"
 #include "content/enriched_text.h"
 #include "content/extract.h"
+#include "content/field_values.h"
 #include "content/flowed_text.h"
 #include "content/gmime_util.h"
 #include "content/message_walk.h"
@@ -261,9 +262,12 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
     };
   }
   // A text in memory that needs no conversion is scanned where it lies
-  // (a CSV's fields become cells: csv_text.h).
+  // (a CSV's fields become cells: csv_text.h; a JSON or key-value file's
+  // fields pages: field_values.h).
   std::optional<std::string_view> as_is;
-  if (type == DocType::kText && !owned() && !IsCsvName(where)) as_is = TextBytesAsIs(data);
+  if (type == DocType::kText && !owned() && !IsCsvName(where) && !MayReadAsFields(where, data)) {
+    as_is = TextBytesAsIs(data);
+  }
   Extracted text = as_is ? ExtractTextInPlace(*as_is, where, budget_)
                    : owned() ? ExtractDocument(type, where, std::move(bytes), budget_)
                              : ExtractDocument(type, where, data, budget_);

@@ -52,6 +52,19 @@ const char* ZipArchive::Name(zip_uint64_t index) const {
   return zip_get_name(zip_.get(), index, ZIP_FL_ENC_GUESS);
 }
 
+std::string_view ZipArchive::Comment() const {
+  int length = 0;
+  const char* c = zip_get_archive_comment(zip_.get(), &length, ZIP_FL_ENC_GUESS);
+  return c != nullptr && length > 0 ? std::string_view(c, static_cast<std::size_t>(length))
+                                    : std::string_view();
+}
+
+std::string_view ZipArchive::Comment(zip_uint64_t index) const {
+  zip_uint32_t length = 0;
+  const char* c = zip_file_get_comment(zip_.get(), index, &length, ZIP_FL_ENC_GUESS);
+  return c != nullptr ? std::string_view(c, length) : std::string_view();
+}
+
 bool ZipArchive::MethodSupported(zip_uint64_t index) const {
   zip_stat_t st;
   zip_stat_init(&st);

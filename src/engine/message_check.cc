@@ -6,6 +6,7 @@
 
 #include "base/text_format.h"
 #include "content/bulk_mail.h"
+#include "content/header_phrases.h"
 #include "engine/mailbox_space.h"
 #include "engine/thread_state.h"
 #include "nearmiss/address.h"
@@ -225,7 +226,15 @@ void Engine::ScanParts(const MessageParts& parts, content::Scratch& scratch,
     note(scanner_->Scan(bulk ? content::TextKind::kBulkSubject : content::TextKind::kSubject,
                         "subject", parts.subject, scratch, s));
   }
+  // The headers the MIME walker reads, read alike (header_phrases.h).
   for (const auto& [name, value] : parts.headers) {
+    if (content::IsSubjectPhraseHeader(name)) {
+      const std::string where = "header:" + std::string(name);
+      content::ForEachSubjectPhrase(name, value, [&](std::string_view phrase) {
+        note(scanner_->Scan(content::TextKind::kSubject, where, phrase, scratch, s));
+      });
+      continue;
+    }
     note(scanner_->ScanHeader(name, value, scratch, s));
   }
   if (!parts.body.empty()) {

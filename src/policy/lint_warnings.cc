@@ -128,6 +128,7 @@ std::vector<PolicyError> PolicyWarnings(const Policy& policy) {
                    "(or \"reject\")"});
   }
   for (PolicyError& w : ConfirmLinkWarnings(policy)) out.push_back(std::move(w));
+  for (PolicyError& w : OverriddenRuleWarnings(policy)) out.push_back(std::move(w));
   // The probe rides on the lookups: with [dns] off it never runs unless a
   // command turns DNS on (--dns), and nothing else would say so (round
   // 46's tester 15, finding 11; docs/policy.md, dns.catch_all_probe).

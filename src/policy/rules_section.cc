@@ -175,6 +175,24 @@ Rule ReadRule(Context& ctx, const toml::table& t, int index, const Policy& polic
   ReadNames(ctx, t, "reason", KnownReasonCodes(), "reason code", rule, rule.reasons);
   rule.sensitivity_at_least = GetLevel(ctx, t, "sensitivity_at_least");
   rule.sensitivity_at_most = GetLevel(ctx, t, "sensitivity_at_most");
+  // Every message is at least none and at most unknown-label: such a bound
+  // is no condition, and the rule, then about the recipient alone, takes
+  // the place of earlier rules about the message (docs/policy.md, [[rule]];
+  // round 55's tester 13, finding 6: "accept OFFICIAL, hold the rest
+  // (sensitivity_at_least = \"none\")" held every message).
+  if (rule.sensitivity_at_least == content::Level::kNone) {
+    ctx.Error(t.get("sensitivity_at_least")->source(),
+              "rule '" + rule.name + "': sensitivity_at_least = \"none\" holds for every message, "
+              "so it is no condition",
+              "leave it out to match every message, or name the lowest level the rule is for "
+              "(\"OFFICIAL\")");
+  }
+  if (rule.sensitivity_at_most == content::Level::kUnknownLabel) {
+    ctx.Error(t.get("sensitivity_at_most")->source(),
+              "rule '" + rule.name + "': sensitivity_at_most = \"unknown-label\" holds for every "
+              "message, so it is no condition",
+              "leave it out to match every message, or name the highest level the rule is for");
+  }
   ReadNames(ctx, t, "finding", content::ConditionFindingNames(), "finding", rule,
             rule.findings);
   if (auto groups = GetStrings(ctx, t, "sender_group")) {
