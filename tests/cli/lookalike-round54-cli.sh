@@ -149,7 +149,6 @@ x@e.mail.ru|lookalike|confirm|x@mail.ru|provider-host|a name under the provider 
 x@mail01.orange.fr|lookalike|confirm|x@orange.fr|provider-host|
 x@smtp.gmail.com|lookalike|confirm|x@gmail.com|provider-host|
 x@mail.google.com|lookalike|confirm|x@gmail.com|provider-host|a web address of google.com
-x@usbank.com|*|*|*|dot-omission|
 CASES
 judge "$tmp/hosts" >> "$tmp/report"
 
