@@ -8,6 +8,7 @@
 #include "content/header_encode.h"
 #include "engine/address_fold.h"
 #include "engine/address_typo_shape.h"
+#include "engine/address_typo_split_name.h"
 #include "engine/display_name.h"
 #include "engine/family_name_list.h"
 #include "engine/given_name_list.h"
@@ -273,6 +274,16 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
   double best_rank = 0;
   bool best_with_number = false;
   bool best_by_learned_name = false;
+  // The shape rules, then the same with the frequent address's run-together
+  // names split (mj.garcialopez for mariajose.garcialopez, learned as
+  // "María José García López": address_typo_split_name.h).
+  const auto name_shape = [&](const Frequent& f, const Parts& known) {
+    if (Shape shape = ShapeOf(local, typed, f.key, known, crowded); shape.score > 0) return shape;
+    const auto learned = display_names_.find(f.address);
+    return SplitNameShapeOf(typed, known,
+                            learned == display_names_.end() ? std::string_view() : learned->second,
+                            crowded);
+  };
   for (const Frequent& f : *list) {
     if (f.domain != domain) continue;
     // A frequent address is never a slip of another one, nor is the same
@@ -367,8 +378,7 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
         rank = score;
         score = d == 1 ? 0.4 : 0.3;
       }
-    } else if (Shape shape = other_person_named(f.key) ? Shape{}
-                                                       : ShapeOf(local, typed, f.key, known, crowded);
+    } else if (Shape shape = other_person_named(f.key) ? Shape{} : name_shape(f, known);
                shape.score > 0) {
       kind = shape.kind;
       score = shape.score;

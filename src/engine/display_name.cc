@@ -252,10 +252,12 @@ void OrderReadings(std::string_view form, std::string_view display, bool ambiguo
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> DisplayNameReadings(std::string_view form,
-                                                                     std::string_view display,
-                                                                     bool ambiguous_order) {
-  std::vector<std::pair<std::string, std::string>> out;
+namespace {
+
+// DisplayNameReadings of one writing of the name.
+void ReadingsOfWriting(std::string_view form, std::string_view display, bool ambiguous_order,
+                       std::vector<std::pair<std::string, std::string>>* readings) {
+  std::vector<std::pair<std::string, std::string>>& out = *readings;
   auto read = [&out](std::string_view part) {
     std::string given, family;
     if (DisplayNames(part, &given, &family)) out.emplace_back(std::move(given), std::move(family));
@@ -301,6 +303,27 @@ std::vector<std::pair<std::string, std::string>> DisplayNameReadings(std::string
     }
   }
   if (split) read(form.substr(start));
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> DisplayNameReadings(std::string_view form,
+                                                                     std::string_view display,
+                                                                     bool ambiguous_order) {
+  std::vector<std::pair<std::string, std::string>> out;
+  ReadingsOfWriting(form, display, ambiguous_order, &out);
+  for (int how : {kJoinInitials, kJoinParticles, kJoinInitials | kJoinParticles}) {
+    const std::string written = DisplayNameWriting(form, how);
+    if (written.empty()) continue;
+    // The name as written rewritten alike, for the capitals OrderReadings
+    // reads; when that changes nothing (an encoded word), the form's own.
+    const std::string as_written = display.empty() ? std::string() : DisplayNameWriting(display, how);
+    std::vector<std::pair<std::string, std::string>> more;
+    ReadingsOfWriting(written, as_written, ambiguous_order, &more);
+    for (auto& reading : more) {
+      if (std::find(out.begin(), out.end(), reading) == out.end()) out.push_back(std::move(reading));
+    }
+  }
   return out;
 }
 

@@ -59,8 +59,26 @@ bool DisplayNames(std::string_view display, std::string* given, std::string* fam
 // are read family first too only with `ambiguous_order` ("Novak Petr",
 // "Tanaka Taro"): what names a frequent address, not what the typed address
 // is said to fit ("John Smith" <john.smithson@> names no Smith John).
+// Each writing of the name (DisplayNameWriting) is read too.
 std::vector<std::pair<std::string, std::string>> DisplayNameReadings(
     std::string_view form, std::string_view display = {}, bool ambiguous_order = false);
+
+// Ways of writing one name that DisplayNameWriting rewrites to the form
+// the readings compare: initials apart ("J. R. Tolkien", "J.R. Tolkien",
+// "Tolkien, J. R." read as "Jr Tolkien", the jrtolkien of an address), and
+// family particles apart from their name ("P. de Vries", "de Vries, P.",
+// "Ludwig van Beethoven" read as "P. deVries", the p.devries of an
+// address; particles from data/names/family-particles.txt). A particle
+// that is the first word of a name without a comma is left ("Le Minh
+// Tuan"). DisplayNameReadings reads every writing, so each writing of one
+// name compares equal (issue 14, tester 14-b, finding 1).
+inline constexpr int kJoinInitials = 1;
+inline constexpr int kJoinParticles = 2;
+
+// `text` (a display name form, or the display name as written) rewritten
+// as `how` (kJoinInitials, kJoinParticles or both) says; "" when that
+// changes nothing.
+std::string DisplayNameWriting(std::string_view text, int how);
 
 // The address a display name is when it is one (`"john.smith@x.org"
 // <jane@x.org>`, what clients write when they had no name), lower case,
