@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "base/text_format.h"
 #include "cli/commands.h"
+#include "maillog/unknown_cause.h"
 
 namespace nearmiss::cli {
 
@@ -190,8 +191,9 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
                 c.log_not_delivered == 1 ? "was" : "were", c.first_log_not_delivered.c_str());
   }
   if (c.still_deferred > 0) {
-    std::printf("left out %s still deferred or held when the logs end (no outcome yet; a "
-                "trace's Pending or Quarantined, a hold queue): not learned; first at %s\n",
+    std::printf("left out %s still deferred or held when the logs end (no outcome yet: a "
+                "deferral, Postfix's hold queue, a trace's Quarantined): not learned; first at "
+                "%s\n",
                 Counted(c.still_deferred, "delivery", "deliveries").c_str(),
                 c.first_still_deferred.c_str());
   }
@@ -201,11 +203,14 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
                 "first at %s\n",
                 Counted(c.local_forwards, "delivery line").c_str(), c.first_local_forward.c_str());
   }
-  if (c.outcome_unknown > 0) {
-    std::printf("left out %s recipients whose outcome is unknown: sent on to another server "
-                "(an Exchange server's next hop, a Postfix content filter or instance) whose "
-                "log was not given\n",
-                n(c.outcome_unknown).c_str());
+  // Each cause in audit's words for it (maillog/unknown_cause.h).
+  for (size_t i = 0; i < c.outcome_unknown.size(); ++i) {
+    if (c.outcome_unknown[i] == 0) continue;
+    std::printf("left out %s whose outcome is unknown (%s): not learned; first at %s\n",
+                Counted(c.outcome_unknown[i], "delivery", "deliveries").c_str(),
+                std::string(maillog::UnknownCauseWords(static_cast<maillog::UnknownCause>(i)))
+                    .c_str(),
+                c.first_outcome_unknown[i].c_str());
   }
 }
 
@@ -237,8 +242,12 @@ std::string NothingLearned(const history::Learner& learner, const LogSkips& skip
       c.first_skipped_sender);
   add(c.local_forwards, "delivery", " of a copy local(8) forwarded (a .forward, an alias)",
       c.first_local_forward);
-  add(c.outcome_unknown, "recipient",
-      " whose outcome is unknown (sent on to a server whose log was not given)", "");
+  for (size_t i = 0; i < c.outcome_unknown.size(); ++i) {
+    add(c.outcome_unknown[i], "delivery",
+        " whose outcome is unknown (" +
+            std::string(maillog::UnknownCauseWords(static_cast<maillog::UnknownCause>(i))) + ")",
+        c.first_outcome_unknown[i]);
+  }
   add(c.sender_unknown, "recipient", " whose sender the log does not show (no qmgr from= line)",
       c.first_sender_unknown);
   add(m.not_delivered, "recipient", " not delivered (bounced, expired or discarded)",

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include <algorithm>
+
 #include "base/ascii.h"
 #include "content/html_data_uris.h"
 #include "content/picture_parts.h"
@@ -60,10 +62,67 @@ bool IsBase64Line(std::string_view line) {
   return end > 0;
 }
 
+// Only letters: a word ("Thanks", "Regards") as much as base64.
+bool LettersOnly(std::string_view line) {
+  for (char c : line) {
+    if (!g_ascii_isalpha(c)) return false;
+  }
+  return true;
+}
+
+// The base64 lines that continue the data URL `url` when a line break cut
+// it (`rest`: the text after it; `line_width`: the width of the URL's own
+// line), joined on; "" when none does. RFC 2045 6.8 and a mail client's
+// wrap break a long word the same way: each line of one width, the last
+// no wider, and none wider than the line it continues. A short line of
+// letters only after the URL is a word of the mail, not its end; and the
+// joined data is whole base64 (a multiple of 4), else fewer lines are.
+// `*used`: where in `rest` the lines joined end.
+std::string Continuation(std::string_view url, std::string_view rest, std::size_t line_width,
+                         std::size_t* used) {
+  *used = 0;
+  const std::size_t comma = url.find(',');
+  if (!EndsWithNoCase(url.substr(0, comma), ";base64") || url.ends_with('=')) return {};
+  std::size_t at = 0;
+  while (at < rest.size() && (rest[at] == ' ' || rest[at] == '\t' || rest[at] == '\r')) ++at;
+  if (at >= rest.size() || rest[at] != '\n') return {};
+  std::vector<std::string_view> lines;
+  std::vector<std::size_t> ends;  // where each line ends in `rest`
+  std::size_t width = 0;
+  for (++at; at < rest.size();) {
+    std::size_t end = rest.find('\n', at);
+    if (end == std::string_view::npos) end = rest.size();
+    const std::string_view line = RunLine(rest.substr(at, end - at));
+    at = end + 1;
+    if (!IsBase64Line(line) || line.size() > line_width) break;
+    if (!lines.empty() && line.size() > width) break;
+    if (lines.empty()) width = line.size();
+    lines.push_back(line);
+    ends.push_back(end);
+    if (line.size() < width || line.back() == '=') break;
+  }
+  if (!lines.empty() && lines.back().size() < kMinBlob && LettersOnly(lines.back())) {
+    lines.pop_back();
+    ends.pop_back();
+  }
+  std::size_t data = url.size() - comma - 1;
+  for (std::string_view line : lines) data += line.size();
+  while (!lines.empty() && data % 4 != 0) {
+    data -= lines.back().size();
+    lines.pop_back();
+    ends.pop_back();
+  }
+  if (!ends.empty()) *used = ends.back();
+  std::string joined;
+  for (std::string_view line : lines) joined.append(line);
+  return joined;
+}
+
 }  // namespace
 
-std::vector<std::string_view> TextDataUrls(std::string_view text) {
-  std::vector<std::string_view> urls;
+std::vector<std::string> TextDataUrls(std::string_view text,
+                                      std::vector<std::pair<std::size_t, std::size_t>>* joined) {
+  std::vector<std::string> urls;
   for (std::size_t at = 0; at + 5 <= text.size(); ++at) {
     if (!EqualsNoCase(text.substr(at, 5), "data:")) continue;
     if (at > 0 && (g_ascii_isalnum(text[at - 1]) || text[at - 1] == '-' || text[at - 1] == '_')) {
@@ -75,7 +134,14 @@ std::vector<std::string_view> TextDataUrls(std::string_view text) {
     const std::size_t comma = url.find(',');
     if (comma != std::string_view::npos && IsDataUrlHead(url.substr(5, comma - 5)) &&
         url.size() - comma - 1 >= kMinBlob) {
-      urls.push_back(url);
+      const std::size_t line_start = text.rfind('\n', at) == std::string_view::npos
+                                         ? 0
+                                         : text.rfind('\n', at) + 1;
+      urls.emplace_back(url);
+      std::size_t used = 0;
+      urls.back() += Continuation(url, text.substr(end), end - line_start, &used);
+      if (used != 0 && joined != nullptr) joined->emplace_back(end, end + used);
+      if (used != 0) end += used;
     }
     at = end - 1;
   }
@@ -140,16 +206,30 @@ bool IsReadableBlob(std::string_view bytes) {
 }
 
 void ExtractEmbeddedBlobs(std::string_view name, std::string_view text, ExtractBudget& budget,
-                          Extracted* out) {
-  std::size_t n = 0;
+                          Extracted* out, const std::vector<ExtractedMember>& read) {
+  std::size_t n = read.size();
   Extracted urls;
-  for (std::string_view url : TextDataUrls(text)) {
-    AddDataUrl(std::string(url), "the text", "", &n, &urls);
+  std::vector<std::pair<std::size_t, std::size_t>> joined;
+  for (const std::string& url : TextDataUrls(text, &joined)) {
+    AddDataUrl(url, "the text", "", &n, &urls);
   }
   for (std::string& e : urls.errors) out->errors.push_back(std::string(name) + ": " + e);
   for (std::string& e : urls.notes) out->notes.push_back(std::string(name) + ": " + e);
   for (ExtractedMember& f : urls.data_files) {
-    ExtractEmbedded(name, f.path, f.text, budget, out);
+    const bool again = std::any_of(read.begin(), read.end(),
+                                   [&f](const ExtractedMember& r) { return r.text == f.text; });
+    if (!again) ExtractEmbedded(name, f.path, f.text, budget, out);
+  }
+  // The lines joined to a URL are its, not a base64 run of their own.
+  std::string rest;
+  if (!joined.empty()) {
+    rest.assign(text);
+    for (const auto& [from, to] : joined) {
+      for (std::size_t i = from; i < to; ++i) {
+        if (rest[i] != '\n') rest[i] = ' ';
+      }
+    }
+    text = rest;
   }
   std::size_t runs = 0;
   for (const std::string& bytes : TextBase64Runs(text)) {

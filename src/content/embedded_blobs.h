@@ -13,6 +13,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "content/extract.h"
@@ -23,8 +24,14 @@ namespace nearmiss::content {
 // ("type/subtype", parameters) or none before the comma, at least 16
 // characters of data after it; the URL ends at white space, a quote, '<',
 // '>', ')' or ']' (what closes it in a Markdown link, a CSS url() or an
-// HTML attribute).
-std::vector<std::string_view> TextDataUrls(std::string_view text);
+// HTML attribute). A base64 one a line break cut (RFC 2045 6.8's wrap, a
+// mail client's) has the base64 lines that follow it joined on: each of
+// one width, the last no wider, none wider than the URL's own line, the
+// whole a multiple of 4 characters, and not a short word of letters
+// after it ("Thanks"). Round 55's tester 13: decoded only to the break.
+// `joined`, when given: the spans of `text` whose lines were joined on.
+std::vector<std::string> TextDataUrls(
+    std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>* joined = nullptr);
 
 // The base64 runs of `text`: consecutive lines (a "> " quote left off)
 // each wholly of base64's alphabet, all but the last of one width and the
@@ -41,9 +48,12 @@ std::vector<std::string> TextBase64Runs(std::string_view text);
 bool IsReadableBlob(std::string_view bytes);
 
 // The data URLs and base64 runs of the text `text` of the part `name`,
-// each read as a member of it.
+// each read as a member of it. `read`: the files of the part already read
+// (an HTML page's attribute data URLs, html_data_uris.h), numbered first,
+// and not read again when its text shows one too (<a href="data:...">
+// data:...</a>).
 void ExtractEmbeddedBlobs(std::string_view name, std::string_view text, ExtractBudget& budget,
-                          Extracted* out);
+                          Extracted* out, const std::vector<ExtractedMember>& read = {});
 
 }  // namespace nearmiss::content
 

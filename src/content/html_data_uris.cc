@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "content/css_values.h"
+#include "content/embedded_blobs.h"
 #include "content/picture_parts.h"
 
 namespace nearmiss::content {
@@ -219,6 +220,10 @@ void ReadHtmlDataFiles(std::string_view name, ExtractBudget& budget, Extracted* 
   std::vector<ExtractedMember> files = std::move(out->data_files);
   out->data_files.clear();
   for (const ExtractedMember& f : files) ExtractEmbedded(name, f.path, f.text, budget, out);
+  // A data: URL or base64 run in the page's visible text (pasted as words
+  // of a paragraph, not an attribute): read as a plain text's are (round
+  // 55's tester 13: only text/plain parts went through them).
+  ExtractEmbeddedBlobs(name, out->text, budget, out, files);
 }
 
 }  // namespace nearmiss::content

@@ -140,13 +140,17 @@ Learner::DeliveryCounts Learner::delivery_counts() const {
   uint64_t merged = sink_ ? sink_->repeated() : 0;
   c.found += merged;
   c.repeated += merged;
-  c.outcome_unknown = sink_ ? sink_->outcome_unknown() : 0;
   auto place = [this](std::pair<uint32_t, uint64_t> at) {
     const auto [file, line] = at;
     return (file != 0 && file <= log_names_.size() ? log_names_[file - 1]
                                                    : std::string("a log")) +
            ":" + std::to_string(line);
   };
+  for (size_t i = 0; sink_ && i < maillog::kUnknownCauses; ++i) {
+    const auto cause = static_cast<maillog::UnknownCause>(i);
+    c.outcome_unknown[i] = sink_->outcome_unknown(cause);
+    if (c.outcome_unknown[i] != 0) c.first_outcome_unknown[i] = place(sink_->first_unknown(cause));
+  }
   c.sender_unknown = sink_ ? sink_->sender_unknown() : 0;
   if (c.sender_unknown != 0) c.first_sender_unknown = place(sink_->first_sender_unknown());
   c.log_not_delivered = sink_ ? sink_->not_made() : 0;

@@ -6,6 +6,7 @@
 #ifndef NEARMISS_HISTORY_LEARN_H_
 #define NEARMISS_HISTORY_LEARN_H_
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -20,6 +21,7 @@
 #include "content/mbox_unspaced.h"
 #include "maillog/postfix_log.h"
 #include "maillog/read_log.h"
+#include "maillog/unknown_cause.h"
 #include "nearmiss/content_reader.h"
 #include "nearmiss/content_scanner.h"
 #include "nearmiss/store.h"
@@ -138,11 +140,13 @@ class Learner {
     // `found`, and the first one's sender.
     uint64_t skipped_senders = 0;
     std::string first_skipped_sender;
-    // Recipients of log messages whose last outcome is "unknown": an
-    // Exchange server sent them on to another of the organisation's
-    // servers whose log was not given (maillog/trace_log.h). Not in
-    // `found`: not known to have been delivered, so not learned.
-    uint64_t outcome_unknown = 0;
+    // Recipients of log messages whose last outcome is "unknown", by its
+    // cause (maillog/unknown_cause.h: sent on to a server whose log was not
+    // given, a Microsoft 365 FilteredAsSpam or Pending row, ...), and the
+    // first one's place of each, "FILE:LINE". Not in `found`: not known
+    // to have been delivered, so not learned.
+    std::array<uint64_t, maillog::kUnknownCauses> outcome_unknown{};
+    std::array<std::string, maillog::kUnknownCauses> first_outcome_unknown;
     // Deliveries "sent" in a log that never named their sender (no qmgr
     // from= line: a log filtered to the smtp lines, or one that starts
     // after the message was queued; a trace row naming no one sender):
@@ -155,7 +159,8 @@ class Learner {
     // the first one's place, "FILE:LINE".
     uint64_t log_not_delivered = 0;
     // Deliveries still deferred (or held) when the logs end, no outcome
-    // yet (a Microsoft 365 trace's Pending): not in `found`, not learned;
+    // yet (a 4xx, a hold queue, a Microsoft 365 trace's Quarantined): not
+    // in `found`, not learned;
     // the first one's latest line, "FILE:LINE".
     uint64_t still_deferred = 0;
     std::string first_still_deferred;

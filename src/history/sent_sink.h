@@ -6,6 +6,7 @@
 #define NEARMISS_HISTORY_SENT_SINK_H_
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -17,6 +18,7 @@
 #include "history/history_keys.h"
 #include "maillog/attempt_order.h"
 #include "maillog/postfix_log.h"
+#include "maillog/unknown_cause.h"
 #include "nearmiss/store.h"
 
 namespace nearmiss::history {
@@ -82,7 +84,7 @@ class SentSink final : public maillog::DeliverySink {
     if (r == it->second.end()) {
       it->second.push_back({std::move(sender), std::move(rcpt), a.time, a.time,
                             std::string(a.status), std::string(a.message_id), a.from_trace,
-                            a.sender_known, a.file, a.line, a.run});
+                            a.sender_known, a.file, a.line, a.run, std::string(a.relay)});
     } else if (a.time == r->last && a.status == "sent" && r->status == "sent") {
       // The same "sent" line again (rotated logs that overlap, read while
       // the message is still open): one delivery, counted as repeated.
@@ -93,6 +95,7 @@ class SentSink final : public maillog::DeliverySink {
       // At the same time the outcome decides, not the order of the inputs.
       r->last = a.time;
       r->status.assign(a.status);
+      r->relay.assign(a.relay);
       r->file = a.file;
       r->line = a.line;
       r->run = a.run;
@@ -110,7 +113,15 @@ class SentSink final : public maillog::DeliverySink {
       // back to the queue id, recipient and time, which name it in any
       // file that logs it; the time keeps a recycled queue id from naming
       // an older message.
-      if (o.status == "unknown") ++outcome_unknown_;
+      if (o.status == "unknown") {
+        // Counted by its cause, as audit words it (maillog/unknown_cause.h).
+        const auto cause = static_cast<size_t>(maillog::UnknownCauseOf(o.relay));
+        ++outcome_unknown_[cause];
+        if (first_unknown_[cause].second == 0 ||
+            std::pair(o.file, o.line) < first_unknown_[cause]) {
+          first_unknown_[cause] = {o.file, o.line};
+        }
+      }
       if (!o.from_trace && !o.message_id.empty() && o.status != "sent") {
         // A Postfix gateway's outcome other than "sent": an Exchange or
         // Microsoft 365 SEND of the same message to it, no later, was a
@@ -215,8 +226,14 @@ class SentSink final : public maillog::DeliverySink {
   // "sent" lines merged into a delivery already open, or repeating one
   // already decided (see OnAttempt).
   uint64_t repeated() const { return repeated_; }
-  // Recipients decided with the outcome "unknown" (sent on; not learned).
-  uint64_t outcome_unknown() const { return outcome_unknown_; }
+  // Recipients decided with the outcome "unknown" (not learned), by their
+  // cause (maillog::UnknownCause), and the first one's line of each.
+  uint64_t outcome_unknown(maillog::UnknownCause cause) const {
+    return outcome_unknown_[static_cast<size_t>(cause)];
+  }
+  std::pair<uint32_t, uint64_t> first_unknown(maillog::UnknownCause cause) const {
+    return first_unknown_[static_cast<size_t>(cause)];
+  }
   // Deliveries "sent" whose sender the log never named (not learned), and
   // the first one's line (maillog::Attempt::file, line; line 0: none).
   uint64_t sender_unknown() const { return sender_unknown_; }
@@ -248,6 +265,7 @@ class SentSink final : public maillog::DeliverySink {
     uint32_t file = 0;
     uint64_t line = 0;
     uint32_t run = 0;  // maillog::Attempt::run
+    std::string relay;  // of its latest outcome: an "unknown" one's cause
   };
   // True the first time this delivery (message key, recipient, latest
   // attempt's time and status) is decided this way: the same lines in two
@@ -299,7 +317,8 @@ class SentSink final : public maillog::DeliverySink {
   std::string key_;
   Domain domain_;  // HistoryAddress's scratch
   uint64_t repeated_ = 0;
-  uint64_t outcome_unknown_ = 0;
+  std::array<uint64_t, maillog::kUnknownCauses> outcome_unknown_{};
+  std::array<std::pair<uint32_t, uint64_t>, maillog::kUnknownCauses> first_unknown_{};
   uint64_t sender_unknown_ = 0;
   std::pair<uint32_t, uint64_t> first_sender_unknown_{0, 0};
   uint64_t not_made_ = 0;

@@ -1,12 +1,13 @@
 // The report's first page: what someone who decides reads in a minute.
 // Every figure names what it counts.
 #include <algorithm>
+#include <array>
 
 #include "base/ascii.h"
 #include "investigate/html_cells.h"  // Day
 #include "investigate/render.h"
 #include "maillog/timestamp.h"
-#include "maillog/trace_events.h"  // kNoLaterEvent
+#include "maillog/unknown_cause.h"
 
 namespace nearmiss::investigate {
 namespace {
@@ -96,23 +97,14 @@ std::string ReachedSentence(const Report& rep) {
 // Why the outcome of the flagged recipients closed "unknown" is not known,
 // in the words of the source that left it so (round 55's tester 16,
 // finding 7: a Microsoft 365 FilteredAsSpam row was explained as a
-// Postfix hand-off): the Postfix hand-offs (LeftOut::handed_unknown) and
-// the next hops named (LeftOut::next_hops: a relay, or a trace's status
-// with no later event, maillog::UndecidedRelay).
+// Postfix hand-off; tester 16 (b): an LMTP server of the look-alike's own
+// as "another of the organisation's servers"): the Postfix hand-offs
+// (LeftOut::handed_unknown) and the next hops named (LeftOut::next_hops),
+// each worded by its cause as learn words it (maillog/unknown_cause.h).
 std::string UnknownWhy(const LeftOut& l) {
-  bool spam = false, undecided = false, no_later = false, relay = false;
+  std::array<bool, maillog::kUnknownCauses> seen{};
   for (const std::string& hop : l.next_hops) {
-    const std::string lower = AsciiLower(hop);
-    if (lower.find("(filteredasspam;") != std::string::npos) {
-      spam = true;
-    } else if (lower.find("(pending;") != std::string::npos ||
-               lower.find("(gettingstatus;") != std::string::npos) {
-      undecided = true;
-    } else if (hop.ends_with(maillog::kNoLaterEvent)) {
-      no_later = true;
-    } else {
-      relay = true;
-    }
+    seen[static_cast<size_t>(maillog::UnknownCauseOf(hop))] = true;
   }
   std::string why;
   auto add = [&why](std::string_view part) {
@@ -122,15 +114,8 @@ std::string UnknownWhy(const LeftOut& l) {
   if (l.handed_unknown != 0) {
     add("handed to a content filter or another Postfix instance whose log was not given");
   }
-  if (relay) add("handed to a relay or another of the organisation's servers whose log was not given");
-  if (spam) {
-    add("marked as spam by Microsoft 365, which sends it through its high-risk delivery pool or "
-        "blocks it, and the trace does not say which");
-  }
-  if (undecided) add("no outcome yet in the Microsoft 365 trace when it was taken");
-  if (no_later) {
-    add("its last event not in the logs given (a server's log ends, or its last line is "
-        "missing)");
+  for (size_t i = 0; i < seen.size(); ++i) {
+    if (seen[i]) add(maillog::UnknownCauseWords(static_cast<maillog::UnknownCause>(i)));
   }
   return why.empty() ? "final delivery not in the logs given" : why;
 }

@@ -15,6 +15,7 @@
 #include "maillog/smart_host.h"
 #include "maillog/system_sender.h"
 #include "maillog/trace_log.h"  // kSmartHostOutside
+#include "maillog/unknown_cause.h"  // kLmtpElsewhere
 
 namespace nearmiss::maillog {
 namespace {
@@ -396,11 +397,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     // lmtp(8) to another host is final delivery into that host's mail
     // store (RFC 2033), no relay: its log has the outcome (issue-16
     // tester16b, F11).
-    smart_host_relay += l.program.ends_with("/lmtp")
-                            ? std::string_view("an LMTP server on another host: final delivery "
-                                               "into its mail store (RFC 2033), not this host's "
-                                               "mailbox; its log has the outcome")
-                            : kSmartHostOutside;
+    smart_host_relay += l.program.ends_with("/lmtp") ? kLmtpElsewhere : kSmartHostOutside;
     smart_host_relay += ')';
     a.relay = smart_host_relay;
   }

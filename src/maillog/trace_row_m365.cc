@@ -77,11 +77,12 @@ void TraceLog::TraceRow(const std::vector<std::string>& f, uint64_t line, const 
     // No outcome yet when the trace was taken: unknown, as an Exchange
     // RECEIVE with no later event (UndecidedRelay), never "deferred"
     // (a 4xx the trace does not show; issue-16 tester round 34, item 4).
-    // Learning learns none, but counts each as still waiting ("deferred":
-    // issue-16 tester16b, finding 6: a Pending row was in no figure).
+    // Learning learns none, and counts each as audit does, by its cause
+    // (maillog/unknown_cause.h; it was "deferred" there, and said as still
+    // deferred or held: round 55's tester 16 (b), finding 1).
     std::string where = UndecidedRelay(h.relay, Field(f, status_));
     if (!ForEachAddress(cell, [&](std::string_view rcpt) {
-          Emit(h.time, h.id, h.sender, rcpt, learning_ ? "deferred" : "unknown", where,
+          Emit(h.time, h.id, h.sender, rcpt, "unknown", where,
                Field(f, status_), line, /*attempt=*/false);
         })) {
       EmptyRecipient(line, recipient_heading_);
@@ -182,8 +183,9 @@ void TraceLog::HistoricalRow(const std::vector<std::string>& f, uint64_t line, c
     }
     if (o.status == "unknown") {
       // No event decides it ("Receive, Transfer"): as Exchange's RECEIVE
-      // with no later event (UndecidedRelay). Learning learns no "unknown".
-      if (learning_) return;
+      // with no later event (UndecidedRelay). Learning learns no "unknown",
+      // but counts it by its cause as audit does (a report's row holds
+      // every event of its recipient, so none later settles it).
       std::string where = UndecidedRelay(h.relay, events);
       if (!ForEachAddress(rcpts, [&](std::string_view rcpt) {
             Emit(h.time, h.id, h.sender, rcpt, o.status, where, events, line,

@@ -1,9 +1,13 @@
 #!/bin/sh
 # tests/audit/learn-outcomes.sh NEARMISS: learn's figures for deliveries it
 # does not learn (issue-16 tester16b, findings 6, 13 and 15).
-#  - A recipient still deferred when the log ends (a Microsoft 365
-#    Pending row likewise) is counted and named; a run that learned
-#    nothing from such sources exits 2, as README says.
+#  - A recipient still deferred when the log ends is counted and named; a
+#    run that learned nothing from such sources exits 2, as README says.
+#  - A Microsoft 365 Pending, GettingStatus or FilteredAsSpam row, and a
+#    historical search's "Receive, Transfer", are outcome unknown, worded
+#    as audit words them (maillog/unknown_cause.h; round 55's tester 16
+#    (b), finding 1: they were "still deferred or held"); Quarantined is
+#    held.
 #  - An expired recipient in two overlapping copies of a log is left out
 #    once, as a bounced one is.
 #  - An internal delivery (Exchange's DELIVER; historical search's
@@ -24,7 +28,7 @@ EOF
 "$nearmiss" learn --store "sqlite:$w/d.db" --year 2026 defonly.log >d.out 2>d.err
 rc=$?
 [ "$rc" -eq 2 ] || { cat d.out d.err >&2; no "learn of a deferred-only log: exit $rc, want 2"; }
-grep -qF "left out 1 delivery still deferred or held when the logs end (no outcome yet; a trace's Pending or Quarantined, a hold queue): not learned; first at defonly.log:2" d.out ||
+grep -qF "left out 1 delivery still deferred or held when the logs end (no outcome yet: a deferral, Postfix's hold queue, a trace's Quarantined): not learned; first at defonly.log:2" d.out ||
   { cat d.out >&2; no "the still-deferred recipient is in no figure"; }
 grep -qF "nothing learned" d.err && grep -qF "1 delivery still deferred or held when the logs end" d.err ||
   { cat d.err >&2; no "the error does not say why nothing was learned"; }
@@ -41,8 +45,36 @@ printf '[domains]\norganisation = ["army.mil"]\n' >org.toml
   { cat p.out p.err >&2; no "learn of a trace with a Pending row failed"; }
 grep -qxF "deliveries: 1 found = 1 new + 0 repeated in the sources + 0 already in the store" p.out ||
   { cat p.out >&2; no "the Delivered row was not learned alone"; }
-grep -qF "left out 1 delivery still deferred or held when the logs end" p.out && grep -qF "first at trace.csv:3" p.out ||
-  { cat p.out >&2; no "the Pending row is in no figure"; }
+grep -qxF "left out 1 delivery whose outcome is unknown (no outcome yet in the Microsoft 365 trace when it was taken (Pending, GettingStatus)): not learned; first at trace.csv:3" p.out ||
+  { cat p.out >&2; no "the Pending row is not outcome unknown"; }
+! grep -qF "still deferred or held" p.out || { cat p.out >&2; no "a Pending row said as still deferred"; }
+
+# 2b. Every undecided status in its own words, each with its first line;
+# Quarantined alone is held.
+cat >statuses.csv <<'EOF'
+"Received","SenderAddress","RecipientAddress","Subject","Status","ToIP","FromIP","Size","MessageId","MessageTraceId","Index"
+"2027-01-01T08:05:00.0000000Z","ida@army.mil","lee@partner.example","Plan","Delivered","192.0.2.7","10.0.0.1","999","<s1@army.mil>","0a1b2c3d-0000-4000-8000-000000000401","0"
+"2027-01-01T08:06:00.0000000Z","ida@army.mil","u@spam.example","x","FilteredAsSpam","","10.0.0.1","999","<s2@army.mil>","0a1b2c3d-0000-4000-8000-000000000402","1"
+"2027-01-01T08:07:00.0000000Z","ida@army.mil","u@getting.example","x","Getting status","","10.0.0.1","999","<s3@army.mil>","0a1b2c3d-0000-4000-8000-000000000403","2"
+"2027-01-01T08:08:00.0000000Z","ida@army.mil","u@quarantine.example","x","Quarantined","","10.0.0.1","999","<s4@army.mil>","0a1b2c3d-0000-4000-8000-000000000404","3"
+"2027-01-01T08:09:00.0000000Z","ida@army.mil","u@spam2.example","x","Filtered as spam","","10.0.0.1","999","<s5@army.mil>","0a1b2c3d-0000-4000-8000-000000000405","4"
+EOF
+"$nearmiss" learn --store "sqlite:$w/s.db" --policy org.toml statuses.csv >s.out 2>s.err ||
+  { cat s.out s.err >&2; no "learn of a trace of every status failed"; }
+grep -qxF "left out 2 deliveries whose outcome is unknown (marked as spam by Microsoft 365, which sends it through its high-risk delivery pool or blocks it, and the trace does not say which): not learned; first at statuses.csv:3" s.out ||
+  { cat s.out >&2; no "FilteredAsSpam rows not in audit's words"; }
+grep -qxF "left out 1 delivery whose outcome is unknown (no outcome yet in the Microsoft 365 trace when it was taken (Pending, GettingStatus)): not learned; first at statuses.csv:4" s.out ||
+  { cat s.out >&2; no "a GettingStatus row not in audit's words"; }
+grep -qF "left out 1 delivery still deferred or held when the logs end" s.out && grep -qF "first at statuses.csv:5" s.out ||
+  { cat s.out >&2; no "the Quarantined row is not held"; }
+cat >undecided.csv <<'EOF'
+"origin_timestamp_utc","sender_address","recipient_status","message_subject","total_bytes","message_id","network_message_id","original_client_ip","directionality","connector_id","delivery_priority"
+"2027-01-04T11:00:00.0000000Z","pam@army.mil","rex@partner.example##Receive, Send;tom@other.example##Receive, Transfer","Weekly","3000","<hs2@army.mil>","66666666-2222-3333-4444-555555555556","10.0.0.9","Originating","","Normal"
+EOF
+"$nearmiss" learn --store "sqlite:$w/u.db" undecided.csv >u.out 2>u.err ||
+  { cat u.out u.err >&2; no "learn of a historical search report failed"; }
+grep -qF "left out 1 delivery whose outcome is unknown (its last event not in the logs given" u.out ||
+  { cat u.out >&2; no "a historical Receive, Transfer is in no figure"; }
 
 # 3. Overlapping copies: an expired recipient left out once.
 cat >exp.log <<'EOF'
