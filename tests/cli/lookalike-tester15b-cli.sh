@@ -33,6 +33,34 @@ for pair in x@army.mil.zr:army.mil x@navy.mil.qq:navy.mil x@army.mil.ukk:army.mi
   check "target and rule of ${pair%%:*}" "${pair#*:} lookalike" "$got" >> "$tmp/report"
 done
 
+# Finding 2: a dot typed inside the country code of a trusted regional
+# domain (yahoo.com.b.r) is one keystroke from it, and is read so before
+# the .com domain with ".b.r" added; with no regional domain trusted
+# (gmail.com.b.r) the .com domain stays the reading.
+cat > "$tmp/split" <<'CASES'
+x@yahoo.com.b.r|lookalike|reject|x@yahoo.com.br or -|tld-not-delegated|a dot between 'b' and 'r'
+x@yahoo.com.a.u|lookalike|reject|x@yahoo.com.au or -|tld-not-delegated|
+x@hotmail.com.a.r|lookalike|reject|x@hotmail.com.ar or -|tld-not-delegated|
+x@bigpond.com.a.u|lookalike|reject|x@bigpond.com.au or -|tld-not-delegated|
+x@yahoo.com.t.w|lookalike|reject|x@yahoo.com.tw or -|tld-not-delegated|
+x@uol.com.b.r|lookalike|reject|x@uol.com.br|tld-not-delegated|
+x@yahoo.co.u.k|lookalike|reject|x@yahoo.co.uk|tld-not-delegated|
+x@gmail.com.b.r|lookalike|reject|x@gmail.com|tld-not-delegated|
+CASES
+judge "$tmp/split" >> "$tmp/report"
+
+# Finding 3: a declared name under one second level of a country typed
+# under another is noted whichever of them is open to anyone (acme.ltd.uk
+# declared: acme.plc.uk, acme.co.uk; barclays.co.uk: barclays.ltd.uk).
+printf 'barclays.co.uk\nacme.ltd.uk\n' > "$tmp/protect.txt"
+cat > "$tmp/zones" <<'CASES'
+x@barclays.ltd.uk|external|accept|-|sister-zone|another second level of .uk (.ltd.uk in place of .co.uk)
+x@acme.plc.uk|external|accept|-|sister-zone|another second level of .uk (.plc.uk in place of .ltd.uk)
+x@acme.co.uk|external|accept|-|sister-zone|another open zone of .uk (.co.uk in place of .ltd.uk)
+x@mail.acme.co.uk|external|accept|-|*|
+CASES
+judge "$tmp/zones" --protect-file "$tmp/protect.txt" 2>/dev/null >> "$tmp/report"
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
