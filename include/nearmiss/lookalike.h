@@ -160,6 +160,12 @@ class LookalikeDetector {
   // domains are the names under them); nullopt when no namespace is listed
   // at `apex`. What a sender who typed the namespace itself meant.
   virtual std::optional<std::string> ApexMailDomain(std::string_view apex) const = 0;
+
+  // True when `name` (lower-case A-labels) is a name under a trusted
+  // namespace that the lists hold, or a host of one: army.mil, af.mil,
+  // us.army.mil, hmrc.gov.uk (namespace-names.txt). False for a name the
+  // namespace only covers (xyz.mil): trusted, but no one's known domain.
+  virtual bool NamespaceNameListed(std::string_view name) const = 0;
 };
 
 }  // namespace nearmiss

@@ -174,6 +174,19 @@ bool RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::st
       labels(typed) >= 3 ? RankedZoneNames(detector, typed, &adjacent_zones)
                          : std::vector<std::string>();
   const bool zone_slip = !zone_names.empty();
+  // The whole of a name the lists hold under a namespace, typed with an
+  // ending added (army.mil.zr, navy.mil.qq, army.mil.ukk): the suffix-append
+  // look-alike of that name the detector reads, as army.mil.xx is. The
+  // same name in another country's zone one slip from the ending
+  // (army.mil.ar, navy.mil.qa, army.mil.uk) is a stranger's no list holds;
+  // put first, it took the verdict off the protected name's rule (tester
+  // 15-b, finding 1). Unless that country's name is itself trusted.
+  if (typed.size() > meant->size() && typed.starts_with(*meant) &&
+      typed[meant->size()] == '.' && labels(typed) == labels(*meant) + 1 &&
+      TrustedOnlyUnderNamespace(detector, *meant) && detector.NamespaceNameListed(*meant)) {
+    const std::string near = zone_slip ? zone_names.front() : NearDelegatedName(typed);
+    if (near.empty() || !DetectorTrusts(detector, near)) return false;
+  }
   const bool meant_made_up = (doubled || zone_slip) && TrustedOnlyUnderNamespace(detector, *meant);
   const bool head_changed = (doubled || zone_slip) && head(*meant) != head(typed);
   if (!far_tld && !meant_made_up && !head_changed) return false;

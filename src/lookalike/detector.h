@@ -40,6 +40,7 @@ class DetectorImpl final : public LookalikeDetector {
   LookalikeMatch Classify(const Domain& domain) const override;
   size_t size() const override { return set_.entries().size(); }
   std::optional<std::string> ApexMailDomain(std::string_view apex) const override;
+  bool NamespaceNameListed(std::string_view name) const override { return NameOrParentKnown(name); }
   size_t MemoryBytes() const;
 
  private:

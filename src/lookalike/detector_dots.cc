@@ -4,6 +4,7 @@
 // slip as where it lands on none (gmai.lcom), and the typo index cannot see
 // it: the two spellings have different suffixes.
 #include <algorithm>
+#include <optional>
 
 #include "address/root_zone.h"
 #include "lookalike/detector.h"
@@ -16,6 +17,14 @@ namespace {
 // the host labels before a long name are rarely typed by hand. Also bounds
 // the lookups per check.
 constexpr int kDotsFromTheEnd = 3;
+
+// A dot typed inside the TLD (yahoo.com.b.r, bigpond.com.a.u) where the
+// TLD made whole gives a trusted domain: one keystroke from it, above the
+// reading of the name before the dot as a whole trusted domain with the
+// rest added (yahoo.com with ".b.r", three keystrokes; 0.9,
+// EmbeddedDomainCandidates). No TLD has one letter, so nothing can be
+// delivered at the name typed (tester 15-b, finding 2).
+constexpr double kSplitTldRestored = 0.92;
 
 // Above a slip of a namespace's ending into a made-up name (0.93,
 // NamespaceCandidates), below one into a name the lists hold (0.94).
@@ -113,14 +122,18 @@ void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
     if (before.find('.') != std::string_view::npos || after.find('.') != std::string_view::npos) {
       variant.assign(before).append(after);
       // As sure as the name's own dot-insertion class (g.mail.com), which
-      // keeps its wording where both find the slip.
+      // keeps its wording where both find the slip; surer when the dot
+      // split the TLD and the domain made whole is declared itself.
+      const bool split_tld = seen == 0 && undelegated;
+      std::optional<uint32_t> own;
+      if (split_tld) own = set_.Exact(variant);
       offer(
           [&] {
             std::string detail = "has a dot between '";
             detail.append(left).append("' and '").append(right).append("' where none belongs");
             return detail;
           },
-          0.85);
+          own && !set_[*own].is_namespace ? kSplitTldRestored : 0.85);
     }
     // gmailc.om, armym.il, yahooc.o.uk: the dot one letter late.
     if (left.size() >= 2) {
