@@ -399,10 +399,12 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // banner), typed plainly ("C O N F I D E N T I A L" is drawn).
   if (strong && kind == TextKind::kBody && OrdinaryMailWord(p)) {
     LoneEdge edge = LoneWordAtEdge(text, m.begin, m.end);
-    if (((edge == LoneEdge::kFirst && p.heading_word) ||
-         (edge == LoneEdge::kLast && p.footer_word)) &&
-        WordTypedPlainly(s, text, m)) {
-      s.why = "an everyday word alone at the text's edge";
+    const bool head = edge == LoneEdge::kFirst || edge == LoneEdge::kPageFirst;
+    const bool foot = edge == LoneEdge::kLast || edge == LoneEdge::kPageLast;
+    if (((head && p.heading_word) || (foot && p.footer_word)) && WordTypedPlainly(s, text, m)) {
+      s.why = edge == LoneEdge::kPageFirst  ? kPageHeadWhy
+              : edge == LoneEdge::kPageLast ? kPageFootWhy
+                                            : "an everyday word alone at the text's edge";
       return Counts::kIfCorroborated;
     }
     // "CONFIDENTIAL - REF: INV/2026/114", "CONFIDENTIAL - MOD/2026/114" on
