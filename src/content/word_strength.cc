@@ -165,7 +165,13 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // ...": the marking leading the text it marks (position.h, LeadsLine).
   const bool leads =
       !strong && kind == TextKind::kBody && LeadsLine(text, m.begin, m.end);
-  s.why = subject_like ? (strong ? "leads the subject" : "not at the subject's head or end")
+  // Strong in a subject: leading it (after reply prefixes and tags), or
+  // set off elsewhere, bracketed or closing it ("Send SECRET", "plan
+  // [SECRET]"): the why names which (round 55's tester 13-b, finding 7).
+  const bool leads_subject = strong && subject_like && SubjectWordsStart(text, m.begin) == m.begin;
+  s.why = subject_like ? (leads_subject ? "leads the subject"
+                          : strong      ? "set off in the subject, not at its head"
+                                        : "not at the subject's head or end")
                        : (leads    ? "leads its line before the text it marks"
                           : strong ? "on a banner line"
                                    : "in running text, not on a banner line");
