@@ -15,10 +15,34 @@ bool OpensWithCode(std::string_view s) {
   return false;
 }
 
+// Guatemala's personal identity code (Código Único de Identificación, on
+// the DPI card, RENAP): 13 digits, written whole or grouped 4-5-4
+// ("2345 67890 0101"), ending the word. Its letters are CUI too (round 55's
+// tester 13-b, finding 7).
+bool OpensWithGuatemalaCui(std::string_view s) {
+  std::size_t i = 0;
+  std::size_t groups[3] = {0, 0, 0};
+  int g = 0;
+  while (i < s.size()) {
+    if (IsDigit(s[i])) {
+      ++groups[g];
+    } else if (s[i] == ' ' && g < 2 && i + 1 < s.size() && IsDigit(s[i + 1]) && groups[g] > 0) {
+      ++g;
+    } else {
+      break;
+    }
+    ++i;
+  }
+  if (i < s.size() && (IsAlpha(s[i]) || IsDigit(s[i]))) return false;
+  if (g == 0) return groups[0] == 13;
+  return g == 2 && groups[0] == 4 && groups[1] == 5 && groups[2] == 4;
+}
+
 // A Romanian tax code opening `s`: "RO" (any case, a blank allowed
 // after it) and 2 to 10 digits, or 5 to 10 digits alone (a year, "2026",
-// or a version is no code), ending the word.
+// or a version is no code), ending the word; or Guatemala's CUI.
 bool OpensWithTaxCode(std::string_view s) {
+  if (OpensWithGuatemalaCui(s)) return true;
   std::size_t i = 0;
   bool ro = false;
   if (s.size() >= 2 && (s[0] == 'R' || s[0] == 'r') && (s[1] == 'O' || s[1] == 'o')) {
@@ -143,7 +167,7 @@ void SettleCuiTaxCodeSubject(std::vector<Finding>* findings, Level* level) {
   for (Finding& f : *findings) {
     if (f.where != "subject" || f.marking != "CUI" || f.strength != Strength::kStrong) continue;
     f.strength = Strength::kWeak;
-    f.why = "the message reads CUI as a Romanian company's tax code, not the CUI banner";
+    f.why = "the message reads CUI as a national tax or identity code, not the CUI banner";
     changed = true;
   }
   if (!changed) return;

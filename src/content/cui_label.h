@@ -23,15 +23,16 @@ namespace nearmiss::content {
 bool IsCuiLabelForCode(std::string_view text, std::size_t begin, std::size_t end,
                        std::string_view after, std::size_t line_end);
 
-// The why of a CUI read as the tax code (CuiNamesTaxCode).
+// The why of a CUI read as the tax code or Guatemala's identity code
+// (CuiNamesTaxCode).
 inline constexpr std::string_view kCuiTaxCodeWhy =
-    "a Romanian company's tax code (Cod Unic de Inregistrare), not the CUI banner";
+    "a Romanian company's tax code or Guatemala's identity code (CUI), not the CUI banner";
 
 // Whether the "CUI" at `begin` of `text` (a subject, a body, a file name)
 // names the Romanian tax code, on its own line: the code after it, past a
 // separator or "nr." ("CUI: RO12345678", "CUI - 12345678", "CUI nr.
 // 1234567"; "RO" and 2 to 10 digits, or 5 to 10 digits alone: a year is
-// no code); the Romanian article ("CUI-ul firmei"); an invoice's Romanian
+// no code; or Guatemala's 13-digit CUI, "2345 67890 0101"); the Romanian article ("CUI-ul firmei"); an invoice's Romanian
 // words on its line ("Factura, CUI ...", "CUI: cod fiscal", "SRL", "TVA");
 // or the English words for an identifier ("the CUI of your company", "CUI
 // number", "your CUI"). "CUI//SP-PRVCY", "CUI - FY2026 budget" and "CUI:

@@ -19,7 +19,24 @@ namespace nearmiss::content {
 // first, an attachment's first line or a document's first paragraph.
 // A "//" or a letter or digit on the line makes it something else
 // ("CONFIDENTIAL//NOFORN", "CONFIDENTIAL - ACME LTD"). kNone if neither.
-enum class LoneEdge { kNone, kFirst, kLast };
+// The line may also hold a template's furniture beside the word, in cells
+// split by a bar, a blank-set dash, a colon, a comma or a tab: a page
+// number, a date, a status or version, a distribution note, the company's
+// name ("CONFIDENTIAL | Page 1", "Page 1 of 2 - CONFIDENTIAL",
+// "CONFIDENTIAL - 12 March 2026 - Do not distribute"): a footer says
+// which page, not which level (round 55's tester 13-b, finding 1).
+// In a text of pages (form feeds: a PDF's pages, a document's page breaks)
+// the edge is its page's first or last line (kPageFirst, kPageLast): a
+// running header or footer repeats on every page (finding 2); a page that
+// is the line alone (a header or footer part) is read at the text's edge.
+enum class LoneEdge { kNone, kFirst, kLast, kPageFirst, kPageLast };
+
+// The why of a lone word at a page's head or foot (WordStrength), by which
+// Sensitivity::Corroborate knows a running header or footer: the same word
+// at the same edge of another page of the same text is the template's one
+// mark repeated, not a second marking that agrees.
+inline constexpr char kPageHeadWhy[] = "an everyday word alone at the head of a page";
+inline constexpr char kPageFootWhy[] = "an everyday word alone at the foot of a page";
 LoneEdge LoneWordAtEdge(std::string_view text, std::size_t begin,
                         std::size_t end);
 

@@ -4,7 +4,8 @@
 // compared with the expected one. Prints recall per pack (positives whose
 // level came out right) and the false-alarm rate per pack (negatives whose
 // level that pack's strong findings raised, over all negatives); fails below
-// recall 0.98 or above 1% false alarms. Format: tests/testdata/markings/README.md.
+// recall 0.98 or above 1% false alarms per pack, and on any miss or false
+// alarm over the whole corpus. Format: tests/testdata/markings/README.md.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -23,6 +24,11 @@ namespace {
 
 constexpr double kMinRecall = 0.98;
 constexpr double kMaxFalseAlarmRate = 0.01;
+// The corpus as a whole is read without a miss or a false alarm: each
+// decided case stays decided, so one sample that regresses fails the test
+// (a 1% bound let seven of round 55's negatives pass before their fix).
+constexpr double kAllRecall = 1.0;
+constexpr int kAllFalseAlarms = 0;
 // Negatives held or asked about (any action of the default policy): the
 // bound reached in issue 13's round 35 (b13t defect 5), 12 of 672.
 constexpr double kMaxAnyActionRate = 0.02;
@@ -252,6 +258,8 @@ TEST(MarkingCorpusTest, RecallAndFalseAlarmsPerPack) {
               100 * any_rate);
   EXPECT_GE(recall, kMinRecall);
   EXPECT_LE(rate, kMaxFalseAlarmRate);
+  EXPECT_GE(recall, kAllRecall);
+  EXPECT_LE(false_alarms, kAllFalseAlarms);
   EXPECT_LE(held_rate, kMaxFalseAlarmRate);
   // The confirms left are a bare SECRET or TOP SECRET heading a note or an
   // advert, which the breaker's round 14 (D1) decided to put to the sender

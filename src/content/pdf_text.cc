@@ -9,6 +9,7 @@
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
+#include <poppler-toc.h>
 #include <poppler.h>
 
 #include <climits>
@@ -113,6 +114,49 @@ void AppendPage(std::string_view page, std::string* out) {
       out->push_back(c);
     }
   }
+}
+
+// A document's outline (PDF 32000-1 12.3.3, the viewer's bookmarks pane):
+// each entry's /Title on a line of its own, on a page of its own after the
+// pages ("SECRET//NOFORN - Annex A"). A reader sees them beside the pages
+// as the Office readers' every part a reader sees (round 55's tester 13-b,
+// finding 7). At most kMaxOutlineItems entries, kMaxOutlineDepth levels:
+// past them the outline is not read further, and the scan says so.
+constexpr int kMaxOutlineItems = 4096;
+constexpr int kMaxOutlineDepth = 32;
+
+void AppendOutline(const poppler::toc_item& item, int depth, int* items, std::string* lines,
+                   bool* cut) {
+  for (const poppler::toc_item* child : item.children()) {
+    if (child == nullptr) continue;
+    if (++*items > kMaxOutlineItems || depth > kMaxOutlineDepth) {
+      *cut = true;
+      return;
+    }
+    poppler::byte_array title = child->title().to_utf8();
+    lines->append(title.data(), title.size());
+    lines->push_back('\n');
+    AppendOutline(*child, depth + 1, items, lines, cut);
+  }
+}
+
+void ReadOutline(std::string_view name, const poppler::document& doc, Extracted* out) {
+  std::unique_ptr<poppler::toc> toc(doc.create_toc());
+  if (!toc || toc->root() == nullptr) return;
+  std::string lines;
+  int items = 0;
+  bool cut = false;
+  AppendOutline(*toc->root(), 0, &items, &lines, &cut);
+  if (cut) {
+    out->errors.push_back(std::string(name) + ": bookmarks past the first " +
+                          std::to_string(kMaxOutlineItems) + " (or " +
+                          std::to_string(kMaxOutlineDepth) + " levels deep) are not read");
+  }
+  if (lines.empty()) return;
+  if (!out->text.empty() && out->text.back() != '\f') out->text.push_back('\f');
+  out->places.Start(out->text, "bookmarks");
+  out->text += lines;
+  out->text.push_back('\f');
 }
 
 // The document's metadata (ISO 32000-1 section 14.3): its information
@@ -329,6 +373,7 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
     const std::string pages = out.text;
     out.places.Start(out.text, "document properties");
     ReadMetadata(name, *doc, &out);
+    ReadOutline(name, *doc, &out);
     if (glib) {
       ReadPdfComments(name, glib.get(), budget, &out);
       out.places.Start(out.text, "form fields");

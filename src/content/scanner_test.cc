@@ -66,6 +66,19 @@ TEST_F(ScannerTest, SubjectPrefixesAreStrong) {
 }
 
 // Issue 13: the forms senders write, and the prose that only looks like them.
+// The why names where the word stands in the subject: at its head, or set
+// off elsewhere ("Send SECRET"), not "leads the subject" for both (round
+// 55's tester 13-b, finding 7).
+TEST_F(ScannerTest, SubjectWhyNamesThePlace) {
+  auto why = [&](std::string_view subject) {
+    Sensitivity s = Scan(TextKind::kSubject, subject);
+    return s.findings.empty() ? std::string() : s.findings.front().why;
+  };
+  EXPECT_EQ(why("Re: SECRET: plan"), "leads the subject");
+  EXPECT_EQ(why("Send SECRET"), "set off in the subject, not at its head");
+  EXPECT_EQ(why("Convoy plan [SECRET]"), "set off in the subject, not at its head");
+}
+
 TEST_F(ScannerTest, IssueThirteenForms) {
   struct Case {
     TextKind kind;

@@ -5,10 +5,12 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "content/cui_label.h"
+#include "content/lone_word.h"
 #include "content/marking_strength.h"
 #include "content/position.h"
 #include "content/reading_place.h"
@@ -140,6 +142,14 @@ void Sensitivity::Corroborate() {
   // The same per reading: a word its place's other readings repeat is the
   // same word, not a second banner.
   std::map<std::pair<std::string_view, std::string_view>, int> word_count_at;
+  // Lone words at the same edge (head or foot) of pages of one text: a
+  // running header or footer (lone_word.h, kPageHeadWhy).
+  std::map<std::tuple<std::string_view, std::string_view, std::string_view>, int>
+      same_edge_count;
+  auto page_edge = [](const Finding& g) {
+    return g.why == kPageHeadWhy || g.why == kPageFootWhy ? std::string_view(g.why)
+                                                          : std::string_view();
+  };
   std::set<Level> portion_levels, word_levels;
   std::set<Level> body_portion_levels, body_word_levels;  // outside the subject
   // The packs of the subject's doubtful words and portion marks.
@@ -176,6 +186,7 @@ void Sensitivity::Corroborate() {
       if (g.where != "subject") {
         ++word_count[g.marking];
         ++word_count_at[{std::string_view(g.where), std::string_view(g.marking)}];
+        if (!page_edge(g).empty()) ++same_edge_count[{g.where, g.marking, page_edge(g)}];
       }
       word_levels.insert(g.level);
       if (g.where != "subject") body_word_levels.insert(g.level);
@@ -225,6 +236,10 @@ void Sensitivity::Corroborate() {
       for (std::string_view w : readings.Siblings(f)) {
         count -= word_count_at[{w, std::string_view(f.marking)}];
       }
+      // "CONFIDENTIAL" at the foot of every page of a PDF is the
+      // template's one footer repeated, not another marking; a head and a
+      // foot agree (round 55's tester 13-b, finding 2).
+      if (!page_edge(f).empty()) count -= same_edge_count[{f.where, f.marking, page_edge(f)}] - 1;
       if (count >= 2) return true;
     }
     // A bare level word and a bare portion mark of the same level: the

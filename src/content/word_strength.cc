@@ -165,7 +165,13 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // ...": the marking leading the text it marks (position.h, LeadsLine).
   const bool leads =
       !strong && kind == TextKind::kBody && LeadsLine(text, m.begin, m.end);
-  s.why = subject_like ? (strong ? "leads the subject" : "not at the subject's head or end")
+  // Strong in a subject: leading it (after reply prefixes and tags), or
+  // set off elsewhere, bracketed or closing it ("Send SECRET", "plan
+  // [SECRET]"): the why names which (round 55's tester 13-b, finding 7).
+  const bool leads_subject = strong && subject_like && SubjectWordsStart(text, m.begin) == m.begin;
+  s.why = subject_like ? (leads_subject ? "leads the subject"
+                          : strong      ? "set off in the subject, not at its head"
+                                        : "not at the subject's head or end")
                        : (leads    ? "leads its line before the text it marks"
                           : strong ? "on a banner line"
                                    : "in running text, not on a banner line");
@@ -399,10 +405,12 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // banner), typed plainly ("C O N F I D E N T I A L" is drawn).
   if (strong && kind == TextKind::kBody && OrdinaryMailWord(p)) {
     LoneEdge edge = LoneWordAtEdge(text, m.begin, m.end);
-    if (((edge == LoneEdge::kFirst && p.heading_word) ||
-         (edge == LoneEdge::kLast && p.footer_word)) &&
-        WordTypedPlainly(s, text, m)) {
-      s.why = "an everyday word alone at the text's edge";
+    const bool head = edge == LoneEdge::kFirst || edge == LoneEdge::kPageFirst;
+    const bool foot = edge == LoneEdge::kLast || edge == LoneEdge::kPageLast;
+    if (((head && p.heading_word) || (foot && p.footer_word)) && WordTypedPlainly(s, text, m)) {
+      s.why = edge == LoneEdge::kPageFirst  ? kPageHeadWhy
+              : edge == LoneEdge::kPageLast ? kPageFootWhy
+                                            : "an everyday word alone at the text's edge";
       return Counts::kIfCorroborated;
     }
     // "CONFIDENTIAL - REF: INV/2026/114", "CONFIDENTIAL - MOD/2026/114" on

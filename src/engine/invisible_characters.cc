@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "address/idna.h"
+#include "content/invisible_code_point.h"
 
 namespace nearmiss::engine {
 namespace {
@@ -35,8 +36,7 @@ void ForEachCodePoint(std::string_view utf8, F each) {
 }  // namespace
 
 bool IsInvisible(int32_t c) {
-  return c >= 0 && (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
-                    u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL));
+  return c >= 0 && content::IsInvisibleCodePoint(static_cast<std::uint32_t>(c));
 }
 
 std::string WithoutInvisible(std::string_view utf8) {
