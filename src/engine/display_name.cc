@@ -312,9 +312,13 @@ std::vector<std::pair<std::string, std::string>> DisplayNameReadings(std::string
                                                                      bool ambiguous_order) {
   std::vector<std::pair<std::string, std::string>> out;
   ReadingsOfWriting(form, display, ambiguous_order, &out);
-  for (int how : {kJoinInitials, kJoinParticles, kJoinInitials | kJoinParticles}) {
+  // Every combination of the writings; one that writes what another did
+  // (kDropPatronymics where there is no patronymic) is read once.
+  std::vector<std::string> seen;
+  for (int how = 1; how <= (kJoinInitials | kJoinParticles | kDropPatronymics); ++how) {
     const std::string written = DisplayNameWriting(form, how);
-    if (written.empty()) continue;
+    if (written.empty() || std::find(seen.begin(), seen.end(), written) != seen.end()) continue;
+    seen.push_back(written);
     // The name as written rewritten alike, for the capitals OrderReadings
     // reads; when that changes nothing (an encoded word), the form's own.
     const std::string as_written = display.empty() ? std::string() : DisplayNameWriting(display, how);

@@ -72,11 +72,22 @@ std::vector<std::pair<std::string, std::string>> DisplayNameReadings(
 // that is the first word of a name without a comma is left ("Le Minh
 // Tuan"). DisplayNameReadings reads every writing, so each writing of one
 // name compares equal (issue 14, tester 14-b, finding 1).
+// And, for Arabic names (tester 14-c, findings 1 and 3): the Arabic
+// article of a family name joined to it whether hyphenated or spaced
+// ("Al-Rashid", "al Rashid", "El-Sayed" read as "AlRashid", the alrashid of
+// an address; kJoinParticles, "al" and "el" of family-particles.txt), and
+// patronymic chains dropped (kDropPatronymics): "bin", "ibn", "bint",
+// "binti", "ben" and the father's name after the given name, before a
+// family name ("Muhammad bin Abdullah Al-Rashid" read as "Muhammad
+// Al-Rashid"; the nasab of Arabic naming, written "bin"/"binti" in Malay).
+// A chain that ends the name is its family name ("Yusuf ibn Khalid"), and
+// a first word or a hyphenated one is a name ("Ben Carter", "Ben-Gurion").
 inline constexpr int kJoinInitials = 1;
 inline constexpr int kJoinParticles = 2;
+inline constexpr int kDropPatronymics = 4;
 
 // `text` (a display name form, or the display name as written) rewritten
-// as `how` (kJoinInitials, kJoinParticles or both) says; "" when that
+// as `how` (kJoinInitials, kJoinParticles, kDropPatronymics, or'd) says; "" when that
 // changes nothing.
 std::string DisplayNameWriting(std::string_view text, int how);
 

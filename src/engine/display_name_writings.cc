@@ -3,7 +3,9 @@
 // Tolkien") and its family particles apart ("P. de Vries", "de Vries, P."
 // for "P. Devries"), rewritten in the one form the name readings compare
 // (issue 14, tester 14-b, finding 1: those writings gave no reading and
-// passed on another address, where "JR Tolkien" was flagged).
+// passed on another address, where "JR Tolkien" was flagged); and an
+// Arabic name's patronymic dropped and its "Al-" joined ("Muhammad bin
+// Abdullah Al-Rashid" for "Muhammad AlRashid": tester 14-c, finding 1).
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +35,16 @@ bool IsInitialWord(std::string_view w) {
   const unsigned char lead = static_cast<unsigned char>(w[0]);
   const size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
   return length == w.size();
+}
+
+// The Arabic article a family name starts with, written apart or
+// hyphenated ("Al-Rashid", "El Sayed"): "al", "el".
+bool IsArabicArticle(std::string_view w) { return w == "al" || w == "el"; }
+
+// The words that lead a patronymic: "bin", "ibn" (son of), "bint" (daughter
+// of), and "binti" and "ben" as Malay and Maghrebi names write them.
+bool IsPatronymicWord(std::string_view w) {
+  return w == "bin" || w == "ibn" || w == "bint" || w == "binti" || w == "ben";
 }
 
 // A name's text cut into words and what stands between them; text inside
@@ -100,6 +112,14 @@ void JoinParticles(std::vector<Piece>* pieces) {
   bool comma_seen = false;
   for (size_t i = 0; i + 1 < pieces->size(); ++i) {
     comma_seen = comma_seen || (*pieces)[i].sep.find(',') != std::string::npos;
+    // The Arabic article hyphenated to its name ("Al-Rashid", "el-Sayed")
+    // is one family name wherever it stands: no given name is written so.
+    if (IsArabicArticle(LowerWord((*pieces)[i].word)) && (*pieces)[i + 1].sep == "-" &&
+        !(*pieces)[i + 1].word.empty() && !IsParticle(LowerWord((*pieces)[i + 1].word))) {
+      (*pieces)[i].word += (*pieces)[i + 1].word;
+      pieces->erase(pieces->begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      continue;
+    }
     size_t j = i;
     while (j + 1 < pieces->size() && IsParticle(LowerWord((*pieces)[j].word)) &&
            Blanks((*pieces)[j + 1].sep, /*dots=*/false) && !(*pieces)[j + 1].word.empty()) {
@@ -118,10 +138,32 @@ void JoinParticles(std::vector<Piece>* pieces) {
   }
 }
 
+// A patronymic chain ("bin Abdullah", "bin Abdullah bin Aziz") after the
+// given name and before a family name is dropped: addresses and short
+// writings of the name leave it out ("Muhammad Al-Rashid",
+// m.alrashid@). Only between blanks: "Ben-Gurion" is a family name.
+void DropPatronymics(std::vector<Piece>* pieces) {
+  for (size_t i = 1; i + 1 < pieces->size(); ++i) {
+    size_t j = i;  // past the chain
+    while (j + 2 < pieces->size() && IsPatronymicWord(LowerWord((*pieces)[j].word)) &&
+           Blanks((*pieces)[j].sep, /*dots=*/false) && Blanks((*pieces)[j + 1].sep, false) &&
+           Blanks((*pieces)[j + 2].sep, false) && !(*pieces)[j + 1].word.empty() &&
+           !IsPatronymicWord(LowerWord((*pieces)[j + 1].word))) {
+      j += 2;
+    }
+    // A family name follows the chain, or it is the family name.
+    if (j == i || (*pieces)[j].word.empty()) continue;
+    (*pieces)[j].sep = (*pieces)[i].sep;
+    pieces->erase(pieces->begin() + static_cast<std::ptrdiff_t>(i),
+                  pieces->begin() + static_cast<std::ptrdiff_t>(j));
+  }
+}
+
 }  // namespace
 
 std::string DisplayNameWriting(std::string_view text, int how) {
   std::vector<Piece> pieces = Pieces(text);
+  if ((how & kDropPatronymics) != 0) DropPatronymics(&pieces);
   if ((how & kJoinInitials) != 0) JoinInitials(&pieces);
   if ((how & kJoinParticles) != 0) JoinParticles(&pieces);
   std::string out;
