@@ -73,6 +73,18 @@ inline void ExpectNoSlips(
   }
 }
 
+// Each of `displays`, written by `sender` on `address` (at another domain
+// than the contact's), names the contact `known` (FindDisplayNameElsewhere).
+inline void ExpectNamedElsewhere(const engine::AddressIndex& index, std::string_view sender,
+                                 std::string_view address, std::string_view known,
+                                 std::initializer_list<const char*> displays) {
+  for (const char* display : displays) {
+    engine::Slip slip;
+    ASSERT_TRUE(index.FindDisplayNameElsewhere(sender, address, display, &slip)) << display;
+    EXPECT_EQ(slip.known, known) << display;
+  }
+}
+
 // Each case of `cases` is a slip of its known address of `kind`, scored
 // `score` (a kind whose score says how sure it is: other-given-name,
 // other-common-family-name, edit).
