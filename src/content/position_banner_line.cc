@@ -27,6 +27,27 @@ bool IsSeparator(char c) {
          c == '(' || c == '[' || c == '\\';
 }
 
+// "//" (or "\\" typed for it) opens `s`: the CAPCO banner's separator of
+// categories, not a dash.
+bool AfterDoubleSlash(std::string_view s) {
+  return s.size() >= 2 && ((s[0] == '/' && s[1] == '/') || (s[0] == '\\' && s[1] == '\\'));
+}
+
+// After "//" a banner's first field is a marking of the register (CAPCO
+// manual: CLASSIFICATION//SCI//SAP//AEA//FGI//DISSEMINATION) or a caveat,
+// descriptor or page furniture a sender writes there ("SECRET//UK EYES
+// ONLY", "SECRET//STRAP 1", "SECRET//DRAFT"): ReadBannerTail reads the field
+// (up to the next "/" or ",") as kKnown. Free words in capitals ("SECRET//
+// NOT FOR MUM", "TOP SECRET//DO NOT SHARE") are no banner's field, as the
+// us-classified pack's {controls} asks of its "//" (round 55's tester
+// 13-b, finding 3; the bare tier on such a line was still read as a banner
+// line before "-").
+bool RegisterFieldAfterSlashes(std::string_view s) {
+  s.remove_prefix(2);
+  const std::size_t field_end = s.find_first_of("/,\\");
+  return ReadBannerTail(s.substr(0, field_end), /*skip_separator=*/false) == BannerTail::kKnown;
+}
+
 // Free text after the tier: a separator ("SECRET - DRAFT", "OFFICIAL-
 // SENSITIVE: RECIPIENTS ONLY", "SECRET (DRAFT)", "OFFICIAL-SENSITIVE/
 // COMMERCIAL"), and not a sentence. After a blank alone (banner_tail.h):
@@ -38,7 +59,10 @@ bool IsSeparator(char c) {
 // (`capitals`), a short tail ("UK SECRET Draft", "NATO SECRET Exercise
 // plan"); a single level word followed by words of its own is a phrase
 // ("OFFICIAL RESULTS TO FOLLOW", "SECRET recipe").
-bool FreeTextAfterTier(std::string_view after, bool compound, bool capitals) {
+// `classified`: the tier is a classification, whose "//" must open a field
+// of the register (RegisterFieldAfterSlashes); UNCLASSIFIED's banner line
+// keeps its public-release statement ("UNCLASSIFIED//FOR PUBLIC RELEASE").
+bool FreeTextAfterTier(std::string_view after, bool compound, bool capitals, bool classified) {
   std::size_t i = 0;
   while (i < after.size() && IsBlank(after[i])) ++i;
   if (i == after.size()) return false;
@@ -60,6 +84,10 @@ bool FreeTextAfterTier(std::string_view after, bool compound, bool capitals) {
   }
   char end_char = after[last - 1];
   if (end_char == '.' || end_char == '!' || end_char == '?') return false;
+  if (classified && AfterDoubleSlash(after.substr(i)) &&
+      !RegisterFieldAfterSlashes(after.substr(i))) {
+    return false;
+  }
   int lower_words = 0;
   for (std::size_t k = i; k < last; ++k) {
     bool starts = k == 0 || !IsAlpha(after[k - 1]);
@@ -223,7 +251,11 @@ bool TierHeadsBannerLine(std::string_view text, std::size_t begin,
   bool compound = tier.find_first_of(" -") != std::string_view::npos;
   bool capitals = tier.find_first_of("abcdefghijklmnopqrstuvwxyz") ==
                   std::string_view::npos;
-  if (!bare_after && !FreeTextAfterTier(after, compound, capitals)) return false;
+  bool classified = true;
+  for (std::size_t k = 0; k + 12 <= tier.size() && classified; ++k) {
+    classified = !StartsWithNoCaseAt(tier, k, "UNCLASSIFIED");
+  }
+  if (!bare_after && !FreeTextAfterTier(after, compound, capitals, classified)) return false;
   // "SECRET SANTA - sign up", "TOP SECRET recipe - page 2": the idiom.
   if (FollowedBySubjectIdiom(text.substr(0, line_end), end)) return false;
   return IsEdgeLine(text, begin, end);
