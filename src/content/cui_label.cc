@@ -118,6 +118,33 @@ bool NamedAsIdentifier(std::string_view line, std::size_t at, std::size_t after)
   return false;
 }
 
+// A Romance language's article, possessive or noun for a code right before
+// "CUI": Spanish (Guatemala's CUI, a Romanian firm's for a Spanish writer)
+// "mi CUI", "su CUI", "el CUI", "número de CUI", "código CUI"; Romanian
+// "codul CUI", "cod CUI", "numărul CUI"; Portuguese, French and Italian
+// articles and possessives. The US CUI is written after English words
+// ("the CUI", "our CUI program"); none of these is one (round 55's tester
+// 13-b: "Mi CUI" was tagged). Not "o", "do" nor "son", which English has.
+bool RomanceWordBefore(std::string_view line, std::size_t at) {
+  static constexpr std::string_view kWords[] = {
+      // Spanish articles, possessives and demonstratives.
+      "el", "la", "los", "las", "un", "una", "del", "al", "mi", "mis", "tu", "tus", "su", "sus",
+      "nuestro", "nuestra", "vuestro", "vuestra", "este", "ese", "de",
+      // Portuguese, French and Italian ones.
+      "meu", "minha", "seu", "sua", "nosso", "nossa", "le", "du", "mon", "ton", "notre",
+      "votre", "il", "lo", "mio", "tuo", "suo", "nostro", "vostro",
+      // The nouns for a code or a number (Romanian, Spanish, Portuguese).
+      "codul", "cod", "codului", "numarul", "num\xc4\x83rul", "numar", "num\xc4\x83r",
+      "n\xc3\xbamero", "numero", "c\xc3\xb3" "digo", "codigo", "nr", "nr."};
+  std::string_view before = line.substr(0, at);
+  while (!before.empty() && IsBlank(before.back())) before.remove_suffix(1);
+  if (before.size() == at) return false;  // no blank between: not a word before
+  for (std::string_view w : kWords) {
+    if (before.size() >= w.size() && WordAt(before, before.size() - w.size(), w)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool CuiNamesTaxCode(std::string_view text, std::size_t begin) {
@@ -127,11 +154,17 @@ bool CuiNamesTaxCode(std::string_view text, std::size_t begin) {
   const std::size_t at = begin - line_begin;
   std::size_t i = at + 3;
   if (i < line.size() && (IsAlpha(line[i]) || IsDigit(line[i]))) return false;
-  // The Romanian article: "CUI-ul", "CUI-UL".
-  if (i < line.size() && line[i] == '-' && StartsWithNoCaseAt(line, i + 1, "ul") &&
-      (i + 3 == line.size() || !IsAlpha(line[i + 3]))) {
-    return true;
+  // The Romanian article: "CUI-ul", "CUI-UL", and its genitive "CUI-ului",
+  // "CUI-lui".
+  if (i < line.size() && line[i] == '-') {
+    for (std::string_view article : {"ului", "ul", "lui"}) {
+      const std::size_t e = i + 1 + article.size();
+      if (StartsWithNoCaseAt(line, i + 1, article) && (e == line.size() || !IsAlpha(line[e]))) {
+        return true;
+      }
+    }
   }
+  if (RomanceWordBefore(line, at)) return true;
   // The code after a separator or "nr.": "CUI: RO12345678", "CUI - 1234567",
   // "CUI nr. 12345678", "CUI | RO 123456".
   while (i < line.size() && IsBlank(line[i])) ++i;
