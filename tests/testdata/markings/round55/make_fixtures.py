@@ -77,3 +77,23 @@ eml("zip-archive-comment", "files", "The files.", ("f.zip", "application/zip", z
 eml("zip-member-comment", "files", "The files.", ("f.zip", "application/zip", zipped(member_comment=banner)))
 eml("neg-zip-comment", "files", "The files.",
     ("f.zip", "application/zip", zipped(archive_comment=b"Created by the nightly build. Keep it secret, keep it safe.")))
+
+# 4, carried (h26): the same comments in a zip whose member is LZMA
+# (method 14), which the walker reads through libarchive, not libzip.
+def zipped_lzma(archive_comment=b"", member_comment=b""):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_LZMA) as z:
+        info = zipfile.ZipInfo("a.txt", date_time=(2026, 12, 5, 9, 0, 0))
+        info.compress_type = zipfile.ZIP_LZMA
+        info.comment = member_comment
+        z.writestr(info, "hello\n")
+        z.comment = archive_comment
+    return buf.getvalue()
+
+eml("zip-lzma-archive-comment", "files", "The files.",
+    ("f.zip", "application/zip", zipped_lzma(archive_comment=banner)))
+eml("zip-lzma-member-comment", "files", "The files.",
+    ("f.zip", "application/zip", zipped_lzma(member_comment=banner)))
+eml("neg-zip-lzma-comment", "files", "The files.",
+    ("f.zip", "application/zip",
+     zipped_lzma(archive_comment=b"Created by the nightly build. Keep it secret, keep it safe.")))
