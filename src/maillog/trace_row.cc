@@ -132,6 +132,10 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   std::string_view relay = Field(f, relay_);
   if (relay.empty()) relay = Field(f, connector_);
   subject_text_ = Field(f, subject_);
+  // Microsoft 365's own id of the message (Get-MessageTraceV2's
+  // MessageTraceId): rows of two messages are never one row read again,
+  // whatever their Message-IDs (Attempt::trace_id).
+  row_trace_id_ = Trim(Field(f, trace_id_));
   const RowHead h{time, id, sender, relay};
   if (kind_ == Kind::kExchange || kind_ == Kind::kExtended || kind_ == Kind::kExport) {
     ExchangeRow(f, line, h);
@@ -273,6 +277,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.message_id = id;
   a.hops = hops;
   a.subject = subject_text_;
+  a.trace_id = row_trace_id_;
   a.from_trace = true;
   a.file = file_;
   a.line = line;
