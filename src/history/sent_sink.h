@@ -68,6 +68,15 @@ class SentSink final : public maillog::DeliverySink {
     std::string sender;
     HistoryAddress(a.sender, &domain_, &sender);  // a sender is not counted by domain
     key_.assign(a.Key());  // a Postfix queue id with its host and instance
+    if (a.status == "internal") {
+      // Delivered into the organisation's own mailbox (Exchange's DELIVER):
+      // nothing to learn, but the recipient an earlier event left
+      // "unknown" (its RECEIVE) is settled, in either order of reading, as
+      // audit settles it (investigate/auditor.cc).
+      if (settled_.size() >= kMaxOpen) settled_.clear();  // bounded: counted unknown at worst
+      settled_.insert(key_ + '\0' + rcpt);
+      return;
+    }
     if (a.status == "sent" && !a.from_trace && open_.find(key_) == open_.end() &&
         WasDone(DoneKey(key_, rcpt, a.time))) {
       // The "sent" line of a delivery already decided, read again: rotated
@@ -89,8 +98,16 @@ class SentSink final : public maillog::DeliverySink {
       // The same "sent" line again (rotated logs that overlap, read while
       // the message is still open): one delivery, counted as repeated.
       ++repeated_;
-    } else if (maillog::LaterOutcome(a.time, a.status, r->last, r->status,
-                                     {a.file, a.run, a.line}, {r->file, r->run, r->line})) {
+    } else if (a.status == "unknown" && r->status == "unknown" &&
+                       EventOnly(a.relay) != EventOnly(r->relay)
+                   ? EventOnly(r->relay)
+                   : maillog::LaterOutcome(a.time, a.status, r->last, r->status,
+                                           {a.file, a.run, a.line},
+                                           {r->file, r->run, r->line})) {
+      // Of two "unknown"s, an event that decides nothing (an AGENTINFO or
+      // HAREDIRECT after the SEND to another server of the organisation)
+      // never hides where the recipient was sent on, whatever its time, as
+      // audit keeps it (investigate/auditor_hops.cc).
       if (r->message_id.empty()) r->message_id.assign(a.message_id);
       // At the same time the outcome decides, not the order of the inputs.
       r->last = a.time;
@@ -113,6 +130,7 @@ class SentSink final : public maillog::DeliverySink {
       // back to the queue id, recipient and time, which name it in any
       // file that logs it; the time keeps a recycled queue id from naming
       // an older message.
+      if (o.status == "unknown" && settled_.contains(it->first + '\0' + o.rcpt)) continue;
       if (o.status == "unknown") {
         // Counted by its cause, as audit words it (maillog/unknown_cause.h).
         const auto cause = static_cast<size_t>(maillog::UnknownCauseOf(o.relay));
@@ -283,6 +301,11 @@ class SentSink final : public maillog::DeliverySink {
     id += o.status;
     return seen.insert(std::move(id)).second;
   }
+  // An "unknown" of an event no later one decided (maillog::UndecidedRelay),
+  // not of a hop whose next server's log was not given.
+  static bool EventOnly(std::string_view relay) {
+    return maillog::UnknownCauseOf(relay) == maillog::UnknownCause::kNoLaterEvent;
+  }
   // A decided Postfix delivery: its queue key (with host and instance),
   // recipient and the time of its "sent" line, as any copy of that line
   // names it.
@@ -313,6 +336,9 @@ class SentSink final : public maillog::DeliverySink {
   // Postfix deliveries that were not sent, by DeliveryKey, with their time.
   std::unordered_map<std::string, int64_t> not_delivered_;
   std::unordered_set<std::string> failed_;  // DeliveryKey of failed deliveries
+  // Message key '\0' recipient of those delivered into the organisation's
+  // own mailbox ("internal"): no "unknown" of theirs is counted.
+  std::unordered_set<std::string> settled_;
   std::unordered_set<std::string> done_, done_old_;  // DoneKey of decided deliveries
   std::string key_;
   Domain domain_;  // HistoryAddress's scratch

@@ -176,7 +176,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     if (trace_spelling_.size() >= Report::kMaxOpen) trace_spelling_.clear();
     // One spelling per message and recipient (trace_spelling_). Attempt
     // holds views: these point into the map, valid for this call.
-    a.queue_id = TraceSpelling(given.queue_id);
+    a.queue_id = message_ids_.Key(given.queue_id, given.trace_id);
     a.message_id = given.message_id == given.queue_id ? a.queue_id
                                                       : TraceSpelling(given.message_id);
     a.recipient = TraceSpelling(given.recipient);
@@ -284,6 +284,8 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
   row.relay = std::string(a.relay);
   row.hops = std::string(a.hops);
   row.message_id = std::string(a.message_id);
+  row.trace_id = std::string(a.trace_id);
+  row.id_case_apart = a.from_trace && message_ids_.Apart(row.queue_id);
   row.where = Where(a);
   row.written = {a.file, a.run, a.line};
   if (after_window) {

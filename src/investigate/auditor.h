@@ -19,6 +19,7 @@
 #include "engine/malformed_domain.h"
 #include "investigate/org_relay.h"
 #include "investigate/report.h"
+#include "investigate/trace_message_ids.h"
 #include "maillog/postfix_log.h"
 #include "maillog/trace_log.h"
 #include "maillog/year_plan.h"
@@ -226,6 +227,9 @@ class Auditor final : public maillog::DeliverySink {
   // as settled_ is. Postfix's local parts keep their case.
   std::unordered_map<std::string, std::string> trace_spelling_;
   std::string_view TraceSpelling(std::string_view v);
+  // A trace message's key: its Message-ID folded as above, unless its
+  // MessageTraceId tells it apart (trace_message_ids.h).
+  TraceMessageIds message_ids_{Report::kMaxOpen};
   // The deliveries (message key and recipient) attempted before --since,
   // whose later attempts are left out (a window selects by first attempt);
   // true once counted in Report::begun_before_window. Bounded by

@@ -159,7 +159,8 @@ bool Report::AddAttempt(const Row& row) {
     return true;
   }
   if (!row.queue_id.empty() &&
-      closed_seen_.contains(AttemptKey(row.queue_id, row.to, row.seconds, row.status))) {
+      closed_seen_.contains(
+          AttemptKey(row.queue_id, row.to, row.seconds, row.status + '\0' + row.trace_id))) {
     // A message closed already (its "removed" read) seen again: the same
     // lines in a second input.
     ++duplicates_;
@@ -173,7 +174,10 @@ bool Report::AddAttempt(const Row& row) {
   if (it != list.end() && !row.queue_id.empty()) {
     // The same outcome of the same recipient of the same message at the
     // same time: one row in two overlapping exports (or log copies).
-    auto same = [&](const Seen& s) { return s.seconds == row.seconds && s.status == row.status; };
+    // Never two rows of different MessageTraceIds: two messages' rows.
+    auto same = [&](const Seen& s) {
+      return s.seconds == row.seconds && s.status == row.status && s.trace_id == row.trace_id;
+    };
     if (std::find_if(it->seen.begin(), it->seen.end(), same) != it->seen.end()) {
       ++duplicates_;
       return false;
@@ -247,7 +251,7 @@ bool Report::AddAttempt(const Row& row) {
     it->row.content_received = content;
   }
   if (it->seen.size() < kMaxSeen) {
-    it->seen.push_back({row.seconds, row.status, row.where, row.written.file});
+    it->seen.push_back({row.seconds, row.status, row.where, row.written.file, row.trace_id});
   }
   // Mailbox messages have no queue: each is final at once.
   if (row.queue_id.empty()) Done("");
@@ -334,7 +338,8 @@ Report::AttemptId Report::AttemptKey(const std::string& queue_id, const std::str
 void Report::Close(Open& d) {
   if (!d.row.queue_id.empty()) {
     for (const Seen& s : d.seen) {
-      AttemptId key = AttemptKey(d.row.queue_id, d.row.to, s.seconds, s.status);
+      AttemptId key =
+          AttemptKey(d.row.queue_id, d.row.to, s.seconds, s.status + '\0' + s.trace_id);
       if (!closed_seen_.insert(key).second) continue;
       closed_order_.push_back(key);
       if (closed_order_.size() > kMaxClosedSeen) {

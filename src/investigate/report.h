@@ -271,6 +271,7 @@ class Report {
     std::string status;
     std::string where;  // Row::where: the line it was read from
     uint32_t file = 0;  // Row::written.file
+    std::string trace_id;  // Row::trace_id
   };
   // Outcomes remembered per delivery to tell a repeated row; past this
   // many a repeat counts again (bounded: a recipient retried for days).

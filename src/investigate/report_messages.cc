@@ -25,8 +25,11 @@ std::string Folded(const std::string& to) {
 
 void Report::IndexDelivery(const Row& row, bool postfix) {
   if (row.message_id.empty() || row.to.empty()) return;
-  // Folded: Exchange and Microsoft 365 write one Message-ID in either case.
-  AttemptId key = AttemptKey(Folded(row.message_id), Folded(row.to), 0, "");
+  // Folded: Exchange and Microsoft 365 write one Message-ID in either case;
+  // a message told apart from its folded spelling by its MessageTraceId
+  // keeps its own (Row::id_case_apart).
+  AttemptId key = AttemptKey(row.id_case_apart ? row.message_id : Folded(row.message_id),
+                             Folded(row.to), 0, "");
   auto [it, added] = delivered_.try_emplace(key);
   const bool latest = row.seconds >= it->second.seconds;
   const int64_t first = added || it->second.first_seconds == 0
@@ -61,7 +64,10 @@ std::string Report::MessageKey(const Row& r, uint32_t generation) {
   // A trace's row is keyed by its Message-ID already; a mailbox message
   // without one by its place.
   if (r.queue_id.empty()) return r.message_id.empty() ? "mailbox:" + r.source : "m:" + Folded(r.message_id);
-  if (r.queue_id == r.message_id) return "m:" + Folded(r.message_id);
+  if (r.queue_id == r.message_id) {
+    // Told apart from the message of its folded spelling (Row::id_case_apart).
+    return r.id_case_apart ? "m=" + r.message_id : "m:" + Folded(r.message_id);
+  }
   const std::string_view bare = maillog::BareQueueId(r.queue_id);
   // Refused before it was queued (smtpd's NOQUEUE): each refusal its own.
   if (bare == "NOQUEUE") return "n:" + r.where + '@' + r.time;

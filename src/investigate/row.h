@@ -72,6 +72,13 @@ struct Row {
   // connection lost at the end of DATA).
   bool content_earlier = false;
   std::string relay;
+  // A Microsoft 365 trace row's MessageTraceId (maillog::Attempt::trace_id):
+  // rows with different ones are never one row read again; "" when none.
+  std::string trace_id;
+  // A trace message whose Message-ID differs only in case from another
+  // message's, told apart by its MessageTraceId (TraceMessageIds): counted
+  // and joined by its own spelling, never folded into the other.
+  bool id_case_apart = false;
   std::string hops;       // hand-offs before this queue id ("A via 127.0.0.1[127.0.0.1]:10024")
   std::string level;      // the message's sensitivity: mailboxes, and traces with a subject
   // The message's own marking in its scheme's words ("SECRET//NOFORN",

@@ -60,6 +60,12 @@ struct Attempt {
   // log has none (Postfix logs no subject).
   std::string_view subject;
   int64_t size = 0;
+  // A Microsoft 365 message trace's MessageTraceId (Get-MessageTrace,
+  // Get-MessageTraceV2: the service's own id of one message, which
+  // Get-MessageTraceDetail takes); "" when the input has none. Two rows
+  // carrying different ones are two messages' rows, never one row read
+  // again, even when their Message-IDs differ only in case (issue 16).
+  std::string_view trace_id;
   // From a trace (trace_log.h), not a Postfix log: its queue_id is the
   // Message-ID, shared by every server's events of the message.
   bool from_trace = false;

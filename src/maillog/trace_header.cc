@@ -20,7 +20,7 @@ LineFormat TraceLog::HeaderForm(const std::vector<std::string>& names) {
 }
 
 void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
-  time_ = sender_ = recipient_ = status_ = event_ = message_id_ = internal_id_ = relay_ =
+  time_ = sender_ = recipient_ = status_ = event_ = message_id_ = internal_id_ = trace_id_ = relay_ =
       connector_ = recipient_status_ = subject_ = direction_ = server_ip_ = related_ = -1;
   start_date_ = end_date_ = client_host_ = source_ = -1;
   recipient_heading_.clear();
@@ -53,6 +53,7 @@ void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
       message_id_ = c;
     } else if (n == "internalmessageid" || n == "messagetraceid") {
       internal_id_ = c;
+      if (n == "messagetraceid") trace_id_ = c;
     } else if (n == "serverhostname" || n == "toip") {
       relay_ = c;
     } else if (n == "serverip") {

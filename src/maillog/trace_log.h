@@ -344,8 +344,8 @@ class TraceLog {
   bool exchange_directives_ = false;
   // Columns of the header; -1 when absent.
   int time_ = -1, sender_ = -1, recipient_ = -1, status_ = -1, event_ = -1, message_id_ = -1,
-      internal_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1, subject_ = -1,
-      direction_ = -1, server_ip_ = -1, related_ = -1;
+      internal_id_ = -1, trace_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1,
+      subject_ = -1, direction_ = -1, server_ip_ = -1, related_ = -1;
   // Get-MessageTrace's StartDate and EndDate columns (the window the
   // cmdlet was asked for, on every row); -1 when absent.
   int start_date_ = -1, end_date_ = -1;
@@ -421,6 +421,8 @@ class TraceLog {
   std::string time_zone_;
   int64_t time_offset_ = 0;
   std::string_view subject_text_;  // the row being read's subject ("" when none)
+  // The row being read's MessageTraceId (Attempt::trace_id; "" when none).
+  std::string_view row_trace_id_;
   // The header record (no #Fields:), to know it again when repeated.
   std::vector<std::string> header_;
   // A "#TYPE" line before the header: counted as the header's form once it

@@ -132,6 +132,10 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   std::string_view relay = Field(f, relay_);
   if (relay.empty()) relay = Field(f, connector_);
   subject_text_ = Field(f, subject_);
+  // Microsoft 365's own id of the message (Get-MessageTraceV2's
+  // MessageTraceId): rows of two messages are never one row read again,
+  // whatever their Message-IDs (Attempt::trace_id).
+  row_trace_id_ = Trim(Field(f, trace_id_));
   const RowHead h{time, id, sender, relay};
   if (kind_ == Kind::kExchange || kind_ == Kind::kExtended || kind_ == Kind::kExport) {
     ExchangeRow(f, line, h);
@@ -243,7 +247,11 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
     }
     return;
   }
-  if (learning_ && row_sender_known_ && IsSystemNoticeSender(sender)) {
+  // Delivered into the organisation's own mailbox: no delivery, learned or
+  // skipped, but it settles a recipient an earlier event left "unknown"
+  // (history/sent_sink.h), so it reaches the sink as it is.
+  const bool internal = status == "internal";
+  if (learning_ && !internal && row_sender_known_ && IsSystemNoticeSender(sender)) {
     // The null sender or Exchange's own (system_sender.h): a bounce,
     // nothing to learn (PostfixLogOptions).
     if (counts_.bounces++ == 0) counts_.first_bounce_line = line;
@@ -251,7 +259,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   }
   const std::string_view hops =
       !row_hops_.empty() ? row_hops_ : row_makes_hop_ ? std::string_view() : ForwardHop(id, rcpt);
-  if (learning_ && !hops.empty()) {
+  if (learning_ && !internal && !hops.empty()) {
     // A mailbox's forward or redirect of mail it received: no
     // correspondence anyone here chose (LineCounts::forwards).
     if (counts_.forwards++ == 0) counts_.first_forward_line = line;
@@ -273,6 +281,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.message_id = id;
   a.hops = hops;
   a.subject = subject_text_;
+  a.trace_id = row_trace_id_;
   a.from_trace = true;
   a.file = file_;
   a.line = line;

@@ -92,12 +92,11 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
     // Into the organisation's own mailbox: not mail leaving it. Its
     // recipients go on as "internal" (not an attempt), which settles an
     // earlier event's "unknown" (RECEIVE, below) and is counted nowhere
-    // (investigate/auditor.cc); learning has no "unknown" to settle.
+    // (investigate/auditor.cc), and learning's too (history/sent_sink.h).
     // A duplicate delivered to the same mailbox ("DUPLICATEDELIVER",
     // Microsoft's message tracking event table) is one too, counted with
     // them (issue-16 tester round 43, finding 18).
     if (event == "DELIVER" || event == "DUPLICATEDELIVER") ++counts_.internal_hops;
-    if (learning_) return;
     status = "internal";
   } else if (event == "SEND" && IntraOrganisation(Field(f, connector_))) {
     // Sent on to another of its servers (an Edge Transport server, the
@@ -136,8 +135,10 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
         // message to a look-alike whose later events are in no log
         // given (the next hour's file, the next server's, still queued)
         // never vanishes; any later outcome replaces it
-        // (attempt_order.h). Learning learns no "unknown": nothing to do.
-        if (learning_) return;
+        // (attempt_order.h). Learning learns no "unknown", but counts a
+        // recipient no later event decides, by its cause, never dropped
+        // unsaid: a message only received was not seen delivered (issue
+        // 16, carried finding 2; as a trace's Pending, trace_row_m365.cc).
         status = "unknown";
         // Appended, not built with +: GCC 12 -O3's false -Wrestrict.
         pending = UndecidedRelay(Field(f, relay_), event);

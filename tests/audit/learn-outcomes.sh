@@ -12,6 +12,10 @@
 #    once, as a bounced one is.
 #  - An internal delivery (Exchange's DELIVER; historical search's
 #    "Receive, Deliver") is one rule for both formats: not learned.
+#  - An Exchange RECEIVE no later event decides (the log ends before its
+#    SEND) is counted as outcome unknown and named, never dropped unsaid;
+#    one a DELIVER into the organisation's own mailbox settles, or a SEND
+#    decides, is not (issue 16, carried finding 2).
 set -u
 nearmiss=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 w=$(mktemp -d /tmp/nearmiss-learn-outcomes.XXXXXX)
@@ -105,5 +109,26 @@ EOF
 grep -qF "rex@partner.example" h.show || { cat h.show >&2; no "the Send row was not learned"; }
 ! grep -qF "sue@army.mil" h.show || { cat h.show >&2; no "an internal Deliver was learned"; }
 grep -qF "1 internal hop" h.out || { cat h.out >&2; no "the internal Deliver is not said as Exchange's is"; }
+
+# 5. Exchange: a RECEIVE no later event decides is counted, not dropped;
+# one a SEND decides is learned, one a DELIVER settles is neither.
+F='#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,connector-id,source,event-id,internal-message-id,message-id,network-message-id,recipient-address,recipient-status,total-bytes,recipient-count,related-recipient-address,reference,message-subject,sender-address,return-path,message-info,directionality,tenant-id,original-client-ip,original-server-ip,custom-data,transport-traffic-type,log-id,schema-version'
+{
+  printf '#Software: Microsoft Exchange Server\n#Version: 15.02.1544.004\n#Log-type: Message Tracking Log\n#Date: 2027-01-05T09:00:00.000Z\n%s\n' "$F"
+  cat <<'EOF'
+2027-01-05T09:00:01.000Z,10.0.4.12,WS12,10.0.0.5,EX01,,,STOREDRIVER,RECEIVE,1,<x1@army.mil>,,lee@partner.example,,4096,1,,,Plan,ida@army.mil,ida@army.mil,,Originating,,,,,,,15.02.1544.004
+2027-01-05T09:00:02.000Z,10.0.4.12,WS12,203.0.113.5,mx.partner.example,,Internet,SMTP,SEND,1,<x1@army.mil>,,lee@partner.example,250 2.0.0 OK,4096,1,,,Plan,ida@army.mil,ida@army.mil,,Originating,,,,,,,15.02.1544.004
+2027-01-05T09:00:03.000Z,10.0.4.12,WS12,10.0.0.5,EX01,,,STOREDRIVER,RECEIVE,2,<x2@army.mil>,,sue@army.mil,,4096,1,,,Memo,ida@army.mil,ida@army.mil,,Originating,,,,,,,15.02.1544.004
+2027-01-05T09:00:04.000Z,10.0.4.12,WS12,10.0.0.5,EX01,,,STOREDRIVER,DELIVER,2,<x2@army.mil>,,sue@army.mil,,4096,1,,,Memo,ida@army.mil,ida@army.mil,,Originating,,,,,,,15.02.1544.004
+2027-01-05T09:00:05.000Z,10.0.4.12,WS12,10.0.0.5,EX01,,,STOREDRIVER,RECEIVE,3,<x3@army.mil>,,kim@gmial.com;max@partner.example,,4096,1,,,Late,ida@army.mil,ida@army.mil,,Originating,,,,,,,15.02.1544.004
+EOF
+} >MSGTRK2027010509-1.LOG
+"$nearmiss" learn --store "sqlite:$w/x.db" MSGTRK2027010509-1.LOG >x.out 2>x.err ||
+  { cat x.out x.err >&2; no "learn of an Exchange log with a RECEIVE only failed"; }
+grep -qxF "deliveries: 1 found = 1 new + 0 repeated in the sources + 0 already in the store" x.out ||
+  { cat x.out >&2; no "the SEND was not learned alone"; }
+grep -qF "left out 2 deliveries whose outcome is unknown (" x.out &&
+  grep -qF "): not learned; first at MSGTRK2027010509-1.LOG:10" x.out ||
+  { cat x.out >&2; no "the recipients only received are in no figure"; }
 
 exit "$fail"
