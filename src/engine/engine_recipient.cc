@@ -12,6 +12,7 @@
 #include "address/idna.h"
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
+#include "address/special_use_names.h"
 #include "engine/decision_table.h"
 #include "engine/invalid_repairs.h"
 #include "engine/invisible_characters.h"
@@ -224,8 +225,8 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
           ascii.find('.') != std::string_view::npos && !address::IsTestingTld(tld)) {
         Reason& r = reasons.Add(ReasonCode::kTldNotDelegated);
         FillReason(m, domain, &r);
-        r.code = ReasonCode::kTldNotDelegated;
-        r.detail = address::UndelegatedTldDetail(address::ShownAddress(tld), tld);
+        r.code = address::NoSuchTldCode(tld);
+        r.detail = address::UndelegatedTldDetail(tld);
         // Said of the domain alone: the first reason already says what it
         // looks like ("hospita.local looks like hospital.local" was
         // printed twice: issue 15, round 34, item 6).
