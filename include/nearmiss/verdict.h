@@ -40,6 +40,11 @@ enum class ReasonCode : uint8_t {
   kProviderHost,
   // A near miss under a TLD the root zone does not have (army.mik).
   kTldNotDelegated,
+  // The same under a special-use TLD (.onion, .local, .alt, .invalid:
+  // address/special_use_names.h gives each one's RFC), kept out of the
+  // public DNS by design: "special-use-name", not "tld-not-delegated", as
+  // the name exists but public mail cannot reach it (issue 15, finding 1).
+  kSpecialUseName,
   // Not a look-alike: a real mail domain one slip from a trusted one
   // (mailo.com by mail.com); carried by an `external` recipient.
   kRealNeighbour,
@@ -68,6 +73,12 @@ inline constexpr int kReasonCodeCount = static_cast<int>(ReasonCode::kSensitivit
 std::string_view ReasonCodeName(ReasonCode code);
 // The exact names above; nullopt when unknown.
 std::optional<ReasonCode> ParseReasonCode(std::string_view name);
+
+// Whether `code` says the domain's TLD is outside the public DNS, so no
+// mail can be delivered there: tld-not-delegated or special-use-name.
+inline bool NoPublicTld(ReasonCode code) {
+  return code == ReasonCode::kTldNotDelegated || code == ReasonCode::kSpecialUseName;
+}
 
 // How an `address-typo` recipient's local part differs from the frequent
 // address it resembles: the kind of near miss the relationship engine

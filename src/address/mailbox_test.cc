@@ -277,6 +277,23 @@ TEST(SplitPastedAddressListTest, OutlookLastFirstIsOneRecipient) {
               ElementsAre("bob@x.org", "Chidi <c@nhs.example>"));
 }
 
+// Issue 15, finding 2: a comma typed for a dot in a domain split the
+// address into a domain cut short (x@barclays.co, which could pass) and a
+// stray label. Kept whole, it is refused with the address meant.
+TEST(SplitPastedAddressListTest, CommaForDotInADomainIsOneRecipient) {
+  EXPECT_THAT(SplitPastedAddressList("x@barclays.co,uk"), ElementsAre("x@barclays.co,uk"));
+  EXPECT_THAT(SplitPastedAddressList("x@gmail,com"), ElementsAre("x@gmail,com"));
+  EXPECT_THAT(SplitPastedAddressList("a@b.org, x@gmail,com, c@d.org"),
+              ElementsAre("a@b.org", "x@gmail,com", "c@d.org"));
+  // Not one: an address after the comma, a word that makes no delegated
+  // TLD, a ';' (no neighbour of '.'), a display name.
+  EXPECT_THAT(SplitPastedAddressList("x@gmail.com,b@y.org"), ElementsAre("x@gmail.com", "b@y.org"));
+  EXPECT_THAT(SplitPastedAddressList("x@gmail.com,zzq"), ElementsAre("x@gmail.com", "zzq"));
+  EXPECT_THAT(SplitPastedAddressList("x@gmail;com"), ElementsAre("x@gmail", "com"));
+  EXPECT_THAT(SplitPastedAddressList("x@gmail.com, Bo <b@y.org>"),
+              ElementsAre("x@gmail.com", "Bo <b@y.org>"));
+}
+
 // Postfix's tok822_parse: "adds missing commas between addresses", and a
 // ':' starts a group only when a ';' closes it.
 TEST(SplitAddressListTest, MissingCommasAsPostfixReadsThem) {

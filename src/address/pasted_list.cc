@@ -1,10 +1,13 @@
 // SplitPastedAddressList: an address list as a mail client's address box
 // shows it (nearmiss/address.h).
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "address/idna.h"
 #include "address/rfc5322.h"
+#include "address/root_zone.h"
 #include "address/text.h"
 #include "nearmiss/address.h"
 
@@ -35,6 +38,42 @@ bool NamedMailbox(std::string_view s) {
   const std::size_t close = s.find('>');
   return open != kNpos && close != kNpos && close > open && PlainWords(s.substr(0, open)) &&
          TrimSpace(s.substr(close + 1)).empty();
+}
+
+// Whether the ',' between `before` and `after` is a comma typed for a dot inside a domain
+// (issue 15, finding 2): "x@barclays.co,uk", "x@gmail,com". The text before
+// it ends in an address ('@' then domain letters), the text after it is
+// DNS labels alone (no '@': no address of its own), and with a
+// '.' for the ',' the domain ends in a delegated TLD. Kept in one
+// recipient, it is refused with the address meant (engine/invalid_repairs.h)
+// instead of split into a domain cut short, which could pass, and a stray
+// label.
+bool CommaForDot(std::string_view before, std::string_view after) {
+  const std::size_t at = before.rfind('@');
+  if (at == kNpos || at + 1 == before.size()) return false;
+  const std::string_view domain = before.substr(at + 1);
+  if (!address::IsPlainLdh(domain)) return false;
+  after = TrimSpace(after);
+  if (after.empty() || after.front() == '.' || !address::IsPlainLdh(after)) return false;
+  std::string joined(domain);
+  joined.append(".").append(after);
+  for (char& ch : joined) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return address::HasDelegatedTld(joined);
+}
+
+// `pieces` (SplitAddressList's of `text`) with each piece followed in
+// `text` by a ',' that is CommaForDot joined to the next.
+std::vector<std::string> JoinCommasForDots(std::string_view text, std::vector<std::string> pieces) {
+  std::vector<std::string> out;
+  for (std::string& piece : pieces) {
+    if (!out.empty() && CommaForDot(out.back(), piece) &&
+        text.find(out.back() + ",") != kNpos) {
+      out.back().append(",").append(TrimSpace(piece));
+      continue;
+    }
+    out.push_back(std::move(piece));
+  }
+  return out;
 }
 
 }  // namespace
@@ -78,9 +117,9 @@ std::vector<std::string> SplitPastedAddressList(std::string_view text) {
     copied = bounds[j + 2] - 1;  // the separator after the mailbox stays
     ++j;
   }
-  if (copied == 0) return SplitAddressList(text);
+  if (copied == 0) return JoinCommasForDots(text, SplitAddressList(text));
   out += text.substr(copied);
-  return SplitAddressList(out);
+  return JoinCommasForDots(out, SplitAddressList(out));
 }
 
 }  // namespace nearmiss

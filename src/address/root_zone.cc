@@ -1,5 +1,8 @@
 #include "address/root_zone.h"
 
+#include "address/idna.h"
+#include "address/special_use_names.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -170,19 +173,22 @@ bool IsPrivateUseTld(std::string_view tld) {
   return false;
 }
 
-std::string UndelegatedTldDetail(std::string_view tld_shown, std::string_view tld_ascii) {
-  std::string s = "the TLD .";
-  s.append(tld_shown);
+std::string UndelegatedTldDetail(std::string_view tld_ascii) {
+  std::string s = NoSuchTldPhrase(tld_ascii);
   if (IsPrivateUseTld(tld_ascii)) {
     // hq.corp, host.local, mail.internal: real on the sender's network, so
     // "does not exist" would be false; what is true is that no server
     // outside it receives such mail, and how to trust the name.
-    s.append(" is for private networks, outside the public DNS: mail there reaches only a "
-             "server inside your network; if the domain is yours, list it in [domains] "
-             "organisation or allow");
+    if (SpecialUseTldRfc(tld_ascii).empty()) {
+      s = "the TLD .";
+      s.append(ShownAddress(tld_ascii)).append(" is for private networks, outside the public DNS");
+    }
+    s.append(": mail there reaches only a server inside your network; if the domain is yours, "
+             "list it in [domains] organisation or allow");
     return s;
   }
-  s.append(" does not exist: no mail can be delivered there");
+  // A special-use name says already that nothing public receives mail.
+  if (SpecialUseTldRfc(tld_ascii).empty()) s.append(": no mail can be delivered there");
   return s;
 }
 

@@ -55,14 +55,14 @@ SpecialUseTld SpecialUse(std::string_view tld);
 inline bool IsTestingTld(std::string_view tld) {
   return SpecialUse(tld) == SpecialUseTld::kTesting;
 }
-// The sentence for a domain under .invalid.
-inline constexpr std::string_view kInvalidTldDetail =
-    "the TLD .invalid is reserved never to exist (RFC 6761): no mail can be delivered there";
-
-// The sentence for a domain under a TLD the root zone lacks: "the TLD .zz
-// does not exist: no mail can be delivered there", or, for a private-use
-// TLD, that it is one and how to trust it ([domains] organisation or allow).
-std::string UndelegatedTldDetail(std::string_view tld_shown, std::string_view tld_ascii);
+// The sentence for a domain under a TLD the root zone lacks (`tld_ascii`,
+// a lower-case A-label): "the TLD .zz does not exist: no mail can be
+// delivered there"; for a special-use TLD, that it is one, under which RFC
+// (special_use_names.h: "the TLD .onion is a special-use name (RFC 7686),
+// not deliverable on the Internet"); for a private-use TLD, that mail
+// there reaches only the sender's network and how to trust it ([domains]
+// organisation or allow).
+std::string UndelegatedTldDetail(std::string_view tld_ascii);
 
 // The common TLD one key slip from `tld`, a lower-case A-label the root
 // zone lacks ("con", "cmo", "comm", "c0m" -> "com"; "nett" -> "net"; "ukk"

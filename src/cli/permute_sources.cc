@@ -6,6 +6,7 @@
 
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
+#include "address/special_use_names.h"
 #include "engine/embedded_lists.h"
 #include "nearmiss/policy.h"
 
@@ -83,8 +84,11 @@ Result<std::vector<std::string>> NormalizeSources(const std::vector<std::string>
     // "army.mik": no mail reaches a TLD the root zone lacks, so its
     // look-alikes would protect nothing.
     if (!address::HasDelegatedTld(*d)) {
-      return Status::InvalidArgument("'" + arg + "': the TLD ." +
-                                     d->substr(d->rfind('.') + 1) +
+      const std::string tld = d->substr(d->rfind('.') + 1);
+      if (!address::SpecialUseTldRfc(tld).empty()) {
+        return Status::InvalidArgument("'" + arg + "': " + address::NoSuchTldPhrase(tld));
+      }
+      return Status::InvalidArgument("'" + arg + "': the TLD ." + tld +
                                      " is not delegated (IANA root zone), so no mail can reach it");
     }
     if (d->starts_with('.') && !arg.starts_with('.')) {

@@ -11,7 +11,7 @@ namespace nearmiss::dns {
 
 bool Undelegated(const RecipientCheck& check) {
   return std::any_of(check.reasons.begin(), check.reasons.end(),
-                     [](const Reason& r) { return r.code == ReasonCode::kTldNotDelegated; });
+                     [](const Reason& r) { return NoPublicTld(r.code); });
 }
 
 bool OneLabel(const RecipientCheck& check) {

@@ -255,9 +255,10 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check, const Mes
   // DNS on or off (issue 15, round 37, item 1).
   const bool one_label = check.verdict == Verdict::kLookalike && !check.domain.empty() &&
                          check.domain.find('.') == std::string::npos;
-  const bool no_tld =
-      one_label ||
-      (reasons & (uint32_t{1} << static_cast<unsigned>(ReasonCode::kTldNotDelegated))) != 0;
+  const uint32_t no_tld_bits =
+      (uint32_t{1} << static_cast<unsigned>(ReasonCode::kTldNotDelegated)) |
+      (uint32_t{1} << static_cast<unsigned>(ReasonCode::kSpecialUseName));
+  const bool no_tld = one_label || (reasons & no_tld_bits) != 0;
   Match m;
   for (size_t i = from; i < rules_.size(); ++i) {
     const CompiledRule& r = rules_[i];

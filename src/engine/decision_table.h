@@ -110,7 +110,7 @@ class DecisionTable {
   const CompiledRule& fallback(const RecipientCheck& check) const {
     if (check.verdict != Verdict::kInvalid) return default_;
     const bool undelegated = !check.reasons.empty() &&
-                             check.reasons.front().code == ReasonCode::kTldNotDelegated;
+                             NoPublicTld(check.reasons.front().code);
     return undelegated ? undelegated_ : invalid_;
   }
   size_t size() const { return rules_.size(); }

@@ -12,6 +12,7 @@
 #include "address/idna.h"
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
+#include "address/special_use_names.h"
 #include "engine/decision_table.h"
 #include "engine/invalid_repairs.h"
 #include "engine/invisible_characters.h"
@@ -224,8 +225,8 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
           ascii.find('.') != std::string_view::npos && !address::IsTestingTld(tld)) {
         Reason& r = reasons.Add(ReasonCode::kTldNotDelegated);
         FillReason(m, domain, &r);
-        r.code = ReasonCode::kTldNotDelegated;
-        r.detail = address::UndelegatedTldDetail(address::ShownAddress(tld), tld);
+        r.code = address::NoSuchTldCode(tld);
+        r.detail = address::UndelegatedTldDetail(tld);
         // Said of the domain alone: the first reason already says what it
         // looks like ("hospita.local looks like hospital.local" was
         // printed twice: issue 15, round 34, item 6).
@@ -400,6 +401,18 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
     // was meant to be.
     std::string repaired = engine::WithVisibleDomain(input);
     if (repaired.empty()) repaired = engine::RepairDots(input);
+    // x@barclays.co,uk: a comma typed for a dot (issue 15, finding 2). The
+    // check CLI and the HTTP API keep such a comma in one recipient
+    // (SplitPastedAddressList); the milter's envelope recipient is one.
+    if (repaired.empty()) {
+      repaired = engine::RepairCommas(input);
+      if (!repaired.empty()) {
+        if (std::string dots = engine::RepairDots(repaired); !dots.empty()) repaired = std::move(dots);
+        if (!c.reasons.empty()) {
+          c.reasons.back().detail.append(" (its ',' is a comma typed where a dot belongs)");
+        }
+      }
+    }
     // jane＠army.ml: an East Asian input method's fullwidth at sign (U+FF20)
     // or the small one (U+FE6B) is no '@' to Postfix, which would deliver
     // it here as a local name; the sender meant '@' (round 51's tester 15,

@@ -33,6 +33,16 @@ std::string RepairDots(std::string_view input) {
   return changed ? out : "";
 }
 
+std::string RepairCommas(std::string_view input) {
+  const size_t at = input.rfind('@');
+  if (at == std::string_view::npos || input.find(',', at) == std::string_view::npos) return "";
+  std::string out(input);
+  for (size_t i = at + 1; i < out.size(); ++i) {
+    if (out[i] == ',') out[i] = '.';
+  }
+  return out;
+}
+
 // For `input` refused as a public suffix under a wildcard rule
 // (x@hotmail.pg: "*.pg" in the PSL) that `judge` (Engine::JudgeDomain)
 // finds one slip from a trusted name: keeps its address and domain in `c`

@@ -27,6 +27,12 @@ using JudgeDomainFn = std::function<void(const Domain&, const std::string&, Reci
 // nothing (so a check of the repaired address never repairs again).
 std::string RepairDots(std::string_view input);
 
+// `input` with each ',' of its domain (after the last '@') made a '.', as
+// a comma typed for a dot ("x@barclays.co.uk" for "x@barclays.co,uk": the
+// keys are neighbours); "" when its domain has none. RFC 5321 allows no
+// ',' in a domain, so nothing deliverable is lost (issue 15, finding 2).
+std::string RepairCommas(std::string_view input);
+
 // For `input` refused as a public suffix under a wildcard rule
 // (x@hotmail.pg: "*.pg" in the PSL) that `judge` (Engine::JudgeDomain)
 // finds one slip from a trusted name: keeps its address and domain in `c`

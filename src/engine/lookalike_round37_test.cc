@@ -89,7 +89,7 @@ TEST_F(Round37Test, SpecialUseTldsFollowOneRule) {
   for (const char* typed : {"gmail.com.invalid", "army.mil.invalid", "example.invalid"}) {
     RecipientCheck c = Check(typed);
     EXPECT_EQ(c.verdict, Verdict::kInvalid) << typed << ": " << Show(c);
-    EXPECT_EQ(lookalike_testing::CodeOf(c), "tld-not-delegated") << typed << ": " << Show(c);
+    EXPECT_EQ(lookalike_testing::CodeOf(c), "special-use-name") << typed << ": " << Show(c);
     EXPECT_EQ(c.suggestion, "") << typed << ": " << Show(c);
     EXPECT_EQ(Decide(typed).action, Action::kReject) << typed;
   }

@@ -13,7 +13,7 @@ bool MalformedDomain(const RecipientCheck& check, std::string_view domain) {
   // learn skips it (issue-16 tester round 9, defect 1).
   if (check.verdict == Verdict::kInvalid && domain.starts_with('[')) return true;
   return check.verdict == Verdict::kInvalid && domain.find('.') != std::string_view::npos &&
-         (check.reasons.empty() || check.reasons.front().code != ReasonCode::kTldNotDelegated);
+         (check.reasons.empty() || !NoPublicTld(check.reasons.front().code));
 }
 
 DomainJudge DomainJudge::ForEngine(std::shared_ptr<const Engine> engine) {

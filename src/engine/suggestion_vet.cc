@@ -7,12 +7,13 @@
 #include <utility>
 #include <vector>
 
+#include "address/idna.h"
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
 #include "address/second_level_zone.h"
+#include "address/special_use_names.h"
 #include "base/ascii.h"
 #include "engine/suffix_mail_domain.h"
-#include "address/idna.h"
 #include "lookalike/edit.h"
 #include "lookalike/keyboard.h"
 #include "lookalike/slip_score.h"
@@ -228,11 +229,8 @@ bool RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::st
 void NameTheNearName(std::string_view typed, std::string_view near, std::string_view trusted,
                      Reason* r, std::string* target) {
   auto tld = [](std::string_view d) { return d.substr(d.rfind('.') + 1); };
-  const std::string head = "the TLD ." + address::ShownAddress(tld(typed));
-  std::string slip = lookalike::SuffixDetail(tld(typed), tld(near));
   // "the TLD .dee has 'e' typed twice" says the TLD once.
-  r->detail = slip.starts_with(head + " ") ? head + " does not exist and" + slip.substr(head.size())
-                                           : head + " does not exist; " + slip;
+  r->detail = address::NoSuchTldThen(tld(typed), lookalike::SuffixDetail(tld(typed), tld(near)));
   if (!trusted.empty()) {
     r->detail.append("; ").append(address::ShownAddress(trusted));
     r->detail.append(", a trusted domain, has the same name");

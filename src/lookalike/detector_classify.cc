@@ -12,13 +12,14 @@
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
 #include "address/second_level_zone.h"
-#include "nearmiss/address.h"
+#include "address/special_use_names.h"
 #include "lookalike/detector.h"
 #include "lookalike/detector_query.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/edit.h"
 #include "lookalike/slip_score.h"
 #include "lookalike/visual_key.h"
+#include "nearmiss/address.h"
 
 namespace nearmiss::lookalike {
 
@@ -29,7 +30,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // 6.4), no slip of gmail.com; invalid, as under any TLD the root lacks.
   if (address::SpecialUse(LastLabel(d.ascii)) == address::SpecialUseTld::kInvalid) {
     m.code = ReasonCode::kTldNotDelegated;
-    m.detail = address::kInvalidTldDetail;
+    m.detail = address::UndelegatedTldDetail("invalid");
     return m;
   }
   Query q;
@@ -210,7 +211,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
       if (UndelegatedRetyped(d, m)) return m;
       if (CutOffUndelegated(d, m)) return m;
       m.code = ReasonCode::kTldNotDelegated;
-      m.detail = address::UndelegatedTldDetail(address::ShownAddress(tld), tld);
+      m.detail = address::UndelegatedTldDetail(tld);
     } else if (!SisterZoneNote(d, m)) {
       ShortNameSlip(d, best, m);
     }
@@ -362,11 +363,8 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
                            c == ReasonCode::kSuffixTruncate || c == ReasonCode::kDotOmission ||
                            c == ReasonCode::kDotInsertion;
   if (!delegated && suffix_slip) {
-    std::string tld = "the TLD ." + address::ShownAddress(LastLabel(d.ascii));
     // "the TLD .mik has 'k' where 'l' belongs" says the TLD once.
-    best.detail = best.detail.starts_with(tld + " ")
-                      ? tld + " does not exist and" + best.detail.substr(tld.size())
-                      : tld + " does not exist; " + best.detail;
+    best.detail = address::NoSuchTldThen(LastLabel(d.ascii), best.detail);
     best.code = ReasonCode::kTldNotDelegated;
   }
   m.kind = LookalikeMatch::Kind::kLookalike;

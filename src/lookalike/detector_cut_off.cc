@@ -19,6 +19,7 @@
 
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
+#include "address/special_use_names.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 
@@ -140,8 +141,8 @@ bool DetectorImpl::CutOffUndelegated(const Domain& d, LookalikeMatch& m) const {
   m.resembles = done[0];
   m.target_domain_for_suggestion = Join(prefix, done[0]);
   if (done.size() > 1) m.alternative_suggestion = Join(prefix, done[1]);
-  m.detail = "the TLD .";
-  m.detail.append(tld).append(" does not exist; the ending .").append(tail);
+  m.detail = address::NoSuchTldPhrase(tld);
+  m.detail.append("; the ending .").append(tail);
   if (completed) {
     m.detail.append(" is .").append(std::string_view(done[0]).substr(name.size() + 1));
     m.detail.append(" cut short");

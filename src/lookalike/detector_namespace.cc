@@ -7,6 +7,7 @@
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
 #include "address/second_level_zone.h"
+#include "address/special_use_names.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/edit.h"
@@ -349,7 +350,7 @@ void DetectorImpl::UndelegatedCandidates(const Query& q, Best& best) const {
   const size_t last = ascii.rfind('.');
   if (last == std::string_view::npos || last == 0) return;
   std::string_view tld = ascii.substr(last + 1);
-  const std::string no_tld = "the TLD ." + address::ShownAddress(tld) + " does not exist";
+  const std::string no_tld = address::NoSuchTldPhrase(tld);
   // gmail.c -> gmail.com, army.m -> army.mil, nato.i -> nato.int: the TLD
   // cut short. The trusted names under the same name, and the namespaces.
   auto truncated = [&](std::string_view tsuf) {

@@ -9,6 +9,7 @@
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
 #include "address/second_level_zone.h"
+#include "address/special_use_names.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/edit.h"
@@ -269,8 +270,8 @@ bool DetectorImpl::RealDomainSuffixSlip(const Query& q, LookalikeMatch& m) const
     }
     m.code = ReasonCode::kTldNotDelegated;
     m.target_domain_for_suggestion = real;
-    m.detail = "the TLD ." + std::string(LastLabel(typed)) +
-               " does not exist: no mail can be delivered there; " + real +
+    m.detail = address::NoSuchTldPhrase(LastLabel(typed)) +
+               ": no mail can be delivered there; " + real +
                " is a real mail domain one slip away";
     return true;
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "address/root_zone.h"
+#include "address/special_use_names.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/keyboard.h"
@@ -136,7 +137,7 @@ bool DetectorImpl::UndelegatedRetyped(const Domain& d, LookalikeMatch& m) const 
     // "did you mean gmail.com?" told two stories (issue 15, breaker 15,
     // item 10). A retyping that is itself trusted is the ending meant; one
     // only near a trusted name says which name.
-    found.detail = "the TLD ." + std::string(tld) + " does not exist";
+    found.detail = address::NoSuchTldPhrase(tld);
     if (!home.empty()) {
       found.detail.append("; ").append(home).append(" is the provider's mail domain");
     } else if (rank == 2) {
@@ -163,8 +164,8 @@ bool DetectorImpl::UndelegatedRetyped(const Domain& d, LookalikeMatch& m) const 
       found.source = set_[n.id].source;
       found.target = meant;
       found.target_domain_for_suggestion = meant;
-      found.detail = "the TLD .";
-      found.detail.append(tld).append(" does not exist: it is ").append(meant);
+      found.detail = address::NoSuchTldPhrase(tld);
+      found.detail.append(": it is ").append(meant);
       found.detail.append(" with its dot moved");
       break;
     }

@@ -1,12 +1,19 @@
 // A look-alike match as a Reason: the facts its sentence needs, copied into
 // strings the caller may reuse from one check to the next.
 #include "address/idna.h"
+#include "address/special_use_names.h"
 #include "nearmiss/lookalike.h"
 
 namespace nearmiss {
 
 void FillReason(const LookalikeMatch& m, const Domain& domain, Reason* out) {
   out->code = m.code;
+  // The detectors say tld-not-delegated of any TLD the root zone lacks; a
+  // special-use one is reported as what it is.
+  if (m.code == ReasonCode::kTldNotDelegated) {
+    const std::string_view a = domain.ascii;
+    out->code = address::NoSuchTldCode(a.substr(a.rfind('.') + 1));
+  }
   out->subject.assign(domain.unicode.empty() ? domain.ascii : domain.unicode);
   out->source = m.source;
   out->form = SensitivityForm::kMarked;

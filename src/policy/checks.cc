@@ -126,7 +126,7 @@ std::vector<Verdict> ClassesFor(std::string_view code) {
     return {Verdict::kExternal, Verdict::kBlocked};
   }
   std::optional<ReasonCode> parsed = ParseReasonCode(code);
-  if (parsed && *parsed <= ReasonCode::kTldNotDelegated) {
+  if (parsed && *parsed <= ReasonCode::kSpecialUseName) {
     return {Verdict::kLookalike, Verdict::kBlocked};  // the look-alike classes
   }
   // Judged only for a trusted or external recipient (engine_history.cc:

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "address/idna.h"
+#include "address/special_use_names.h"
 #include "base/log.h"
 
 namespace nearmiss::render {
@@ -23,6 +24,10 @@ void TriState(const std::optional<bool>& v, JsonWriter& w) {
 std::string DnsSentence(const std::string& domain, const DnsFacts& d) {
   // Facts with no time are inferred, no query sent (dns::FactsWithoutLookup).
   if (d.checked_at.empty() && d.exists && !*d.exists) {
+    const std::string tld = domain.substr(domain.rfind('.') + 1);
+    if (!address::SpecialUseTldRfc(tld).empty()) {
+      return "DNS: not asked: " + domain + ": " + address::NoSuchTldPhrase(tld);
+    }
     return "DNS: not asked: " + domain + " is under no TLD of the root zone, so it does not exist";
   }
   if (!d.exists) return "DNS: no answer about " + domain + " (" + d.unknown + "), so it counts as able to receive mail";

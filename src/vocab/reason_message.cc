@@ -34,6 +34,7 @@ void AppendReasonMessage(const Reason& r, std::string* out) {
     case ReasonCode::kHomoglyph:
     case ReasonCode::kProviderHost:
     case ReasonCode::kTldNotDelegated:
+    case ReasonCode::kSpecialUseName:
       // An undelegated TLD with no trusted name near: "army.zz: the TLD .zz
       // does not exist: no mail can be delivered there".
       if (r.object.empty()) {

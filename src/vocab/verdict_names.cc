@@ -12,7 +12,7 @@ constexpr std::array<std::string_view, kReasonCodeCount> kReasonNames = {
     "suffix-edit",    "tld-swap",       "suffix-drop",     "suffix-truncate",
     "suffix-append",  "label-typo",     "dot-omission",    "dot-insertion",
     "hyphenation",    "bitsquat",       "homoglyph",       "provider-host",
-    "tld-not-delegated",
+    "tld-not-delegated", "special-use-name",
     "real-neighbour", "short-name-slip", "sister-zone", "new-domain",   "new-address",   "address-typo",
     "trusted",        "blocked",        "invalid-address",
     "routed-address", "irregular-address", "invisible-character",
