@@ -485,6 +485,9 @@ class AddressIndex {
   // scope + "\nw " + a learned display name's word -> the frequent
   // addresses learned under a name with it (AddNameWords).
   Map<std::vector<Frequent>> name_words_;
+  // address -> its learned display name's word lists (NameWordLists), read
+  // once at AddNameWords rather than at every check.
+  Map<std::vector<std::vector<std::string>>> learned_words_;
 };
 
 // The display name of a header's address entry (address/display_name.h).

@@ -14,6 +14,9 @@ namespace nearmiss::engine {
 
 void AddressIndex::AddNameWords(std::string_view scope, const Frequent& f,
                                 std::string_view learned) {
+  if (learned_words_.find(f.address) == learned_words_.end()) {
+    learned_words_.emplace(f.address, NameWordLists(learned));
+  }
   for (const std::string& word : NameIndexWords(learned)) {
     std::vector<Frequent>& list = name_words_[NamePartKey(scope, 'w', word)];
     const bool again = std::any_of(list.begin(), list.end(),
@@ -35,9 +38,9 @@ std::vector<const AddressIndex::Frequent*> AddressIndex::NamedByLearnedWords(
       for (const Frequent& f : it->second) {
         if (std::find(tried.begin(), tried.end(), f.address) != tried.end()) continue;
         tried.push_back(f.address);
-        auto learned = display_names_.find(f.address);
-        if (learned == display_names_.end()) continue;
-        const auto learned_lists = NameWordLists(learned->second);
+        auto learned = learned_words_.find(f.address);
+        if (learned == learned_words_.end()) continue;
+        const auto& learned_lists = learned->second;
         const bool named = std::any_of(typed.begin(), typed.end(), [&](const auto& t) {
           return std::any_of(learned_lists.begin(), learned_lists.end(),
                              [&](const auto& l) { return WordsNameLearned(t, l, min_whole); });
