@@ -8,6 +8,7 @@
 #include "content/header_encode.h"
 #include "engine/address_fold.h"
 #include "engine/address_typo_shape.h"
+#include "engine/address_typo_learned_shape.h"
 #include "engine/address_typo_split_name.h"
 #include "engine/display_name.h"
 #include "engine/family_name_list.h"
@@ -280,9 +281,14 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
   const auto name_shape = [&](const Frequent& f, const Parts& known) {
     if (Shape shape = ShapeOf(local, typed, f.key, known, crowded); shape.score > 0) return shape;
     const auto learned = display_names_.find(f.address);
-    return SplitNameShapeOf(typed, known,
-                            learned == display_names_.end() ? std::string_view() : learned->second,
-                            crowded);
+    const std::string_view learned_name =
+        learned == display_names_.end() ? std::string_view() : learned->second;
+    if (Shape shape = SplitNameShapeOf(typed, known, learned_name, crowded); shape.score > 0) {
+      return shape;
+    }
+    // The learned name's words in another shape: s.jaidee for somchai.j
+    // learned as "Somchai Jaidee" (address_typo_learned_shape.h).
+    return LearnedNameShapeOf(typed, known, learned_name, crowded);
   };
   for (const Frequent& f : *list) {
     if (f.domain != domain) continue;

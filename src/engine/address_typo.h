@@ -454,6 +454,16 @@ class AddressIndex {
   // of its local part shows (address_typo_elsewhere.cc).
   std::vector<std::string_view> NamedByLearnedName(std::string_view domain,
                                                    std::string_view display) const;
+  // The frequent addresses of `scope` whose learned display name `display`
+  // names word by word (name_words.h: "Petrov Ivan Sergeyevich", "I. S.
+  // Petrov" for "Ivan Sergeyevich Petrov"), found by name_words_
+  // (address_typo_name_words.cc). `min_whole`: the whole words (no
+  // initial) the display name must have (WordsNameLearned).
+  std::vector<const Frequent*> NamedByLearnedWords(std::string_view scope,
+                                                   std::string_view display,
+                                                   size_t min_whole) const;
+  // Indexes `f`'s learned display name by its words (AddPerson).
+  void AddNameWords(std::string_view scope, const Frequent& f, std::string_view learned);
 
   int64_t min_messages_;
   int64_t min_days_;
@@ -472,6 +482,12 @@ class AddressIndex {
   // scope + '\n' + "g given" or "f family" -> the other part of each name
   // in people_ with that part (AddPerson; FindNearNameSlip).
   Map<std::vector<std::string>> name_parts_;
+  // scope + "\nw " + a learned display name's word -> the frequent
+  // addresses learned under a name with it (AddNameWords).
+  Map<std::vector<Frequent>> name_words_;
+  // address -> its learned display name's word lists (NameWordLists), read
+  // once at AddNameWords rather than at every check.
+  Map<std::vector<std::vector<std::string>>> learned_words_;
 };
 
 // The display name of a header's address entry (address/display_name.h).

@@ -241,6 +241,12 @@ std::vector<std::string_view> AddressIndex::NamedByLearnedName(std::string_view 
       if (f.domain == domain && LearnedNameOnly(f, given, family)) out.push_back(f.address);
     }
   }
+  // Word by word: "Petrov Ivan Sergeyevich" for "Ivan Sergeyevich Petrov".
+  for (const Frequent* f : NamedByLearnedWords("", display, /*min_whole=*/1)) {
+    if (f->domain == domain && std::find(out.begin(), out.end(), f->address) == out.end()) {
+      out.push_back(f->address);
+    }
+  }
   return out;
 }
 
@@ -249,6 +255,7 @@ void AddressIndex::AddPerson(std::string_view scope, const Frequent& f) {
   // it: "Jon Smythe" <js@partner.example>.
   std::vector<std::pair<std::string, std::string>> names = LocalPartNames(f.key);
   if (auto it = display_names_.find(f.address); it != display_names_.end()) {
+    AddNameWords(scope, f, it->second);
     // In both orders, as a local part's two names are: "Patel Priya",
     // family first without a comma (French, Hungarian, East Asian
     // directories), names the "Priya Patel" learned on p.patel@ (round 49's
@@ -294,6 +301,17 @@ bool AddressIndex::FindDisplayNameElsewhere(std::string_view sender,
   bool best_here = false;  // at the typed address's own domain or organisation
   // Whether the display name is the address's own (asked once, when needed).
   std::optional<bool> fits;
+  // The learned names the display name names word by word
+  // (NamedByLearnedWords), in two whole words at least, as the readings
+  // name someone elsewhere ("J. Smith" names no one there). At the same
+  // domain or organisation Best and FindOrganisationSlip judge them
+  // (NamedByLearnedName).
+  for (const Frequent* f : NamedByLearnedWords(scope, display, /*min_whole=*/2)) {
+    if (f->domain == typed_space || f->organisation == typed_organisation) continue;
+    if (best == nullptr || f->messages > best->messages) {
+      best = f;
+    }
+  }
   for (const auto& [given, family] : ElsewhereReadings(display)) {
     auto it = people_.find(ElsewhereKey(scope, given, family));
     if (it == people_.end()) continue;

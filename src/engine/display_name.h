@@ -18,14 +18,17 @@ namespace nearmiss::engine {
 
 // `display` (raw header text, possibly with encoded words; UTF-8 or ASCII)
 // decoded (RFC 2047 section 6, by GMime) and folded to lower-case ASCII
-// name forms, at most two, the first always there when `display` is not
+// name forms, at most four, the first always there when `display` is not
 // empty:
 //   - accents stripped and look-alikes taken to their letter (UTS #39
 //     skeletons, as the domain look-alikes are): "José García" ->
 //     "jose garcia", "Jörg Müller" -> "jorg muller";
 //   - and, when the name has a German umlaut or eszett, the transcription
 //     people use in addresses (DIN 5007-2): "Jörg Müller" -> "joerg
-//     mueller", "Strauß" -> "strauss".
+//     mueller", "Strauß" -> "strauss"; and the Danish and Norwegian one
+//     ("Søren" -> "soeren", æ ae, å aa);
+//   - and each of those with a Gaelic "Mac" written "Mc" or "Mc" "Mac"
+//     ("Mairi MacDonald" and "Mairi McDonald" are one name).
 // Characters with no ASCII form are kept, lower case, and divide words.
 std::vector<std::string> DisplayNameForms(std::string_view display);
 
@@ -90,6 +93,10 @@ inline constexpr int kDropPatronymics = 4;
 // as `how` (kJoinInitials, kJoinParticles, kDropPatronymics, or'd) says; "" when that
 // changes nothing.
 std::string DisplayNameWriting(std::string_view text, int how);
+
+// Whether `w` (lower case) is a generational or degree suffix written
+// after a name: "jr", "sr", "iii", "phd".
+bool IsNameSuffix(std::string_view w);
 
 // The address a display name is when it is one (`"john.smith@x.org"
 // <jane@x.org>`, what clients write when they had no name), lower case,

@@ -328,6 +328,28 @@ Compared CompareForm(std::string_view lower_local) {
   return out;
 }
 
+namespace {
+
+// Equal under simple case folding, code point by code point (Unicode
+// CaseFolding.txt, statuses C and S; u_foldCase): "JÓZEF" is "józef" and
+// "GROẞMANN" "großmann", but the full folding's expansions are other
+// letters: "großmann" is not "grossmann", "ﬁ" not "fi", "ŉ" not "ʼn". An
+// SMTPUTF8 local part (RFC 6531) is the receiving host's to interpret, and
+// a host that keeps ß keeps another mailbox (round 56's tester 14,
+// finding 6).
+bool SimpleCaseEqual(const icu::UnicodeString& a, const icu::UnicodeString& b) {
+  int32_t i = 0, j = 0;
+  while (i < a.length() && j < b.length()) {
+    const UChar32 x = a.char32At(i), y = b.char32At(j);
+    if (u_foldCase(x, U_FOLD_CASE_DEFAULT) != u_foldCase(y, U_FOLD_CASE_DEFAULT)) return false;
+    i += U16_LENGTH(x);
+    j += U16_LENGTH(y);
+  }
+  return i == a.length() && j == b.length();
+}
+
+}  // namespace
+
 // Whether a typed local part and a known one name one mailbox though
 // written apart: the same once unquoted ("\"john.smith\"" is john.smith),
 // or the same in other capitals outside ASCII ("JÓZEF" is "józef": RFC 5321
@@ -348,9 +370,9 @@ bool SameMailbox(const Compared& typed, std::string_view known_local, std::strin
   if (U_SUCCESS(status) && nfc != nullptr) {
     icu::UnicodeString na = nfc->normalize(a, status);
     icu::UnicodeString nb = nfc->normalize(b, status);
-    if (U_SUCCESS(status)) return na.caseCompare(nb, U_FOLD_CASE_DEFAULT) == 0;
+    if (U_SUCCESS(status)) return SimpleCaseEqual(na, nb);
   }
-  return a.caseCompare(b, U_FOLD_CASE_DEFAULT) == 0;
+  return SimpleCaseEqual(a, b);
 }
 
 }  // namespace nearmiss::engine
