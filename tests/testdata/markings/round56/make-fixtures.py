@@ -47,12 +47,14 @@ def styles(code):
 def xlsx(rows, code=None):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CT)
-        z.writestr("_rels/.rels", RELS)
-        z.writestr("xl/workbook.xml", WB)
-        z.writestr("xl/_rels/workbook.xml.rels", WB_RELS)
-        z.writestr("xl/worksheets/sheet1.xml", sheet(rows))
-        z.writestr("xl/styles.xml", styles(code))
+        for name, text in (("[Content_Types].xml", CT), ("_rels/.rels", RELS),
+                           ("xl/workbook.xml", WB), ("xl/_rels/workbook.xml.rels", WB_RELS),
+                           ("xl/worksheets/sheet1.xml", sheet(rows)),
+                           ("xl/styles.xml", styles(code))):
+            # A fixed date: the fixtures are the same at each run.
+            info = zipfile.ZipInfo(name, date_time=(2026, 12, 6, 10, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text)
     return buf.getvalue()
 
 
@@ -91,3 +93,27 @@ message("xlsx-number-format-literal", [xlsx_part(xlsx([
     code="&quot;SECRET//NOFORN&quot;"))])
 message("neg-xlsx-number-format-currency", [xlsx_part(xlsx([
     '<c r="A1" s="1"><v>12</v></c>', CONVOY], code="&quot;GBP &quot;#,##0.00"))])
+# Finding 7: a part's Content-Description (RFC 2045 section 8), which mutt
+# lists in place of the file name.
+message("content-description", [(
+    'Content-Type: text/plain\r\nContent-Description: SECRET//NOFORN annex\r\n'
+    'Content-Disposition: attachment; filename="annex.txt"\r\n',
+    'The convoy leaves at 0600.')], subject="files")
+message("neg-content-description", [(
+    'Content-Type: text/plain\r\nContent-Description: Quarterly secret shopper report\r\n'
+    'Content-Disposition: attachment; filename="annex.txt"\r\n',
+    'Scores attached.')], subject="files")
+
+
+def ics(extra):
+    return ('Content-Type: text/calendar; charset=utf-8; method=REQUEST\r\n'
+            'Content-Disposition: attachment; filename="invite.ics"\r\n',
+            'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\nMETHOD:REQUEST\r\n'
+            'BEGIN:VEVENT\r\nUID:r56@example.org\r\nDTSTAMP:20261206T100000Z\r\n'
+            'DTSTART:20261207T100000Z\r\nDTEND:20261207T110000Z\r\nSUMMARY:Convoy sync\r\n'
+            + extra + 'END:VEVENT\r\nEND:VCALENDAR')
+
+
+# Finding 8: an invitation's CATEGORIES, read as LOCATION and COMMENT are.
+message("ics-categories", [ics('CATEGORIES:SECRET//NOFORN\r\n')], subject="invite")
+message("neg-ics-categories", [ics('CATEGORIES:Business,Secret Santa\r\n')], subject="invite")
