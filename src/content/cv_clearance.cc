@@ -15,11 +15,14 @@ constexpr std::array<std::string_view, 16> kStatusWords = {
     "held", "dormant", "pending", "reinstated"};
 
 // Section headings of a CV (résumé), alone on their line.
-constexpr std::array<std::string_view, 16> kCvHeadings = {
+constexpr std::array<std::string_view, 28> kCvHeadings = {
     "experience", "work experience", "professional experience", "education",
     "employment", "employment history", "work history", "skills", "summary",
     "professional summary", "certifications", "qualifications", "profile",
-    "career history", "security clearance", "clearance"};
+    "career history", "security clearance", "clearance", "objective",
+    "career objective", "professional profile", "key skills", "technical skills",
+    "references", "languages", "achievements", "awards", "military service",
+    "projects", "publications"};
 
 // Lines of a CV's header block looked at on each side of the match, the
 // longest such line, and the lines after the block searched for a heading:
@@ -73,9 +76,26 @@ std::size_t ClearanceQualifierEnd(std::string_view text, std::size_t at) {
   if (i < line_end && text[i] == '(') {
     std::size_t close = text.find(')', i);
     if (close == std::string_view::npos || close > line_end) return at;
+    // Any word of the bracket: "(active)", "(Active, with CI Poly)",
+    // "(CI polygraph)".
+    for (std::size_t w = i + 1; w < close; ++w) {
+      if (IsAlpha(text[w - 1]) || !IsAlpha(text[w])) continue;
+      if (IsStatusWord(text.substr(0, close), w) || WordAt(text.substr(0, close), w, "poly") ||
+          WordAt(text.substr(0, close), w, "polygraph")) {
+        return close + 1;
+      }
+    }
+    return at;
+  }
+  // "TS/SCI - active", "TOP SECRET/SCI, current": the status after a
+  // separator.
+  if (i < line_end && (text[i] == '-' || text[i] == ',')) {
     std::size_t w = i + 1;
-    while (w < close && IsBlank(text[w])) ++w;
-    return IsStatusWord(text, w) ? close + 1 : at;
+    while (w < line_end && IsBlank(text[w])) ++w;
+    if (IsStatusWord(text.substr(0, line_end), w)) {
+      while (w < line_end && IsAlpha(text[w])) ++w;
+      return w;
+    }
   }
   // "TS/SCI with CI polygraph", "TS/SCI w/ Full Scope Poly": the rest of
   // the line qualifies the clearance.
