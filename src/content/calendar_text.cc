@@ -111,6 +111,15 @@ void CalendarReader::Collect(icalcomponent* c, Extracted* out) {
       case ICAL_COMMENT_PROPERTY:
         AddValue(icalproperty_get_comment(p), &out->text);
         break;
+      // CATEGORIES and RESOURCES (RFC 5545 3.8.1.2, 3.8.1.10): text a
+      // client shows on the item, as Outlook shows categories as labels
+      // (round 56's tester 13, finding 8).
+      case ICAL_CATEGORIES_PROPERTY:
+        AddValue(icalproperty_get_categories(p), &out->text);
+        break;
+      case ICAL_RESOURCES_PROPERTY:
+        AddValue(icalproperty_get_resources(p), &out->text);
+        break;
       case ICAL_ATTACH_PROPERTY:
         ReadAttach(p, out);
         break;

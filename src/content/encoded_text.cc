@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "content/embedded_blobs.h"
+#include "content/yenc.h"
 
 namespace nearmiss::content {
 namespace {
@@ -104,6 +105,15 @@ bool IsBase64Blob(std::string_view text, std::string* decoded) {
 void ExtractEncodedFiles(std::string_view name, std::string_view text,
                          ExtractBudget& budget, Extracted* out) {
   ExtractUuencoded(name, text, budget, out);
+  // yEnc (yenc.h): each file read as a member; a block that does not
+  // decode is unreadable, as a BinHex file is.
+  if (HasYencBegin(text)) {
+    std::vector<std::string> errors;
+    for (const YencFile& file : DecodeYenc(text, &errors)) {
+      ExtractEmbedded(name, file.name, file.bytes, budget, out);
+    }
+    for (const std::string& e : errors) out->errors.push_back(std::string(name) + ": " + e);
+  }
   if (HasBinHex(text)) {
     out->errors.push_back(std::string(name) +
                           ": holds a BinHex 4.0 file (RFC 1741), which is not decoded; "

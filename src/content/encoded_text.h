@@ -1,6 +1,7 @@
 // Files carried inside a text in a transfer encoding of their own, beyond
 // the part's Content-Transfer-Encoding: uuencode and xxencode (decoded,
-// uuencode.h), a text that is one base64 blob (decoded, RFC 4648 section
+// uuencode.h), yEnc (decoded, or unreadable when a block does not decode:
+// yenc.h), a text that is one base64 blob (decoded, RFC 4648 section
 // 4), and BinHex 4.0 (RFC 1741), which no Debian-packaged library decodes:
 // reported unread, so the scan is incomplete, never "complete, none"
 // (issue 13, tester 13 round 53 finding 1).

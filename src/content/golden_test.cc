@@ -28,6 +28,12 @@ const char kContainersDir[] = "tests/testdata/markings/containers";
 // (legal legends, clearance words, list mail, idioms after a separator,
 // numbered portions, wrapped banners, underscores, [SEC=...], business
 // headings, RESTRICTED notices, sublabels, msip_labels keys, zip flags).
+// yEnc files in texts (round 56's tester 13, finding 2; make-fixtures.py
+// there): decoded, or unreadable when a block does not decode.
+const char kYencDir[] = "tests/testdata/content/yenc";
+// Round 56's tester 13: XLSX formulas and number formats, MIME
+// Content-Description, iCalendar CATEGORIES (make-fixtures.py there).
+const char kRound56Dir[] = "tests/testdata/markings/round56";
 const char kRound13Dir[] = "tests/testdata/markings/round13";
 // Breaker round 14: a lone level word on a body's first or last line (the
 // doubted-marking finding), label headers under other names, LIMITED
@@ -156,7 +162,7 @@ std::vector<std::string> Fixtures() {
                           kRound38fDir, kRound41eDir, kRound41aDir, kRound42Dir,
                           kRound42bDir, kRound43Dir, kRound44aDir, kRound44bDir,
                           kRound45aDir, kRound45bDir, kRound46aDir,
-                          kRound46bDir}) {
+                          kRound46bDir, kYencDir, kRound56Dir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

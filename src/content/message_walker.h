@@ -47,6 +47,10 @@ std::vector<HeaderView> HeaderViews(GMimeObject* object);
 struct LeafPart {
   std::string mime_type;  // "text/plain"
   std::string filename;   // "" when unnamed
+  // Content-Description (RFC 2045 section 8): mutt and NeoMutt list an
+  // attachment by it in place of its name, so it is read as the name is
+  // (round 56's tester 13, finding 7). "" when absent.
+  std::string description;
   bool is_attachment = false;
   const char* charset = nullptr;
   const char* sealed = nullptr;

@@ -393,7 +393,10 @@ bool InsideSentence(std::string_view text, std::size_t begin, std::size_t end);
 // '(' or '[' right before it, the bracket closed on the same line, a word
 // ending in a lower-case letter just before the bracket and, just after
 // it, a word starting with one or a '?' ("what does (S//NF) mean?", "marked
-// like (S//REL TO USA, GBR) in the text"). A portion mark stands at a
+// like (S//REL TO USA, GBR) in the text"), or the sentence's closing
+// punctuation or the line's end ("a portion like (S//NF)."; round 56's
+// tester 13, finding 5); other bracketed forms of a list may stand between
+// the word and the bracket ("such as (C//NF), (S//NF) and ..."). A portion mark stands at a
 // paragraph's head (after its number) or after a sentence's end (DoDM
 // 5200.01 Vol 2, Encl 3 para 6; CAPCO manual, portion marks), so a
 // bracketed form a sentence runs through is named, not applied (round 53's

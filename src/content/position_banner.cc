@@ -311,6 +311,28 @@ bool InsideSentence(std::string_view text, std::size_t begin,
          text[e] <= 'z';
 }
 
+namespace {
+
+// Bytes of the sentence punctuation at text[at]: ASCII . , ; : ! and
+// quotes, or a UTF-8 closing quote or ellipsis (U+2019, U+201D, U+2026);
+// 0 for anything else.
+std::size_t ClosingPunctuationBytes(std::string_view text, std::size_t at) {
+  constexpr std::string_view kAscii = ".,;:!\"'";
+  if (kAscii.find(text[at]) != std::string_view::npos) return 1;
+  if (at + 2 < text.size() && static_cast<unsigned char>(text[at]) == 0xE2 &&
+      static_cast<unsigned char>(text[at + 1]) == 0x80) {
+    const auto c = static_cast<unsigned char>(text[at + 2]);
+    if (c == 0x99 || c == 0x9D || c == 0xA6) return 3;
+  }
+  return 0;
+}
+
+bool IsClosingPunctuation(std::string_view text, std::size_t at) {
+  return ClosingPunctuationBytes(text, at) != 0;
+}
+
+}  // namespace
+
 bool BracketedInSentence(std::string_view text, std::size_t begin, std::size_t end,
                          std::size_t* bracket_end) {
   if (begin == 0 || (text[begin - 1] != '(' && text[begin - 1] != '[')) return false;
@@ -319,12 +341,39 @@ bool BracketedInSentence(std::string_view text, std::size_t begin, std::size_t e
   std::size_t c = end;
   while (c < line_end && text[c] != close && text[c] != '(' && text[c] != '[') ++c;
   if (c >= line_end || text[c] != close) return false;
+  // A word ending in lower case before it, past blanks; or past a list of
+  // other bracketed forms before it ("such as (C//NF), (S//NF) and ...").
+  const std::size_t line_begin = LineStart(text, begin);
   std::size_t b = begin - 1;
-  while (b > 0 && IsBlank(text[b - 1])) --b;
-  if (b == begin - 1 || b == 0 || text[b - 1] < 'a' || text[b - 1] > 'z') return false;
+  bool listed = false;
+  for (;;) {
+    const std::size_t from = b;
+    while (b > line_begin && (IsBlank(text[b - 1]) || text[b - 1] == ',')) --b;
+    if (b > line_begin && b < from && (text[b - 1] == ')' || text[b - 1] == ']')) {
+      const char open = text[b - 1] == ')' ? '(' : '[';
+      std::size_t o = b - 1;
+      while (o > line_begin && text[o - 1] != open) --o;
+      if (o == line_begin) return false;
+      b = o - 1;
+      listed = true;
+      continue;
+    }
+    break;
+  }
+  if ((b == begin - 1 && !listed) || b == line_begin || text[b - 1] < 'a' ||
+      text[b - 1] > 'z') {
+    return false;
+  }
   std::size_t e = c + 1;
   if (bracket_end != nullptr) *bracket_end = e;
   if (e < line_end && text[e] == '?') return true;
+  // The sentence's own closing punctuation after the bracket ("a portion
+  // like (S//NF).", "(S//NF), and ...", "(S//NF)!\"") or the line's end: the
+  // sentence that the words before it opened ran through the bracket
+  // (round 56's tester 13, finding 5).
+  std::size_t p = e;
+  while (p < line_end && IsClosingPunctuation(text, p)) p += ClosingPunctuationBytes(text, p);
+  if (p > e || IsBlankLine(text, e, line_end)) return true;
   const std::size_t after = e;
   while (e < line_end && IsBlank(text[e])) ++e;
   return e > after && e < line_end && text[e] >= 'a' && text[e] <= 'z';

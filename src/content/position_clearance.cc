@@ -6,6 +6,7 @@
 #include <array>
 #include <utility>
 
+#include "content/cv_clearance.h"
 #include "content/line_text.h"
 #include "content/position.h"
 #include "content/vacancy_text.h"
@@ -178,17 +179,6 @@ bool AfterJobWord(std::string_view text, std::size_t line_begin,
   return false;
 }
 
-// A job title or an opening's word anywhere on the line [line_begin, line_end).
-bool RoleWordOnLine(std::string_view text, std::size_t line_begin, std::size_t line_end) {
-  for (std::size_t i = line_begin; i < line_end; ++i) {
-    if (i > line_begin && IsAlpha(text[i - 1])) continue;
-    for (std::string_view w : kRoleWords) {
-      if (i + w.size() <= line_end && WordIs(text, i, w)) return true;
-    }
-  }
-  return false;
-}
-
 // The match's line speaks of a clearance or a job ("Applicants must be
 // TS/SCI eligible", "Job: Engineer - TS/SCI required", "Position requires
 // TOP SECRET eligibility and a CI polygraph"): a lower-case word just
@@ -218,7 +208,12 @@ constexpr int kHeadingWords = 4;
 bool UnderClearanceHeading(std::string_view text, std::size_t line_begin,
                            std::size_t begin, std::size_t end) {
   std::size_t line_end = LineEnd(text, end);
-  for (std::size_t i = line_begin; i < line_end; ++i) {
+  // A list bullet before it ("• TS/SCI"), a status or a polygraph after it
+  // ("TOP SECRET/SCI (active)"; cv_clearance.h).
+  std::size_t lead = line_begin;
+  while (lead < begin && IsBlank(text[lead])) ++lead;
+  lead = SkipListBullet(text, lead, begin);
+  for (std::size_t i = lead; i < line_end; ++i) {
     bool in_match = i >= begin && i < end;
     if (!in_match && !IsBlank(text[i]) && text[i] != '/' && !IsUpper(text[i])) {
       return false;  // words other than the marking's on its line
@@ -236,7 +231,9 @@ bool UnderClearanceHeading(std::string_view text, std::size_t line_begin,
   }
   if (words == 0 || words > kHeadingWords) return false;
   for (std::size_t i = 0; i < above.size(); ++i) {
-    if ((i == 0 || !IsAlpha(above[i - 1])) && WordIs(above, i, "clearance")) {
+    if ((i == 0 || !IsAlpha(above[i - 1])) &&
+        (WordIs(above, i, "clearance") || WordIs(above, i, "clearances") ||
+         WordIs(above, i, "vetting"))) {
       return true;
     }
   }
@@ -348,6 +345,16 @@ bool SameWord(std::string_view word, std::string_view name) {
 
 }  // namespace
 
+bool RoleWordOnLine(std::string_view text, std::size_t line_begin, std::size_t line_end) {
+  for (std::size_t i = line_begin; i < line_end; ++i) {
+    if (i > line_begin && IsAlpha(text[i - 1])) continue;
+    for (std::string_view w : kRoleWords) {
+      if (i + w.size() <= line_end && WordIs(text, i, w)) return true;
+    }
+  }
+  return false;
+}
+
 bool NamesPersonsClearance(std::string_view label) {
   std::string_view previous;
   for (std::size_t i = 0; i < label.size();) {
@@ -399,6 +406,10 @@ bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
       return true;
     }
   }
+  // "TS/SCI (active)", "Active TOP SECRET/SCI": a CV's clearance with its
+  // status (cv_clearance.h; round 56's tester 13, finding 1).
+  const std::size_t qualified = ClearanceQualifierEnd(text, i);
+  if (qualified != i || StatusWordBefore(text, begin)) return true;
   std::size_t line_begin = LineStart(text, begin);
   std::size_t lead = line_begin;
   while (lead < begin && (IsBlank(text[lead]) || text[lead] == '-' ||
@@ -425,13 +436,13 @@ bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
     // (vacancy_text.h; round 52's tester 13, finding 5).
     if (at < begin && VacancyLevelField(text, at, begin)) return true;
   }
-  if (UnderClearanceHeading(text, line_begin, begin, end)) return true;
+  if (UnderClearanceHeading(text, line_begin, begin, std::max(end, qualified))) return true;
   if (InClearanceList(text, line_begin, LineEnd(text, end))) return true;
   // Only the clearance's own spelling, "/SCI" after one slash, in these
   // looser places: a real "SECRET//NOFORN" under "Requirements:" or in a
   // subject about hiring still counts.
   if (!SingleSlashSci(text, begin, end)) return false;
-  return UnderRequirementHeading(text, line_begin) ||
+  return InCvHeaderBlock(text, begin, i) || UnderRequirementHeading(text, line_begin) ||
          AfterJobWord(text, line_begin, begin) ||
          RoleWordOnLine(text, line_begin, LineEnd(text, end));
 }

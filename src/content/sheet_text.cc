@@ -105,14 +105,49 @@ void ValidationMessages(const pugi::xml_node& root, std::string* out) {
   }
 }
 
+// The string literals of a formula (ECMA-376 Part 1, 18.17.2: "text", a
+// doubled quote for a quote inside), each a word of the cell's text, or
+// one word when joined by '&'.
+std::string FormulaLiterals(std::string_view formula) {
+  std::string out;
+  bool joined = true;  // only '&' and blanks since the last literal
+  for (std::size_t i = 0; i < formula.size(); ++i) {
+    if (formula[i] != '"') {
+      joined = joined && (formula[i] == '&' || formula[i] == ' ');
+      continue;
+    }
+    // '"SECRET"&"//NOFORN"' shows one word; literals apart, words apart.
+    if (!out.empty() && !joined) out.push_back(' ');
+    joined = true;
+    for (++i; i < formula.size(); ++i) {
+      if (formula[i] == '"') {
+        if (i + 1 < formula.size() && formula[i + 1] == '"') {
+          out.push_back('"');
+          ++i;
+          continue;
+        }
+        break;
+      }
+      out.push_back(formula[i]);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string SheetGaps::Describe() const {
-  std::string out = first;
-  if (missing_strings > 1) {
-    out += " (";
-    out += std::to_string(missing_strings);
-    out += " such cells)";
+  std::string out;
+  for (const auto& [count, what] : {std::pair{missing_strings, &first},
+                                    std::pair{unknown_formulas, &first_formula}}) {
+    if (count == 0) continue;
+    if (!out.empty()) out += "; ";
+    out += *what;
+    if (count > 1) {
+      out += " (";
+      out += std::to_string(count);
+      out += " such cells)";
+    }
   }
   out += "; their text is not read";
   return out;
@@ -184,10 +219,24 @@ bool SheetToText(std::string_view xml, const std::vector<std::string>& shared,
             if (is.type() == pugi::node_element && LocalIs(is, "is")) RunsText(is, &value);
           }
         } else {
+          bool cached = false;
+          pugi::xml_node formula;
           for (pugi::xml_node v : c.children()) {
             if (v.type() == pugi::node_element && LocalIs(v, "v")) {
               std::string buffer;
               value = DecodeXstring(v.text().get(), &buffer);
+              cached = true;
+            } else if (v.type() == pugi::node_element && LocalIs(v, "f")) {
+              formula = v;
+            }
+          }
+          // A formula Excel has not computed (SheetGaps).
+          if (formula && !cached) {
+            value = FormulaLiterals(formula.child_value());
+            if (value.empty() && gaps->unknown_formulas++ == 0) {
+              gaps->first_formula = "cell ";
+              gaps->first_formula += c.attribute("r").value();
+              gaps->first_formula += " has a formula with no cached value";
             }
           }
           if (type == "s") {

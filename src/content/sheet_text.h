@@ -31,9 +31,19 @@ bool ReadSharedStrings(std::string_view xml, std::vector<std::string>* out);
 // repairs such a file and drops the text). Each is text not read, so the
 // workbook is partly unreadable (docs/fail-closed.md), never "read" empty
 // (issue 13, round 43 tester finding 15).
+// A formula cell with no cached value (<f> and no <v>: openpyxl and report
+// generators write them, Excel computes them on opening; ECMA-376 Part 1,
+// 18.3.1.40 and 18.3.1.96) shows its string literals ('="SECRET//NOFORN"'
+// shows SECRET//NOFORN), read as its text; one with none ("=A1",
+// "=SUM(B1:B3)", a shared formula's follower) shows what no reader can
+// know: a gap, as a missing shared string is (round 56's tester 13,
+// finding 3).
 struct SheetGaps {
   std::size_t missing_strings = 0;
   std::string first;  // "cell B3 refers to shared string 2; the table has 0"
+  std::size_t unknown_formulas = 0;
+  std::string first_formula;  // "cell A3 has a formula with no cached value"
+  bool Any() const { return missing_strings > 0 || unknown_formulas > 0; }
   // `first`, the count when more, and that their text is not read.
   std::string Describe() const;
 };

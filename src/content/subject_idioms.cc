@@ -4,6 +4,7 @@
 #include <array>
 
 #include "base/ascii.h"
+#include "content/everyday_words.h"
 #include "content/government_furniture.h"
 #include "content/line_text.h"
 #include "content/word_strength.h"
@@ -188,6 +189,9 @@ bool FollowedByCapitalsTitle(std::string_view text, std::size_t end,
   }
   int words = 0;   // tokens with a capital letter
   int tokens = 0;  // and numbers ("SITREP 042")
+  // A token in capitals that is no everyday word: an acronym or a name
+  // ("MOD", "NATO"), not "BBQ", "SUPPER", "CINEMA" (everyday_words.h).
+  bool acronym = false;
   while (i < text.size() && text[i] != '\n') {
     std::size_t j = i;
     bool letter = false;
@@ -197,7 +201,7 @@ bool FollowedByCapitalsTitle(std::string_view text, std::size_t end,
       // then the subject's own words in lower case.
       if (c >= 'a' && c <= 'z') {
         return words >= kCapitalsTitleWords ||
-               (short_titles && words >= 1 && j == i);
+               (short_titles && words >= 1 && j == i && acronym);
       }
       if (!IsUpper(c) && !IsDigit(c) && c != '-' && c != '/' && c != '\'') {
         return TitleLongEnough(words + (letter ? 1 : 0), tokens + (j > i ? 1 : 0),
@@ -215,6 +219,7 @@ bool FollowedByCapitalsTitle(std::string_view text, std::size_t end,
     }
     words += letter ? 1 : 0;
     tokens += letter || number ? 1 : 0;
+    acronym = acronym || (letter && !IsEverydayWord(text.substr(i, j - i)));
     i = j;
     while (i < text.size() && IsBlank(text[i])) ++i;
   }

@@ -105,6 +105,12 @@ TEST(SubjectIdiomTest, CapitalsTitleAfterTheLevelWord) {
   EXPECT_TRUE(title("SECRET SITREP 042", "SECRET"));
   EXPECT_TRUE(title("TOP SECRET OP LANTERN", "TOP SECRET"));
   EXPECT_TRUE(title("SECRET MOD position paper", "SECRET"));
+  // An everyday word in capitals is no acronym (round 56's tester 13,
+  // finding 4; everyday_words.h).
+  EXPECT_FALSE(title("TOP SECRET BBQ at mine", "TOP SECRET"));
+  EXPECT_FALSE(title("SECRET CINEMA tickets", "SECRET"));
+  EXPECT_FALSE(title("SECRET SUPPER club", "SECRET"));
+  EXPECT_TRUE(title("SECRET DSTL trial results", "SECRET"));
   EXPECT_TRUE(title("SECRET SANTA DRAW 2026", "SECRET"));
   EXPECT_TRUE(IdiomAfter("SECRET SANTA DRAW 2026", "SECRET"));
   EXPECT_FALSE(IdiomAfter("SECRET SITREP 042", "SECRET"));

@@ -76,6 +76,7 @@ void MessageWalker::WalkLeaf(GMimePart* part, int depth) {
   }
   leaf.filename = OrEmpty(g_mime_part_get_filename(part));
   leaf.is_attachment = !leaf.filename.empty() || g_mime_part_is_attachment(part);
+  leaf.description = OrEmpty(g_mime_object_get_header(object, "Content-Description"));
   const char* disposition = g_mime_object_get_disposition(object);
   leaf.inline_resource = g_mime_object_get_content_id(object) != nullptr &&
                          (disposition == nullptr || g_ascii_strcasecmp(disposition, "attachment") != 0);
@@ -192,11 +193,18 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
     bytes = EnrichedToText(mime_type, data);
     data = bytes;
   }
+  // Any part's description, listed by mail clients as a name is.
+  if (!leaf.description.empty()) {
+    Scan(TextKind::kAttachmentName,
+         "attachment-description:" + (filename.empty() ? leaf.mime_type : filename),
+         leaf.description);
+  }
   if (is_attachment) {
     std::string name = filename;
     std::replace(name.begin(), name.end(), '_', ' ');
     if (!name.empty())
       Scan(TextKind::kAttachmentName, "attachment-name:" + filename, name);
+
     // kOther kept only the head of its bytes.
     out_->attachments.push_back({filename, mime_type,
                                  type == DocType::kOther ? size : data.size(),

@@ -8,6 +8,7 @@
 
 #include "content/document_properties.h"
 #include "content/package_labels.h"
+#include "content/number_format_text.h"
 #include "content/package_members.h"
 #include "content/extract.h"
 #include "content/label_properties.h"
@@ -78,20 +79,43 @@ OfficeCaps ReadStyles(DocType type, std::string_view name, ZipArchive& zip,
 // sheets that index them (sheet_text.h). A part that does not parse is an
 // error, as any text part's is. False when there is none.
 constexpr std::string_view kSharedStrings = "xl/sharedStrings.xml";
-bool ReadPackageStrings(std::string_view name, ZipArchive& zip, ExtractBudget& budget,
-                        std::size_t* used, Extracted& out, std::vector<std::string>* strings) {
+// The member named `part`, read; false when there is none or it cannot be.
+bool ReadNamedMember(ZipArchive& zip, std::string_view part, ExtractBudget& budget,
+                     std::size_t* used, std::string* xml) {
   for (zip_int64_t i = 0; i < zip.size() && !zip.stopped(); ++i) {
     const char* member = zip.Name(i);
-    if (member == nullptr || kSharedStrings != member || zip.Encrypted(i)) continue;
-    std::string xml;
-    if (!zip.Read(i, budget, used, &xml)) return false;
-    if (!ReadSharedStrings(xml, strings)) {
-      out.errors.push_back(std::string(name) + ": " + std::string(kSharedStrings) +
-                           ": malformed XML");
-    }
-    return true;
+    if (member == nullptr || part != member || zip.Encrypted(i)) continue;
+    return zip.Read(i, budget, used, xml);
   }
   return false;
+}
+
+bool ReadPackageStrings(std::string_view name, ZipArchive& zip, ExtractBudget& budget,
+                        std::size_t* used, Extracted& out, std::vector<std::string>* strings) {
+  std::string xml;
+  if (!ReadNamedMember(zip, kSharedStrings, budget, used, &xml)) return false;
+  if (!ReadSharedStrings(xml, strings)) {
+    out.errors.push_back(std::string(name) + ": " + std::string(kSharedStrings) +
+                         ": malformed XML");
+  }
+  return true;
+}
+
+// The literals an XLSX package's custom number formats show
+// (number_format_text.h), on a page of their own.
+void ReadNumberFormats(std::string_view name, ZipArchive& zip, ExtractBudget& budget,
+                       std::size_t* used, Extracted& out) {
+  constexpr std::string_view kStyles = "xl/styles.xml";
+  std::string xml, literals;
+  if (!ReadNamedMember(zip, kStyles, budget, used, &xml)) return;
+  if (!NumberFormatLiterals(xml, &literals)) {
+    out.errors.push_back(std::string(name) + ": " + std::string(kStyles) + ": malformed XML");
+    return;
+  }
+  if (literals.empty()) return;
+  out.places.Start(out.text, "number formats");
+  out.text += literals;
+  out.text.push_back('\f');
 }
 
 // The package's parts, from `bytes` as libzip opens them. False when
@@ -195,7 +219,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
                   : sheets && IsWorksheetPart(member_name)
                       ? SheetToText(xml, strings, &shown, &out.text, &gaps)
                       : XmlToText(xml, &out.text, options);
-    if (gaps.missing_strings > 0) {
+    if (gaps.Any()) {
       out.errors.push_back(std::string(name) + ": " + std::string(member_name) + ": " +
                            gaps.Describe());
     }
@@ -221,6 +245,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     out.text += unshown;
     out.text.push_back('\f');
   }
+  if (sheets) ReadNumberFormats(name, zip, budget, &used, out);
   // A tab's name, each a page of its own as a label of its own: a sheet
   // named "UK SECRET" marks it as its banner would (round 45 leftover).
   for (const std::string& sheet : places.SheetNames()) {
