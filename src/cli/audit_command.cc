@@ -32,7 +32,8 @@ void AddAuditCommand(CLI::App& app, Run& run) {
       "under --min-recognised percent in those forms (or of which none is) is an error; an "
       "empty log is a warning, and a run whose every log is empty an error.\nExit "
       "status: 0 nothing found; 1 deliveries found; 2 errors, including a log it cannot "
-      "read and a delivery line it cannot understand (the report then says what it left out).");
+      "read and a delivery line it cannot understand, and any report that says INCOMPLETE, "
+      "deliveries found or not (the report then says what it left out).");
   flags->policy.Register(*cmd, /*with_protect_file=*/true, /*with_store=*/false);
   cmd->add_option("--since", flags->since,
                   "Only deliveries on or after this date (YYYY-MM-DD, a UTC day: a time "

@@ -278,7 +278,13 @@ int RunAudit(const AuditFlags& flags) {
     std::fwrite(text.data(), 1, text.size(), stdout);
   }
   std::fflush(stdout);
-  if (status != kExitClean) return status;
+  // The exit follows the report's own `complete` (render_rows.cc): a report
+  // that says INCOMPLETE exits 2 whatever left it so, with or without
+  // deliveries found, as --help says ("2 errors ... the report then says
+  // what it left out"). A script that reads 0 as clean, or 1 as all that
+  // was found, must not be told so on evidence the report calls partial
+  // (issue-16 tester round 56, finding 1: a lone expiry exited 0).
+  if (status != kExitClean || !investigate::ReportComplete(report)) return kExitError;
   return report.totals().deliveries > 0 ? kExitFlagged : kExitClean;
 }
 

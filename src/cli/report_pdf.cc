@@ -6,10 +6,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <string_view>
 #include <vector>
 
 extern char** environ;
@@ -47,6 +50,36 @@ Status WriteReportFile(const std::string& path, std::string_view bytes, std::str
   if (::close(fd) != 0) return fail(errno);
   return Status::Ok();
 }
+
+namespace {
+
+// Why the file at `path` is not a whole PDF, "" when it is: a PDF starts
+// with its header "%PDF-" and ends with "%%EOF", then at most an end of
+// line (ISO 32000-1 7.5.2 and 7.5.5); any whitespace after it is allowed
+// here. A Chromium that crashed mid-write, or a wrapper script that
+// printed something else, exits 0 all the same (issue-16 tester round 56,
+// finding 4).
+std::string NotPdf(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[5] = {};
+  if (!in.read(head, sizeof head) || std::string_view(head, sizeof head) != "%PDF-") {
+    return "the file it wrote does not start with %PDF-";
+  }
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  const std::streamoff tail_size = std::min<std::streamoff>(size, 1024);
+  std::string tail(static_cast<size_t>(tail_size), '\0');
+  in.seekg(size - tail_size);
+  if (!in.read(tail.data(), tail_size)) return "the file it wrote cannot be read back";
+  while (!tail.empty() && (tail.back() == ' ' || tail.back() == '\t' || tail.back() == '\r' ||
+                           tail.back() == '\n' || tail.back() == '\f' || tail.back() == '\0')) {
+    tail.pop_back();
+  }
+  if (!tail.ends_with("%%EOF")) return "the file it wrote does not end with %%EOF (cut short)";
+  return {};
+}
+
+}  // namespace
 
 Status PrintReportPdf(const std::string& html, const std::string& pdf_path,
                       const std::string& chromium) {
@@ -103,8 +136,13 @@ Status PrintReportPdf(const std::string& html, const std::string& pdf_path,
                                ")");
     } else if (::stat(pdf_path.c_str(), &st) != 0 || st.st_size == 0) {
       result = Status::IoError(chromium + " wrote no PDF to " + pdf_path);
+    } else if (std::string why = NotPdf(pdf_path); !why.empty()) {
+      result = Status::IoError(chromium + " wrote no PDF to " + pdf_path + ": " + why);
     }
   }
+  // What a failed print left (a file cut short, a wrapper's junk) is no
+  // report: removed, as the one it replaced was before the run.
+  if (!result.ok()) ::unlink(pdf_path.c_str());
   std::error_code ignored;  // a leftover temporary directory is no reason to fail
   std::filesystem::remove_all(dir, ignored);
   return result;

@@ -19,7 +19,8 @@ namespace nearmiss::cli {
 // Prints `html` (a whole report page) to `pdf_path` with the Chromium at
 // `chromium` (a path or a name looked up in PATH). IoError naming what
 // failed: the PDF path not writable (WriteReportFile), the temporary
-// file, starting Chromium, its exit status, or an empty PDF.
+// file, starting Chromium, its exit status, or a PDF empty or not whole
+// (not "%PDF-" first, "%%EOF" last); then nothing is left at `pdf_path`.
 Status PrintReportPdf(const std::string& html, const std::string& pdf_path,
                       const std::string& chromium);
 

@@ -31,6 +31,8 @@ std::string UnreadFlagged(const Report& rep) {
   return out;
 }
 
+bool ReportComplete(const Report& rep) { return !rep.left_out().any(); }
+
 std::string IncompleteNotice(const Report& rep, const std::string& where) {
   LeftOut l = rep.left_out();
   if (!l.any()) return {};

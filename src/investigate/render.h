@@ -81,6 +81,9 @@ std::string ReportText(const Report& report);
 // flagged deliveries: sent on to EDGE01, whose log was not given ...";
 // "" when nothing was left out (Report::left_out). Text, HTML page 1 and --summary-json carry it.
 std::string IncompleteNotice(const Report& report, const std::string& where);
+// Whether the report left nothing out (Report::left_out): --summary-json's
+// "complete", and what decides the exit (2 when false, cli/audit_run.cc).
+bool ReportComplete(const Report& report);
 // " (1 of them names a recipient at a look-alike or blocked domain:
 // b1@gmial.com (nu.log:1))": the unread lines that name one
 // (Report::unread_flagged); "" when none.

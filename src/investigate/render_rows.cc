@@ -182,6 +182,8 @@ std::string SummaryJson(const Report& rep) {
                          : nlohmann::ordered_json(nullptr)},
                     {"lines_lost_by_their_count", c.lost_said},
                     {"recipients_without_lines", c.missing_outcomes},
+                    {"lines_of_messages_not_read", c.orphan_lines},
+                    {"lines_after_year_bound", c.after_year_bound},
                     {"first_other_mail_server",
                      c.first_other_server_line != 0
                          ? nlohmann::ordered_json({{"line", c.first_other_server_line},
@@ -229,9 +231,9 @@ std::string SummaryJson(const Report& rep) {
   }
   const Counts& t = rep.totals();
   nlohmann::ordered_json j = {
-      {"complete", !rep.left_out().any()},
+      {"complete", ReportComplete(rep)},
       {"incomplete",
-       rep.left_out().any()
+       !ReportComplete(rep)
            ? nlohmann::ordered_json(
                  {{"notice", IncompleteNotice(rep, "\"logs\" and \"mailboxes\" say which.")},
                   {"unrecognised_lines", rep.left_out().unrecognised_lines},
@@ -242,6 +244,7 @@ std::string SummaryJson(const Report& rep) {
                   {"nul_runs", rep.left_out().nul_runs},
                   {"lines_lost_by_their_count", rep.left_out().lost_said},
                   {"recipients_without_lines", rep.left_out().missing_outcomes},
+                  {"lines_of_messages_not_read", rep.left_out().orphan_lines},
                   {"deferred_then_silent", rep.left_out().stale_waits},
                   {"outcomes_disagree", rep.left_out().disagreements},
                   {"rows_near_window_in_unstated_zone", rep.left_out().zone_edge_rows},

@@ -21,14 +21,27 @@ void LineCounts::Add(std::string_view line, const LogLine* parsed) {
     ++by_format[static_cast<size_t>(parsed->format)];
     const bool from_postfix = IsPostfixProgram(parsed->program);
     if (from_postfix) ++postfix;
+    const bool bsd =
+        parsed->format == LineFormat::kRfc3164 || parsed->format == LineFormat::kRfc3164Precise;
+    if (bsd && year_bound != 0 && parsed->time > year_bound) {
+      // Dated after the bound its year came from (year_bound): counted,
+      // not covered.
+      ++yearless;
+      if (after_year_bound++ == 0) {
+        first_after_year_bound_line = lines;
+        first_after_year_bound_time = parsed->time;
+      }
+      return;
+    }
     if (parsed->format != LineFormat::kJournalMarker && parsed->time != 0) {
       NoteTime(parsed->time, parsed->zone);
       if (from_postfix) NoteHost(parsed->host, parsed->time, parsed->zone);
     }
-    if (parsed->format == LineFormat::kRfc3164 || parsed->format == LineFormat::kRfc3164Precise) {
-      if (yearless++ == 0 || parsed->time < first_yearless_time) {
+    if (bsd) {
+      if (yearless - after_year_bound == 0 || parsed->time < first_yearless_time) {
         first_yearless_time = parsed->time;
       }
+      ++yearless;
       last_yearless_time = std::max(last_yearless_time, parsed->time);
     }
     return;
@@ -318,6 +331,7 @@ std::string Describe(const LineCounts& c) {
   }
   if (c.other_server_lines != 0) out += ", " + OtherServers(c);
   if (std::string step = ClockStepNote(c); !step.empty()) out += ", " + step;
+  out += AfterYearBound(c, ", ");
   if (std::string cut = CutLines(c); !cut.empty()) out += ", of which " + cut;
   if (std::string lost = LostLines(c); !lost.empty()) out += ", " + lost;
   if (c.read_in_part != 0) {
@@ -432,7 +446,22 @@ std::string YearNote(const LineCounts& c) {
   const std::string last = FormatTime(c.last_yearless_time).substr(0, 10);
   return "the year is not in its timestamps (" + Counted(c.yearless, "line") +
          "): read as " + (first == last ? first : first + " to " + last) + ", " + c.year_from +
-         "; give --year if they are from another year";
+         AfterYearBound(c, "; except ") + "; give --year if they are from another year";
+}
+
+std::string AfterYearBound(const LineCounts& c, std::string_view lead) {
+  if (c.after_year_bound == 0) return {};
+  std::string out(lead);
+  out += Counted(c.after_year_bound, "line");
+  out += " dated after the bound its year was read by, in the year the rest is read in (first "
+         "at ";
+  out += c.file;
+  out += ':';
+  out += std::to_string(c.first_after_year_bound_line);
+  out += ", read as ";
+  out += FormatTime(c.first_after_year_bound_time);
+  out += "; a line out of order or a clock set wrong): left out of the time the log covers";
+  return out;
 }
 
 Status CheckRecognised(const LineCounts& c, int min_percent) {

@@ -378,6 +378,18 @@ struct LineCounts {
   uint64_t yearless = 0;
   int64_t first_yearless_time = 0, last_yearless_time = 0;
   std::string year_from;
+  // The bound the year was inferred from (year_anchor.h YearBound::wall,
+  // the zone slack in it; 0: none, --year gave it or a dated line did).
+  // A yearless line dated after it all the same (a stray line out of order,
+  // a clock set wrong: `Dec 31 23:59:00` in a November log) breaks the
+  // rule YearNote states, so it is counted here and left out of the time
+  // covered (first_time, last_time, first/last_yearless_time): the span
+  // never runs past the modification time or now (issue-16 tester round
+  // 56, finding 3).
+  int64_t year_bound = 0;
+  uint64_t after_year_bound = 0;
+  uint64_t first_after_year_bound_line = 0;
+  int64_t first_after_year_bound_time = 0;
   // The --year the file was dated from (its own first line's, or its
   // rotated set's oldest file's); 0: none given. The warnings about its
   // dates then advise no --year (YearSpanWarning).

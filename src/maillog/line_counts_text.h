@@ -9,6 +9,7 @@
 #define NEARMISS_MAILLOG_LINE_COUNTS_TEXT_H_
 
 #include <string>
+#include <string_view>
 
 #include "maillog/line_counts.h"
 
@@ -68,6 +69,11 @@ std::string RecordsNotRead(const LineCounts& counts);
 // when none. `with_span` false leaves the twelve-month note out (a caller
 // that gave it once already in the run).
 std::string YearSpanWarning(const LineCounts& counts, bool with_span = true);
+// `lead` + "1 line dated after the bound its year was read by, in the
+// year the rest is read in (first at g.log:4, read as 2026-12-31T23:59:00;
+// a line out of order or a clock set wrong): left out of the time the log
+// covers" (LineCounts::after_year_bound); "" when none.
+std::string AfterYearBound(const LineCounts& counts, std::string_view lead);
 
 // "its 120 timestamps carry no year: read as 2025-11-03 to 2025-11-09,
 // the latest year that puts no line after ...; give --year if they are

@@ -152,6 +152,10 @@ class PostfixLog {
   void BeginFile(std::string name, LineParser parser, std::string_view first_line = {},
                  std::string_view bound = {}, std::string_view overlap = {},
                  int year_given = 0);
+  // After BeginFile: the wall-clock bound the file's year was inferred
+  // from (LineCounts::year_bound: a yearless line after it is counted,
+  // not covered); none is set when --year or a dated line gave the year.
+  void SetYearBound(int64_t wall) { counts_.year_bound = wall; }
   // Starts a file that is a CSV trace (trace_log.h: Exchange message
   // tracking, Microsoft 365 message trace): its lines go to a TraceLog
   // with the same sink until EndFile.

@@ -61,6 +61,7 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
     // --year, anchored at it.
     log.BeginFile(path, LineParser(p->first_year), p->first_line, p->bound, p->overlap,
                   p->year_given);
+    log.SetYearBound(p->bound_wall);
     if (p->year_given == 0) {
       const std::string bound = p->bound.empty() ? std::string("bound") : p->bound;
       year_from = p->set_files > 1
@@ -85,6 +86,10 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
     if (scan.ok()) bound = ScannedYearBound(path, *scan);
     if (scan.ok() && scan->any) {
       log.BeginFile(path, LineParser(FirstYear(*scan, bound)), scan->first_line, bound.source);
+      // Not for a name's start date: that bound is the last line itself.
+      if (!scan->bsd_before_dated && !scan->dated && !bound.source.starts_with(kNameStart)) {
+        log.SetYearBound(bound.wall);
+      }
       year_from = scan->bsd_before_dated
                       ? std::string("from the year of the file's first line that carries one")
                       : YearFrom(bound.source);

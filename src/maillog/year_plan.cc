@@ -193,6 +193,10 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
       plan[set_paths[i]] = {dated ? FirstYear(scans[i], bounds[i]) : years[i],
                             std::move(scans[i].first_line), bounds[i].source,
                             std::move(overlaps[i]), anchor_year, scans.size()};
+      // Not for a name's start date: that bound is the last line itself.
+      if (!dated && anchor_year == 0 && !bounds[i].source.starts_with(kNameStart)) {
+        plan[set_paths[i]].bound_wall = bounds[i].wall;
+      }
     }
     set_paths.clear();
     scans.clear();

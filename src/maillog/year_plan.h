@@ -79,6 +79,9 @@ struct PlannedYear {
   std::string overlap;
   int year_given = 0;  // --year, when the set was anchored at it; else 0
   size_t set_files = 1;  // the files of its rotated set planned together
+  // The file's bound (YearBound::wall) when its year was inferred from it
+  // (no --year, no dated line): LineCounts::year_bound. 0 otherwise.
+  int64_t bound_wall = 0;
 };
 
 // Path -> its planned year; files not in it are dated alone (ReadLog). A

@@ -20,9 +20,13 @@ cp "$here/cases/exchange-set/MSGTRK"*.LOG exchange/
 lines() { sed -n 's/^audit: \([0-9,]*\) log lines.*/\1/p' "$1" | tr -d ,; }
 
 # 1. Directories of logs.
+# The Exchange set without its Edge's log leaves outcomes unknown: found,
+# and INCOMPLETE, so exit 2.
 for d in postfix exchange; do
   "$nearmiss" audit "$d" >"$d.out" 2>"$d.err"; rc=$?
-  [ "$rc" -eq 1 ] || { cat "$d.out" "$d.err" >&2; no "audit $d/: exit $rc, want 1 (deliveries found)"; }
+  want=1
+  [ "$d" = exchange ] && want=2
+  [ "$rc" -eq "$want" ] || { cat "$d.out" "$d.err" >&2; no "audit $d/: exit $rc, want $want"; }
   n=$(lines "$d.out")
   [ "${n:-0}" -gt 0 ] || no "audit $d/: read ${n:-no} log lines"
 done

@@ -215,8 +215,12 @@ PY
 } >slices.log
 printf 'From alice@army.mil Mon Nov  3 09:00:00 2025\nFrom: alice@army.mil\nTo: m1@army.ml\nDate: Mon, 3 Nov 2025 09:00:00 +0000\nMessage-ID: <slice@army.mil>\nSubject: plans\n\nbody\n\n' \
   >slices.mbox
+# g1's hand-off to the gateway, whose log is not given, leaves its outcome
+# unknown: the report is INCOMPLETE, so exit 2 (found, and incomplete).
 "$nearmiss" audit --year 2025 --html slices.html --pdf slices.pdf slices.log slices.mbox \
-  >/dev/null 2>slices.err || [ $? -eq 1 ] || { cat slices.err >&2; no "slices: audit failed"; }
+  >/dev/null 2>slices.err
+rc=$?
+[ "$rc" -eq 2 ] || { cat slices.err >&2; no "slices: exit $rc, want 2 (INCOMPLETE)"; }
 pdftotext slices.pdf slices.txt || no "slices: pdftotext failed"
 tr -s ' \n' ' ' <slices.txt >slices.flat
 for want in "sent (accepted by the server) 1" "bounced 1" "deferred 2" "expired 2" "discarded 1" \
