@@ -94,13 +94,16 @@ std::optional<uint32_t> NegativeTtl(const unsigned char* abuf, int alen) {
 
 AnswerAddresses ReadAddresses(const unsigned char* abuf, int alen, unsigned type) {
   AnswerAddresses out;
-  auto count = [&out](std::string kind) {
+  auto count = [&out](std::string kind, bool unspecified, bool own) {
     ++out.count;
     if (kind == "loopback") {
       ++out.loopback;
     } else if (!kind.empty()) {
       ++out.special;
+      if (unspecified) ++out.unspecified;
       if (out.kind.empty()) out.kind = std::move(kind);
+    } else if (own) {
+      ++out.own;
     }
   };
   constexpr int kMax = 32;
@@ -108,7 +111,12 @@ AnswerAddresses ReadAddresses(const unsigned char* abuf, int alen, unsigned type
     ares_addrttl a[kMax];
     int n = kMax;
     if (ares_parse_a_reply(abuf, alen, nullptr, a, &n) != ARES_SUCCESS) return out;
-    for (int i = 0; i < n; ++i) count(SpecialAddressKind4(ntohl(a[i].ipaddr.s_addr)));
+    for (int i = 0; i < n; ++i) {
+      const uint32_t v4 = ntohl(a[i].ipaddr.s_addr);
+      std::string kind = SpecialAddressKind4(v4);
+      const bool own = kind.empty() && OwnInterfaceAddress(AF_INET, &a[i].ipaddr);
+      count(std::move(kind), v4 == 0, own);
+    }
   } else if (type == ns_t_aaaa) {
     ares_addr6ttl a[kMax];
     int n = kMax;
@@ -116,7 +124,12 @@ AnswerAddresses ReadAddresses(const unsigned char* abuf, int alen, unsigned type
     for (int i = 0; i < n; ++i) {
       in6_addr b{};
       std::memcpy(&b, &a[i].ip6addr, sizeof b);
-      count(SpecialAddressKind6(b));
+      // :: and the IPv4-mapped ::ffff:0.0.0.0 are the unspecified address.
+      static const in6_addr kMappedZero = {{{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 0, 0}}};
+      const bool unspecified = IN6_IS_ADDR_UNSPECIFIED(&b) || IN6_ARE_ADDR_EQUAL(&b, &kMappedZero);
+      std::string kind = SpecialAddressKind6(b);
+      const bool own = kind.empty() && OwnInterfaceAddress(AF_INET6, &b);
+      count(std::move(kind), unspecified, own);
     }
   }
   return out;

@@ -37,13 +37,24 @@ std::optional<uint32_t> NegativeTtl(const unsigned char* abuf, int alen);
 // documentation, multicast and the rest). Mail to one bounces or stays
 // inside the sender's own network (issue 15, tester 15 round 55, finding
 // 3). A message that does not parse has none.
+//
+// Addresses that are this host are counted apart too, as Postfix's
+// smtp_find_self (src/smtp/smtp_addr.c) finds them: loopback, the
+// unspecified 0.0.0.0 and :: (Linux connects them to this host, whose own
+// server then greets with its own name: "mail loops back to myself",
+// 5.4.6), and this host's interface addresses (getifaddrs(3)), public ones
+// included: a public one is counted in `own` and is no usable address.
 struct AnswerAddresses {
   int count = 0;
   int loopback = 0;  // loopback addresses
   int special = 0;   // addresses in another special-purpose range
   std::string kind;  // the first of those ranges' name: "unspecified (0.0.0.0/8)"
+  int unspecified = 0;  // 0.0.0.0 or :: (counted in `special` too)
+  int own = 0;          // this host's interface addresses in no special range
   // Addresses a public mail exchanger may have.
-  int usable() const { return count - loopback - special; }
+  int usable() const { return count - loopback - special - own; }
+  // Addresses that are this host (Postfix: smtp_find_self).
+  int this_host() const { return loopback + unspecified + own; }
 };
 AnswerAddresses ReadAddresses(const unsigned char* abuf, int alen, unsigned type);
 

@@ -162,10 +162,8 @@ std::string SpecialAddressKind6(const in6_addr& a) {
   return "";
 }
 
-namespace {
-
 // One of this host's interface addresses: the probe would talk to itself.
-bool OwnAddress(int family, const void* addr) {
+bool OwnInterfaceAddress(int family, const void* addr) {
   ifaddrs* list = nullptr;
   if (getifaddrs(&list) != 0) return false;
   bool own = false;
@@ -183,20 +181,18 @@ bool OwnAddress(int family, const void* addr) {
   return own;
 }
 
-}  // namespace
-
 std::string InternalAddressKind(std::string_view ip) {
   const std::string text(ip);
   in_addr a4{};
   in6_addr a6{};
   if (inet_pton(AF_INET, text.c_str(), &a4) == 1) {
     std::string kind = SpecialAddressKind4(ntohl(a4.s_addr));
-    if (kind.empty() && OwnAddress(AF_INET, &a4)) kind = "this host's own address";
+    if (kind.empty() && OwnInterfaceAddress(AF_INET, &a4)) kind = "this host's own address";
     return kind;
   }
   if (inet_pton(AF_INET6, text.c_str(), &a6) == 1) {
     std::string kind = SpecialAddressKind6(a6);
-    if (kind.empty() && OwnAddress(AF_INET6, &a6)) kind = "this host's own address";
+    if (kind.empty() && OwnInterfaceAddress(AF_INET6, &a6)) kind = "this host's own address";
     return kind;
   }
   return "not an IP address";

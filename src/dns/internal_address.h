@@ -52,6 +52,10 @@ namespace nearmiss::dns {
 std::string SpecialAddressKind4(uint32_t a);
 std::string SpecialAddressKind6(const in6_addr& a6);
 
+// True when `addr` (an in_addr for AF_INET, an in6_addr for AF_INET6) is
+// one of this host's interface addresses (getifaddrs(3)).
+bool OwnInterfaceAddress(int family, const void* addr);
+
 // "" for an address the probe may connect to; else why not, as a phrase
 // ("loopback", "private (RFC 1918)", "this host's own address"). A string
 // that is no IPv4 or IPv6 literal is "not an IP address": refused too.

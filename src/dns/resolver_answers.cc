@@ -83,7 +83,6 @@ void Resolver::Impl::Send(const std::shared_ptr<Pending>& p, int type, ares_call
 
 void Resolver::Impl::SendHost(const std::shared_ptr<Pending>& p, const std::string& host, int type) {
   ++p->outstanding;
-  ++p->host_queries;
   ares_query(p->own_channel != nullptr ? p->own_channel : channel_, host.c_str(), ns_c_in, type,
              OnExchangerHost,
              new Query{this, p, static_cast<unsigned>(type), p->own_channel != nullptr, host});
@@ -135,8 +134,10 @@ void Resolver::Impl::OnMx(void* arg, int status, int /*timeouts*/, unsigned char
   }
   // RFC 5321 §5.1: the hosts in order of preference, each tried until one
   // has an address. A host "." (a null MX among others, or with a
-  // preference) is none; "localhost" is this machine (RFC 6761 §6.3); the
-  // others are asked their addresses (OnExchangerHost), at most
+  // preference) is none; "localhost" is this machine (RFC 6761 §6.3), and
+  // as Postfix drops the best host that is this machine and every host of
+  // the same or a worse preference (DecideExchangers), so are those hosts;
+  // the others are asked their addresses (OnExchangerHost), at most
   // kMaxExchangerHosts of them.
   constexpr size_t kMaxExchangerHosts = 4;
   std::vector<const ares_mx_reply*> order;
@@ -144,17 +145,24 @@ void Resolver::Impl::OnMx(void* arg, int status, int /*timeouts*/, unsigned char
   std::stable_sort(order.begin(), order.end(),
                    [](const ares_mx_reply* a, const ares_mx_reply* b) { return a->priority < b->priority; });
   bool localhost = false;
-  std::vector<std::string> hosts;
+  std::vector<resolver_internal::ExchangerHost> hosts;
   for (const ares_mx_reply* m : order) {
     std::string host = m->host != nullptr ? m->host : "";
     while (!host.empty() && host.back() == '.') host.pop_back();
     if (host.empty()) continue;
     if (LocalhostName(host)) {
+      // This host: it, the hosts of its preference listed before it and
+      // every later host are dropped.
       localhost = true;
-      continue;
+      std::erase_if(hosts, [&](const auto& h) { return h.pref == m->priority; });
+      break;
     }
-    if (hosts.size() < kMaxExchangerHosts && std::find(hosts.begin(), hosts.end(), host) == hosts.end()) {
-      hosts.push_back(std::move(host));
+    if (hosts.size() < kMaxExchangerHosts &&
+        std::none_of(hosts.begin(), hosts.end(), [&](const auto& h) { return h.name == host; })) {
+      resolver_internal::ExchangerHost h;
+      h.name = std::move(host);
+      h.pref = m->priority;
+      hosts.push_back(std::move(h));
     }
   }
   ares_free_data(mx);
@@ -164,9 +172,10 @@ void Resolver::Impl::OnMx(void* arg, int status, int /*timeouts*/, unsigned char
   }
   p.host_loopback = localhost;
   p.mx_ttl = ttl;
-  for (const std::string& host : hosts) {
-    self.SendHost(q->pending, host, ns_t_a);
-    self.SendHost(q->pending, host, ns_t_aaaa);
+  p.hosts = hosts;
+  for (const auto& host : hosts) {
+    self.SendHost(q->pending, host.name, ns_t_a);
+    self.SendHost(q->pending, host.name, ns_t_aaaa);
   }
 }
 
@@ -177,29 +186,82 @@ void Resolver::Impl::OnExchangerHost(void* arg, int status, int /*timeouts*/, un
   --p.outstanding;
   if (p.done || status == ARES_EDESTRUCTION || p.hosts_decided) return;
   Impl& self = *q->self;
-  --p.host_queries;
+  auto host = std::find_if(p.hosts.begin(), p.hosts.end(),
+                           [&](const resolver_internal::ExchangerHost& h) { return h.name == q->host; });
+  if (host == p.hosts.end()) return;
+  ++host->answers;
   if (status == ARES_SUCCESS) {
     const AnswerAddresses a = ReadAddresses(abuf, alen, q->type);
-    // One host with an address mail can go to: the domain receives mail.
-    if (self.Receives(a)) {
-      p.hosts_decided = true;
-      return self.Answered(q->pending, Known(true, MailExchanger::kMx), p.mx_ttl, q->host);
-    }
-    p.host_loopback = p.host_loopback || a.loopback > 0;
-    if (p.host_special.empty()) p.host_special = a.kind;
+    host->usable = host->usable || self.Receives(a);
+    host->self = host->self || self.IsThisHost(a);
+    host->loopback = host->loopback || a.loopback > 0 || a.own > 0;
+    if (host->special.empty()) host->special = a.kind;
   } else if (status != ARES_ENODATA && status != ARES_ENOTFOUND) {
-    p.host_failure = UnknownReason(status);
+    host->failed = true;
   }
-  if (p.host_queries > 0) return;
+  self.DecideExchangers(q->pending);
+}
+
+bool Resolver::Impl::DecideExchangers(const std::shared_ptr<Pending>& pending) {
+  Pending& p = *pending;
+  // p.hosts is in order of preference. Walking it: the first host that is
+  // this host ends the walk (it and the rest are dropped), as does a host
+  // not yet answered (what follows waits for it).
+  bool all_answered = true;
+  const resolver_internal::ExchangerHost* receives = nullptr;
+  const resolver_internal::ExchangerHost* failed = nullptr;
+  size_t walked = 0;  // the hosts Postfix keeps, and the group that is this host
+  for (size_t i = 0; i < p.hosts.size(); ++i) {
+    const resolver_internal::ExchangerHost& h = p.hosts[i];
+    // Hosts of one preference stand or fall together: every one of them
+    // must have answered, and none be this host.
+    const unsigned pref = h.pref;
+    size_t end = i;
+    bool group_answered = true;
+    bool group_self = false;
+    for (; end < p.hosts.size() && p.hosts[end].pref == pref; ++end) {
+      group_answered = group_answered && p.hosts[end].answers == 2;
+      group_self = group_self || p.hosts[end].self;
+    }
+    walked = end;
+    if (group_self) break;
+    if (!group_answered) {
+      all_answered = false;
+      break;
+    }
+    for (size_t j = i; j < end && receives == nullptr; ++j) {
+      if (p.hosts[j].usable) receives = &p.hosts[j];
+      if (p.hosts[j].failed && failed == nullptr) failed = &p.hosts[j];
+    }
+    if (receives != nullptr) break;
+    i = end - 1;
+  }
+  if (receives != nullptr) {
+    p.hosts_decided = true;
+    Answered(pending, Known(true, MailExchanger::kMx), p.mx_ttl, receives->name);
+    return true;
+  }
+  if (!all_answered) return false;
+  // A host left whose address could not be learnt may be the one that
+  // receives: the MX is believed, as before these checks (fails closed:
+  // can receive).
   p.hosts_decided = true;
-  // A host whose address could not be learnt may be the one that receives:
-  // the MX is believed, as before these checks (fails closed: can receive).
-  if (!p.host_failure.empty()) {
-    return self.Answered(q->pending, Known(true, MailExchanger::kMx), p.mx_ttl, q->host);
+  if (failed != nullptr) {
+    Answered(pending, Known(true, MailExchanger::kMx), p.mx_ttl, failed->name);
+    return true;
+  }
+  // The facts name what the hosts walked were: the dropped ones after the
+  // first that is this host do not count.
+  bool loopback = p.host_loopback;
+  std::string special;
+  for (size_t i = 0; i < walked; ++i) {
+    loopback = loopback || p.hosts[i].loopback;
+    if (special.empty()) special = p.hosts[i].special;
   }
   std::optional<uint32_t> ttl = p.mx_ttl;
   if (ttl) ttl = std::min(*ttl, static_cast<uint32_t>(kNegativeTtlSeconds));
-  self.Finish(p, NoUsableAddress(p.host_loopback, p.host_special, MailExchanger::kNoExchangerHost), ttl);
+  Finish(p, NoUsableAddress(loopback, special, MailExchanger::kNoExchangerHost), ttl);
+  return true;
 }
 
 void Resolver::Impl::OnAddress(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen) {
@@ -216,28 +278,35 @@ void Resolver::Impl::OnAddress(void* arg, int status, int /*timeouts*/, unsigned
     // The implicit MX is the domain's own address: loopback or other
     // special-purpose addresses only are no mail (the MX hosts' rule,
     // OnExchangerHost).
+    // An address that is this host, in either family, is Postfix's "mail
+    // for D loops back to myself" (smtp_addr.c, smtp_host_addr: any
+    // address smtp_find_self finds), whatever the other addresses.
     const AnswerAddresses a = ReadAddresses(abuf, alen, q->type);
     std::optional<uint32_t> ttl = MinAnswerTtl(abuf, alen, q->type);
+    p.address_self = p.address_self || self.IsThisHost(a);
     if (ttl && self.Receives(a)) {
       p.has_address = true;
       p.address_ttl = p.address_ttl ? std::min(*p.address_ttl, *ttl) : *ttl;
-    } else {
-      p.address_loopback = p.address_loopback || a.loopback > 0;
+    }
+    if (a.usable() < a.count) {
+      p.address_loopback = p.address_loopback || a.loopback > 0 || a.own > 0;
       if (p.address_special.empty()) p.address_special = a.kind;
     }
   } else if (status != ARES_ENODATA && status != ARES_ENOTFOUND) {
     p.address_failure = UnknownReason(status);
   }
-  // The other family's answer after the first address already answered
-  // (and maybe started the probe): nothing more to do, or the domain is
-  // probed twice.
-  if (p.answer) return;
+  // Both families answered first: the other one may hold this host.
+  if (p.address_answers < 2) return;
   // One address is enough for the implicit MX of RFC 5321 §5.1.
-  if (p.has_address) {
+  if (p.has_address && !p.address_self) {
     return self.Answered(q->pending, Known(true, MailExchanger::kImplicit), p.address_ttl,
                          p.domain);
   }
-  if (p.address_answers < 2) return;
+  if (p.address_self) {
+    self.Finish(p, NoUsableAddress(p.address_loopback, p.address_special, MailExchanger::kNone),
+                static_cast<uint32_t>(kNegativeTtlSeconds));
+    return;
+  }
   if (!p.address_failure.empty()) {
     return self.Finish(p, Unknown(p.address_failure), std::nullopt);
   }

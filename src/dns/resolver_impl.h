@@ -33,6 +33,19 @@ namespace resolver_internal {
 
 using Clock = std::chrono::steady_clock;
 
+// One MX host of a lookup: its preference and what its A and AAAA answers
+// said.
+struct ExchangerHost {
+  std::string name;
+  unsigned pref = 0;
+  int answers = 0;      // of 2 (A, AAAA)
+  bool usable = false;  // an address a public mail exchanger may have
+  bool self = false;    // an address that is this host (AnswerAddresses::this_host)
+  bool failed = false;  // a query failed (timeout, SERVFAIL...): its addresses unknown
+  bool loopback = false;  // a loopback address, or one of this host's own
+  std::string special;    // the first special-purpose range of its addresses
+};
+
 // One lookup: MX, then (on NODATA) A and AAAA. Touched only on the
 // resolver thread, except `future`, which is set before it is shared.
 struct Pending {
@@ -47,17 +60,16 @@ struct Pending {
   std::optional<uint32_t> address_ttl;
   std::string address_failure;  // an A/AAAA query failed: why
   bool address_loopback = false;  // an A/AAAA answer held loopback addresses only
+  bool address_self = false;  // an A/AAAA answer held an address that is this host
   // An A/AAAA answer held special-purpose addresses only, some not
   // loopback: the first one's range (answer.h, ReadAddresses).
   std::string address_special;
-  // The MX hosts' addresses (OnExchangerHost): queries left, and what their
-  // answers said so far; decided once one host has a usable address or all
-  // have answered.
-  int host_queries = 0;
+  // The MX hosts asked their addresses (OnExchangerHost), in order of
+  // preference, and what their answers said so far; decided as
+  // DecideExchangers says.
+  std::vector<ExchangerHost> hosts;
   bool hosts_decided = false;
-  bool host_loopback = false;
-  std::string host_special;  // as address_special, for the MX hosts
-  std::string host_failure;
+  bool host_loopback = false;  // a "localhost" MX host, dropped with every later one
   std::optional<uint32_t> mx_ttl;
   // The catch-all probe is running: the DNS facts and their TTL, waiting
   // for its answer (resolver.h).
@@ -139,6 +151,21 @@ class Resolver::Impl {
   // An A or AAAA answer about one of the lookup's MX hosts.
   static void OnExchangerHost(void* arg, int status, int /*timeouts*/, unsigned char* abuf,
                               int alen);
+
+  // Postfix's choice among the MX hosts (src/smtp/smtp_addr.c,
+  // smtp_domain_addr): the hosts sorted by preference, smtp_find_self finds
+  // the best one that is this host and smtp_truncate_self drops it and
+  // every host of the same or a worse preference; none left is a bounce,
+  // "mail for D loops back to myself" (5.4.6). So a host with a usable
+  // address receives only when its preference is better (lower) than every
+  // host that is this host. Once every host of p's preference or better
+  // has answered, answers or finishes p and returns true.
+  bool DecideExchangers(const std::shared_ptr<Pending>& p);
+
+  // An address that is this host (AnswerAddresses::this_host) makes the MX
+  // host, or with no MX the domain, this host: Postfix's loop detection.
+  // Off when loopback counts as receiving (tests' responders, below).
+  bool IsThisHost(const AnswerAddresses& a) const { return a.this_host() > 0 && !InternalReceives(); }
 
   // Loopback and other special-purpose addresses count as receiving mail
   // only for tests whose SMTP responders listen on 127.0.0.1

@@ -44,6 +44,9 @@ class DetectorImpl final : public LookalikeDetector {
   size_t MemoryBytes() const;
 
  private:
+  // Classify's reading of `domain`, before the suggestion is made the
+  // target where the labels were only reordered (detector_classify.cc).
+  LookalikeMatch ClassifyReading(const Domain& domain) const;
   void SuffixCandidates(const Query& q, Best& best) const;
   // A slip inside a suffix of several labels (barclays.cp.uk, mod.gvo.uk):
   // the query's own split does not show the name, so try the last k labels.

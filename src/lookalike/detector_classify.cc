@@ -22,8 +22,51 @@
 #include "nearmiss/address.h"
 
 namespace nearmiss::lookalike {
+namespace {
+
+// `suggestion` when it is `target` with labels before it, one of them a
+// label of `target` itself (mil.af.mil for af.mil): becomes `target`.
+void SuggestTargetForReorderedLabels(std::string_view target, std::string& suggestion) {
+  const std::string_view s = suggestion;
+  if (LabelCount(target) < 2 || s.size() <= target.size() + 1 || !s.ends_with(target) ||
+      s[s.size() - target.size() - 1] != '.') {
+    return;
+  }
+  const std::string_view head = s.substr(0, s.size() - target.size() - 1);
+  auto has_label = [](std::string_view name, std::string_view label) {
+    for (size_t at = 0; at <= name.size();) {
+      const size_t dot = std::min(name.find('.', at), name.size());
+      if (name.substr(at, dot - at) == label) return true;
+      at = dot + 1;
+    }
+    return false;
+  };
+  for (size_t at = 0; at <= head.size();) {
+    const size_t dot = std::min(head.find('.', at), head.size());
+    if (has_label(target, head.substr(at, dot - at))) {
+      suggestion.assign(target);
+      return;
+    }
+    at = dot + 1;
+  }
+}
+
+}  // namespace
 
 LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
+  LookalikeMatch m = ClassifyReading(d);
+  // mil.af.ml, gov.hmrc.uk: the target's labels typed out of order, the
+  // suggestion the target with one of its own labels put before it again
+  // (mil.af.mil, gov.hmrc.gov.uk), a name no one has. The target is what
+  // was meant, whichever reading found it (issue 15, tester 15 round 56,
+  // finding 4).
+  if (m.kind == LookalikeMatch::Kind::kLookalike) {
+    SuggestTargetForReorderedLabels(m.target, m.target_domain_for_suggestion);
+  }
+  return m;
+}
+
+LookalikeMatch DetectorImpl::ClassifyReading(const Domain& d) const {
   LookalikeMatch m;
   if (d.ascii.empty()) return m;
   // gmail.com.invalid: made undeliverable on purpose (RFC 6761 section
@@ -196,11 +239,23 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
         best.code && best.score >= options_.threshold && set_[best.id].is_namespace &&
         NamespaceNameKnown(best.suggestion) &&
         first_label(best.suggestion) == first_label(real_slip.target_domain_for_suggestion);
-    if (!trusted_same_name && !listed_in_namespace) {
+    // Or the protected namespace itself, its TLD one slip away (mil.nx:
+    // .mil.nz, 'x' beside 'z', not Norway's forces at mil.no; gov.iw:
+    // .gov.ie, not India's gov.in): the name typed is a namespace of
+    // government mail, so its slip is that namespace's look-alike, and no
+    // suggestion moves the mail to another country's government (issue
+    // 15, tester 15 round 56, finding 2).
+    const bool namespace_itself = best.code && best.score >= options_.threshold &&
+                                  set_[best.id].is_namespace && best.suggestion.empty() &&
+                                  best.target == set_[best.id].domain;
+    if (namespace_itself) {
+      // The namespace reading, with no second offer.
+    } else if (!trusted_same_name && !listed_in_namespace) {
       m = std::move(real_slip);
       return m;
+    } else {
+      real_alt = real_slip.target_domain_for_suggestion;
     }
-    real_alt = real_slip.target_domain_for_suggestion;
   }
   if (!best.code || best.score < options_.threshold) {
     // Fail closed: a TLD outside the root zone receives no mail, near miss

@@ -10,6 +10,7 @@
 #include "address/idna.h"
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
+#include "lookalike/homoglyph_table.h"
 #include "lookalike/keyboard.h"
 #include "lookalike/visual_key.h"
 
@@ -90,24 +91,17 @@ void LabelSlips(std::string_view label, std::set<std::string>& out) {
   });
 }
 
-// Latin letters and the Cyrillic and Greek letters drawn alike (Unicode
-// UTS #39's confusables.txt maps each of these to the Latin one): аrmy.mil
-// for army.mil. UTF-8.
-constexpr std::pair<char, std::string_view> kScriptGlyphs[] = {
-    {'a', "\u0430"}, {'c', "\u0441"}, {'e', "\u0435"}, {'i', "\u0456"}, {'j', "\u0458"},
-    {'o', "\u043e"}, {'p', "\u0440"}, {'s', "\u0455"}, {'x', "\u0445"}, {'y', "\u0443"},
-    {'h', "\u04bb"}, {'o', "\u03bf"}, {'v', "\u03bd"}, {'k', "\u03ba"},
-};
-
-// `label` with one letter in another script's look-alike, each as its
-// A-label (xn--rmy-5cd for аrmy): check's homoglyph class.
+// `label` with one letter in a look-alike of another script or with a
+// mark, each as its A-label (xn--rmy-5cd for аrmy): check's homoglyph
+// class. The look-alikes are the ones check reads as that letter
+// (homoglyph_table.h, from visual_key.h's AsciiLookalike): Cyrillic and
+// Greek (а, α, ӏ), IPA and hooked Latin (ɡ, ɑ), accented (í, ḷ).
 void ScriptSlips(std::string_view label, std::set<std::string>& out) {
   for (size_t i = 0; i < label.size(); ++i) {
-    for (const auto& [latin, glyph] : kScriptGlyphs) {
-      if (label[i] != latin) continue;
+    for (const std::string& glyph : HomoglyphsOf(label[i])) {
       std::string u(label);
       u.replace(i, 1, glyph);
-      if (Result<std::string> a = address::ToAscii(u); a.ok()) out.insert(std::move(*a));
+      if (Result<std::string> a = address::ToAscii(u); a.ok() && *a != label) out.insert(std::move(*a));
     }
   }
 }

@@ -38,7 +38,9 @@ std::string DnsSentence(const std::string& domain, const DnsFacts& d) {
       return "DNS: " + domain + " exists and can receive mail (no MX, an address record)";
     case MailExchanger::kNullMx: return "DNS: " + domain + " exists but refuses all mail (null MX)";
     case MailExchanger::kLoopback:
-      return "DNS: " + domain + " exists but cannot receive mail (its mail exchanger is localhost or a loopback address)";
+      return "DNS: " + domain +
+             " exists but cannot receive mail (its best mail exchanger is this machine: localhost or a"
+             " loopback address; mail for it loops back)";
     case MailExchanger::kNoExchangerHost:
       return "DNS: " + domain + " exists but cannot receive mail (its mail exchangers do not exist)";
     case MailExchanger::kSpecialAddress:
