@@ -14,21 +14,14 @@ namespace {
 
 const int64_t k0900Utc = CivilToSeconds(2026, 11, 3, 9, 0, 0);
 
-// Each test sets the reader's zone (process-wide); put UTC back after it, or
-// the tests that follow in this binary read their logs in Paris time.
-class ShownTime : public ::testing::Test {
- protected:
-  void TearDown() override { ASSERT_TRUE(SetLogZone("UTC", "--log-zone").ok()); }
-};
-
-TEST_F(ShownTime, ZoneFromTheInputIsUtc) {
+TEST(ShownTime, ZoneFromTheInputIsUtc) {
   ASSERT_TRUE(SetLogZone("Europe/Paris", "TZ").ok());
   EXPECT_EQ(ShownTime(k0900Utc, ZoneSource::kInput), "2026-11-03T09:00:00Z");
   // An mbox From_ line's time, read as if UTC: as written, no "Z".
   EXPECT_EQ(ShownTime(k0900Utc, ZoneSource::kReadAsUtc), "2026-11-03T09:00:00");
 }
 
-TEST_F(ShownTime, ReadersOwnZoneIsShownAsWritten) {
+TEST(ShownTime, ReadersOwnZoneIsShownAsWritten) {
   // No --log-zone: read in the reader's zone (Paris, UTC+1 in November)
   // to order the lines, shown as the log wrote it, never as UTC.
   ASSERT_TRUE(SetLogZone("Europe/Paris", "TZ").ok());
@@ -46,7 +39,7 @@ TEST_F(ShownTime, ReadersOwnZoneIsShownAsWritten) {
   EXPECT_EQ(ShownTime(l.time, l.zone), "2026-11-03T09:00:00Z");
 }
 
-TEST_F(ShownTime, StatedZoneIsConvertedToUtc) {
+TEST(ShownTime, StatedZoneIsConvertedToUtc) {
   ASSERT_TRUE(SetLogZone("Europe/Paris", "--log-zone").ok());
   EXPECT_TRUE(UtcKnown(ZoneSource::kRunZone));
   LineParser p(2026);
