@@ -13,6 +13,7 @@
 #include "engine/display_name.h"
 #include "engine/family_name_list.h"
 #include "engine/given_name_list.h"
+#include "engine/learned_family.h"
 #include "engine/local_part_rules.h"
 #include "engine/mailbox_space.h"
 #include "engine/name_forms.h"
@@ -235,8 +236,11 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
   const bool named = !fits && !names.empty();
   auto names_it = [&names](std::string_view known_key) {
     return std::any_of(names.begin(), names.end(), [&](const auto& n) {
+      // The table's forms only: a name that only starts another is
+      // another person's ("Janet Smith", "John Smithson" read family
+      // first, are not jane.smith, john.smith: name_forms.h).
       return NamesPerson(known_key, n.first, n.second) ||
-             NamesPersonByForm(known_key, n.first, n.second);
+             NamesPersonByForm(known_key, n.first, n.second, /*prefixes=*/false);
     });
   };
   // "John Doe" <john@partner.example> beside the frequent john.smith: the
@@ -269,6 +273,10 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
   const auto order_it = name_order_.find(domain);
   const NameOrder order = order_it == name_order_.end() ? NameOrder::kUnknown : order_it->second;
   const Frequent* best = nullptr;
+  // Every address the display name fits as it fits the best one: "J.
+  // Smith" names john.smith and jane.smith alike (tester 14 round 56b,
+  // finding 5); the message names two, not the one written to more.
+  std::vector<const Frequent*> named_all;
   SlipKind best_kind = SlipKind::kEdit;
   int best_edits = 0;
   double best_score = 0;
@@ -289,6 +297,16 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
     // The learned name's words in another shape: s.jaidee for somchai.j
     // learned as "Somchai Jaidee" (address_typo_learned_shape.h).
     return LearnedNameShapeOf(typed, known, learned_name, crowded);
+  };
+  // The part that differs is the given name by the name the frequent
+  // address was learned under: lei.wang for wei.wang learned as "Wang
+  // Wei" shares its family name, wang (learned_family.h).
+  const auto learned_given_differs = [&](const Frequent& f, const Parts& known) {
+    const auto learned = display_names_.find(f.address);
+    if (learned == display_names_.end()) return false;
+    const size_t family = LearnedFamilyPart(learned->second, known);
+    const size_t differing = OnlyDifferingPart(typed, known);
+    return family < known.n && differing < known.n && differing != family;
   };
   for (const Frequent& f : *list) {
     if (f.domain != domain) continue;
@@ -376,7 +394,8 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
         kind = SlipKind::kOtherGivenName;
         rank = score;
         score = d == 1 ? 0.5 : 0.4;
-      } else if (OtherCommonFamilyName(local, typed, f.key, known)) {
+      } else if (OtherCommonFamilyName(local, typed, f.key, known) &&
+                 !learned_given_differs(f, known)) {
         // zhang.wei for wang.wei, k.tanabe for k.tanaka: another person
         // far more often than a slip (family_name_list.h); the default
         // policy warns on it rather than holding the mail.
@@ -411,6 +430,7 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
       continue;
     }
     if (rank == 0) rank = score;
+    if (kind == SlipKind::kDisplayName && !by_learned_name) named_all.push_back(&f);
     if (best == nullptr || rank > best_rank ||
         (rank == best_rank && f.messages > best->messages)) {
       best = &f;
@@ -454,6 +474,7 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
   // Said, since "one letter differs" alone would not show a reader why
   // "мария.garcia" is compared with maria.garcia.
   out->detail.clear();
+  out->also.clear();
   if (typed_form.transliterated) {
     out->detail = "written in another script (read as '" + std::string(local) + "')";
     if (best_kind != SlipKind::kHomoglyph || local != best->key) out->detail += ", and ";
@@ -464,6 +485,16 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
     out->detail.append("the display name '").append(content::DecodedPhrase(display));
     out->detail.append("' names ").append(best->address);
     out->detail.append(", the name it is written to under, not this address");
+  } else if (best_kind == SlipKind::kDisplayName && named_all.size() > 1) {
+    // The one written to most first, then the next.
+    std::stable_sort(named_all.begin(), named_all.end(),
+                     [](const Frequent* a, const Frequent* b) { return a->messages > b->messages; });
+    const Frequent* other = named_all[0] == best ? named_all[1] : named_all[0];
+    out->also = other->address;
+    out->detail.append("the display name '").append(content::DecodedPhrase(display));
+    out->detail.append("' fits ").append(std::to_string(named_all.size()));
+    out->detail.append(" frequent contacts alike (").append(best->address);
+    out->detail.append(" and ").append(other->address).append("), not this address");
   } else if (!typed_form.transliterated || best_kind != SlipKind::kHomoglyph ||
              local != best->key) {
     out->detail.append(KindDetail(best_kind, best_edits, best->address, display, local, best->key));

@@ -171,6 +171,9 @@ struct Slip {
   double score = 0;    // confidence in [0, 1]
   std::string detail;  // the sentence's clause (address-typo reason)
   int64_t last_seen = 0;  // the last message to `known` (0: undated)
+  // A second frequent address that fits as well ("J. Smith" on info@ for
+  // john.smith and jane.smith alike), offered beside `known`; or "".
+  std::string also{};
 };
 
 class AddressIndex {
@@ -340,8 +343,12 @@ class AddressIndex {
   // of a family name spelt alike, decided so in round 46); or for names
   // with a part of one letter. kDisplayName, score 0.75, the most written
   // such contact suggested (address_typo_near_name.cc).
+  // `written` false: `address` was never written to ("Jhon Smith"
+  // <info@partner.example>); then only a contact at its own organisation
+  // is compared, as the exact name is there (tester 14 round 56b,
+  // finding 4), a near name elsewhere being a new person as often.
   bool FindNearNameSlip(std::string_view sender, std::string_view address,
-                        std::string_view display, Slip* out) const;
+                        std::string_view display, Slip* out, bool written = true) const;
 
   // Whether `display` is a name of `address` itself: it fits the local
   // part (NamesPerson: "Mary Jones" on m.jones@), or it is a display name

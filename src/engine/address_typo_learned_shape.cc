@@ -1,5 +1,6 @@
 #include "engine/address_typo_learned_shape.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,31 @@ bool Writes(const Parts& parts, const std::vector<std::string>& learned, Cover* 
   return Covers(parts, 0, learned, used, cover) && cover->whole >= 1 && cover->words >= 2;
 }
 
+// Whether the typed and the known parts write the same learned words but
+// one each, those two words of one hyphenated group (`groups`), the typed
+// one written whole (three letters or more): one half of a double family
+// name written for the other.
+bool OtherHalfOfGroup(const Parts& typed, const std::vector<std::string>& learned,
+                      const std::vector<bool>& typed_words, const std::vector<bool>& known_words,
+                      const std::vector<std::vector<std::string>>& groups) {
+  size_t only_typed = learned.size(), only_known = learned.size();
+  for (size_t i = 0; i < learned.size(); ++i) {
+    if (typed_words[i] == known_words[i]) continue;
+    size_t& slot = typed_words[i] ? only_typed : only_known;
+    if (slot != learned.size()) return false;
+    slot = i;
+  }
+  if (only_typed == learned.size() || only_known == learned.size()) return false;
+  const std::string& t = learned[only_typed];
+  const std::string& k = learned[only_known];
+  bool whole = false;
+  for (size_t i = 0; i < typed.n; ++i) whole |= typed.p[i] == t;
+  if (!whole || t.size() < 3) return false;
+  return std::any_of(groups.begin(), groups.end(), [&](const std::vector<std::string>& g) {
+    return std::find(g.begin(), g.end(), t) != g.end() && std::find(g.begin(), g.end(), k) != g.end();
+  });
+}
+
 }  // namespace
 
 Shape LearnedNameShapeOf(const Parts& typed, const Parts& known,
@@ -67,13 +93,22 @@ Shape LearnedNameShapeOf(const Parts& typed, const Parts& known,
   bool same = typed.n == known.n;
   for (size_t i = 0; same && i < typed.n; ++i) same = typed.p[i] == known.p[i];
   if (same) return {};
+  const std::vector<std::vector<std::string>> groups = HyphenedGroups(learned_display);
   for (const std::vector<std::string>& learned : NameWordLists(learned_display)) {
     Cover t, k;
     std::vector<bool> typed_words, known_words;
     // The same words of the name, each in its own shape: maria.rossi
     // for anna.rossi, both of "Anna Maria Rossi", may be another person.
-    if (!Writes(typed, learned, &t, &typed_words) || !Writes(known, learned, &k, &known_words) ||
-        typed_words != known_words) {
+    if (!Writes(typed, learned, &t, &typed_words) || !Writes(known, learned, &k, &known_words)) {
+      continue;
+    }
+    if (typed_words != known_words) {
+      // But one half of a double family name for the other:
+      // ngozi.adeyemi for ngozi.okonkwo learned as "Ngozi
+      // Okonkwo-Adeyemi" (docs/policy.md, family-group).
+      if (OtherHalfOfGroup(typed, learned, typed_words, known_words, groups)) {
+        return {SlipKind::kFamilyGroup, 0.7};
+      }
       continue;
     }
     if (t.letters > k.letters) return {SlipKind::kLongForm, 0.65};

@@ -45,7 +45,7 @@ bool NearOrSame(const NamePairs& names, std::string_view given, std::string_view
 }  // namespace
 
 bool AddressIndex::FindNearNameSlip(std::string_view sender, std::string_view address,
-                                    std::string_view display, Slip* out) const {
+                                    std::string_view display, Slip* out, bool written) const {
   if (display.empty() || name_parts_.empty() || !DisplayAddress(display).empty()) return false;
   const size_t at = address.rfind('@');
   if (at == std::string_view::npos || at == 0 || at > kMaxLocal) return false;
@@ -65,6 +65,7 @@ bool AddressIndex::FindNearNameSlip(std::string_view sender, std::string_view ad
     if (NearOrSame(own, given, family)) return false;
   }
   const std::string typed_space(MailboxSpace(std::string_view(folded).substr(at + 1)));
+  const std::string typed_organisation = OrganisationOf(typed_space);
   FoldBuffer sender_buffer;
   const std::string_view scope = sender.empty() ? std::string_view() : sender_buffer.Fold(sender);
   const Frequent* best = nullptr;
@@ -74,22 +75,32 @@ bool AddressIndex::FindNearNameSlip(std::string_view sender, std::string_view ad
     if (it == people_.end()) return;
     for (const Frequent& f : it->second) {
       if (f.address == folded || (f.domain == typed_space && f.local == local_view)) continue;
+      if (!written && f.domain != typed_space && f.organisation != typed_organisation) continue;
       if (best == nullptr || f.messages > best->messages) {
         best = &f;
         best_name = {std::string(given), std::string(family)};
       }
     }
   };
+  // On an address never written to, a word that only starts the
+  // contact's, or that the contact's only starts, is another name
+  // ("Janet Smith", "Jan Smith" beside Jane Smith: whole words only, as
+  // FindSlip reads names), not a misspelling ("Jhon", "Jon").
+  const auto near = [written](std::string_view typed_word, std::string_view contact_word) {
+    if (!NearNameWord(typed_word, contact_word)) return false;
+    return written ||
+           !(typed_word.starts_with(contact_word) || contact_word.starts_with(typed_word));
+  };
   for (const auto& [given, family] : readings) {
     // The given name exact, the family name one off; then the other way.
     if (auto it = name_parts_.find(NamePartKey(scope, 'g', given)); it != name_parts_.end()) {
       for (const std::string& other : it->second) {
-        if (NearNameWord(family, other)) consider(given, other);
+        if (near(family, other)) consider(given, other);
       }
     }
     if (auto it = name_parts_.find(NamePartKey(scope, 'f', family)); it != name_parts_.end()) {
       for (const std::string& other : it->second) {
-        if (NearNameWord(given, other)) consider(other, family);
+        if (near(given, other)) consider(other, family);
       }
     }
   }

@@ -1,6 +1,7 @@
 #include "engine/address_typo_shape.h"
 
 #include <algorithm>
+#include <array>
 
 #include "content/header_encode.h"
 #include "engine/given_name_list.h"
@@ -55,6 +56,23 @@ bool NamesADesk(const Parts& parts) {
   return role;
 }
 
+// The frequent address's parts all among the typed one's, each once, with
+// one part more and in another order: smith.john.a for john.smith,
+// nguyen.thi.mai for mai.nguyen (a Vietnamese name written family first
+// with its middle name). The swapped-parts and long-form readings at once
+// (issue 14, tester 14 round 56b, finding 3).
+bool ReorderedWithPartAdded(const Parts& typed, const Parts& known) {
+  if (known.n < 2 || typed.n != known.n + 1) return false;
+  std::array<bool, kMaxParts> used{};
+  for (size_t i = 0; i < known.n; ++i) {
+    size_t j = 0;
+    while (j < typed.n && (used[j] || typed.p[j] != known.p[i])) ++j;
+    if (j == typed.n) return false;
+    used[j] = true;
+  }
+  return true;
+}
+
 }  // namespace
 
 Shape ShapeOf(std::string_view local, const Parts& typed, std::string_view key,
@@ -96,6 +114,7 @@ Shape ShapeOf(std::string_view local, const Parts& typed, std::string_view key,
       Shortened(key, known, typed, /*allow_drop=*/true)) {
     return {SlipKind::kLongForm, 0.6};
   }
+  if (!crowded && ReorderedWithPartAdded(typed, known)) return {SlipKind::kLongForm, 0.6};
   // The same in the other order or run together: alvarez.daniel or
   // danielalvarez for the frequent d.alvarez or dalvarez.
   if (!crowded) {

@@ -305,13 +305,17 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
              // A frequent person's mailbox name at another organisation
              // written to: john.smith@bank.example for the frequent
              // john.smith@partner.example.
-             !addresses_->FindOtherDomainSlip(sender, judged, &slip)) {
+             !addresses_->FindOtherDomainSlip(sender, judged, &slip) &&
+             // A near miss of a contact's name there: "Jhon Smith"
+             // <info@partner.example> (address_typo_near_name.cc).
+             (routed || !addresses_->FindNearNameSlip(sender, judged, display, &slip,
+                                                      /*written=*/false))) {
     return false;
   }
   if (rare > 0 && slip.messages < engine::kRareRatio * rare) return false;
   // A near miss of one contact under the name of another: both slips, the
   // name's first (AddDisplayNameElsewhere).
-  std::string also;
+  std::string also = std::move(slip.also);
   if (!known && !routed) addresses_->AddDisplayNameElsewhere(sender, judged, display, &slip, &also);
   Reason& r = reasons.Add(ReasonCode::kAddressTypo);
   // Named as people read them, U-labels, as every other reason names its

@@ -83,6 +83,15 @@ bool OtherCommonFamilyNames(std::string_view a, std::string_view b) {
   return same_list;
 }
 
+int CommonFamilyNameRank(std::string_view word) {
+  const Index& index = Spellings();
+  auto it = index.find(word);
+  if (it == index.end()) return -1;
+  size_t best = 65536;
+  for (size_t x : it->second) best = std::min(best, x % 65536);
+  return static_cast<int>(best);
+}
+
 Status CheckCommonFamilyNames() {
   for (const NameList& list : Lists()) {
     if (Status s = CheckNameWords(list.text, list.source); !s.ok()) return s;

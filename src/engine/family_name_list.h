@@ -34,6 +34,11 @@ namespace nearmiss::engine {
 // are a typing slip: false.
 bool OtherCommonFamilyNames(std::string_view a, std::string_view b);
 
+// The rank of `word` (lower-case ASCII) among the common family names:
+// the smallest line number of a list that spells it (the lists are in
+// order of frequency), or -1 when no list does.
+int CommonFamilyNameRank(std::string_view word);
+
 // Checks the embedded lists: kInvalidArgument naming FILE:LINE and the word
 // that is not lower-case a-z.
 Status CheckCommonFamilyNames();

@@ -216,7 +216,7 @@ bool OtherGivenForm(const Parts& typed, const Parts& known, bool prefixes_allowe
 }
 
 bool NamesPersonByForm(std::string_view known_key, std::string_view given,
-                       std::string_view family) {
+                       std::string_view family, bool prefixes) {
   if (given.empty() || family.empty()) return false;
   const Parts k = Split(known_key);
   if (k.n == 1) {
@@ -229,7 +229,7 @@ bool NamesPersonByForm(std::string_view known_key, std::string_view given,
   for (size_t i = 0; i < k.n; ++i) has_family |= k.p[i] == family;
   if (!has_family) return false;
   for (size_t i = 0; i < k.n; ++i) {
-    if (k.p[i] != family && SameGivenName(k.p[i], given, /*prefixes=*/true)) return true;
+    if (k.p[i] != family && SameGivenName(k.p[i], given, prefixes)) return true;
   }
   return false;
 }

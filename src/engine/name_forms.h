@@ -55,9 +55,14 @@ bool OtherGivenForm(const Parts& typed, const Parts& known, bool prefixes);
 // another form (known robert.brown for "Bob Brown"; rbrown for "Rob
 // Brown"): the family name a whole part, or the run-together rest after
 // the given name's initial, and the given name (or its initial, when the
-// two forms share it) SameGivenName of a part.
+// two forms share it) SameGivenName of a part. `prefixes` as for
+// SameGivenName: false when asking whether a display name names ANOTHER
+// (frequent) address, where a name only starting another is another
+// person ("Janet Smith" is not jane.smith, nor "John Smithson" read family
+// first smith.john's John Smith: docs/policy.md, display-name, "whole
+// words only"); true when asking whether it is the typed address's own.
 bool NamesPersonByForm(std::string_view known_key, std::string_view given,
-                       std::string_view family);
+                       std::string_view family, bool prefixes = true);
 
 // A family-name group shortened: the frequent local part holds a given name
 // and a family name of several parts (particles: van.der.berg, de.la.cruz,

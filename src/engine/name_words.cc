@@ -167,6 +167,24 @@ bool DisplayWordsName(std::string_view typed_display, std::string_view learned_d
   return false;
 }
 
+std::vector<std::vector<std::string>> HyphenedGroups(std::string_view display) {
+  std::vector<std::vector<std::string>> out;
+  auto add = [&out](const std::vector<Word>& words) {
+    std::vector<std::string> group;
+    for (const Word& w : words) {
+      group.push_back(w.text);
+      if (w.hyphened) continue;
+      if (group.size() >= 2 && std::find(out.begin(), out.end(), group) == out.end()) {
+        out.push_back(group);
+      }
+      group.clear();
+    }
+  };
+  for (const std::string& form : DisplayNameForms(display)) add(Words(form));
+  add(Words(content::DecodedPhrase(display)));
+  return out;
+}
+
 std::vector<std::string> NameIndexWords(std::string_view display) {
   std::vector<std::string> out;
   for (const auto& list : NameWordLists(display)) {

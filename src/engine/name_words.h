@@ -46,6 +46,10 @@ bool DisplayWordsName(std::string_view typed_display, std::string_view learned_d
 // by: those of every reading (NameWordLists).
 std::vector<std::string> NameIndexWords(std::string_view display);
 
+// The runs of words `display` joins by hyphens ("Okonkwo-Adeyemi": okonkwo
+// and adeyemi), two words or more each, in the forms NameWordLists reads.
+std::vector<std::vector<std::string>> HyphenedGroups(std::string_view display);
+
 }  // namespace nearmiss::engine
 
 #endif  // NEARMISS_ENGINE_NAME_WORDS_H_
