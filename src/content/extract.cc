@@ -321,7 +321,8 @@ DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
   if (StartsWithNoCase(mime_type, "message/rfc822") ||
       StartsWithNoCase(mime_type, "application/x-mimearchive") ||
       StartsWithNoCase(mime_type, "multipart/related") ||
-      AnySuffix(filename, {".eml", ".mht", ".mhtml"}) || StartsWithNoCase(head, "mime-version:")) {
+      AnySuffix(filename, {".eml", ".mht", ".mhtml"}) ||
+      (StartsWithNoCase(head, "mime-version:") && HeaderBlockParses(bytes.substr(head.data() - bytes.data())))) {
     return DocType::kMessage;
   }
   // XHTML (application/xhtml+xml, W3C XHTML 1.0 appendix C) is read by
@@ -418,7 +419,7 @@ Extracted ExtractDocument(DocType type, std::string_view name,
       return ExtractPdf(name, bytes, budget);
     case DocType::kMessage: {
       Extracted e;
-      e.messages = MailboxFileMessages(bytes);
+      e.messages = MailboxFileMessages(name, bytes);
       return e;
     }
     case DocType::kOther:

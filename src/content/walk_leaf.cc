@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "base/ascii.h"
 #include "content/cms_content.h"
 #include "content/content_sniff.h"
 #include "content/csv_text.h"
@@ -14,6 +15,7 @@
 #include "content/field_values.h"
 #include "content/flowed_text.h"
 #include "content/gmime_util.h"
+#include "content/mailbox_file.h"
 #include "content/message_walk.h"
 #include "content/message_walker.h"
 #include "content/picture_parts.h"
@@ -155,6 +157,16 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
   // whose zip does not start the file is placed by its end record.
   if (type == DocType::kZip || type == DocType::kOoxml || type == DocType::kOdf)
     type = ClassifyDocument(mime_type, filename, data);
+  // An Apple .emlx with no telling name is told by the property list after
+  // its counted message, past the first bytes when the message is long; a
+  // message body is never one, whatever its first lines (mailbox_file.h;
+  // round 56b's tester 13, finding 1).
+  if (is_attachment && type == DocType::kText && EmlxMessage(filename, data)) {
+    type = DocType::kMessage;
+  } else if (!is_attachment && type == DocType::kMessage && !StartsWithNoCase(mime_type, "message/") &&
+             EmlxMessage(filename, data)) {
+    type = DocType::kText;
+  }
   if (!leaf.unknown_encoding.empty()) {
     // RFC 2045 6.4: a part in an encoding the reader does not know is
     // opaque. Its bytes are still read as they stand, but what they hold
