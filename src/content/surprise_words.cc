@@ -80,4 +80,12 @@ bool SurpriseOnLine(std::string_view text, std::size_t begin, std::size_t end) {
 
 bool TextKeepsSurprise(std::string_view text) { return AnyWordOn(text, kTextWords); }
 
+namespace {
+thread_local bool body_keeps_surprise = false;
+}  // namespace
+
+BodySurpriseScope::BodySurpriseScope() : outer_(body_keeps_surprise) { body_keeps_surprise = true; }
+BodySurpriseScope::~BodySurpriseScope() { body_keeps_surprise = outer_; }
+bool BodyKeepsSurpriseNow() { return body_keeps_surprise; }
+
 }  // namespace nearmiss::content

@@ -18,7 +18,9 @@
 #include "content/mailbox_file.h"
 #include "content/message_walk.h"
 #include "content/message_walker.h"
+#include "content/normalize.h"
 #include "content/picture_parts.h"
+#include "content/surprise_words.h"
 
 namespace nearmiss::content {
 namespace {
@@ -372,6 +374,17 @@ void MessageWalker::ScanExtracted(Extracted& text, std::string_view body_text,
     const std::size_t first = out_->sensitivity.findings.size();
     Scan(bulk_ && where == "body" ? TextKind::kBulkBody : TextKind::kBody,
          where, body_text);
+    // The message's own body, its words as the scanner reads them ("don’t
+    // tell"), for RereadSubjectOverSurprise.
+    if (where == "body" && !body_surprise_) {
+      if (IsAlreadyNormal(body_text)) {
+        body_surprise_ = TextKeepsSurprise(body_text);
+      } else {
+        std::string normal;
+        NormalizeText(body_text, &normal);
+        body_surprise_ = TextKeepsSurprise(normal);
+      }
+    }
     PlaceFindings(first, where, text.places, &out_->sensitivity);
   }
   ScanHidden(text.hidden, where);

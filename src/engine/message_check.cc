@@ -232,7 +232,7 @@ void Engine::ScanParts(const MessageParts& parts, content::Scratch& scratch,
       const std::string where = "header:" + std::string(name);
       content::ForEachSubjectPhrase(name, value, [&](std::string_view phrase) {
         note(scanner_->Scan(content::TextKind::kSubject, where, phrase, scratch, s));
-      });
+      }, parts.subject);
       continue;
     }
     note(scanner_->ScanHeader(name, value, scratch, s));
