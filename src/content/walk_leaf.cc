@@ -20,6 +20,7 @@
 #include "content/message_walker.h"
 #include "content/normalize.h"
 #include "content/picture_parts.h"
+#include "content/postscript_text.h"
 #include "content/surprise_words.h"
 
 namespace nearmiss::content {
@@ -287,7 +288,8 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
   // (a CSV's fields become cells: csv_text.h; a JSON or key-value file's
   // fields pages: field_values.h).
   std::optional<std::string_view> as_is;
-  if (type == DocType::kText && !owned() && !IsCsvName(where) && !MayReadAsFields(where, data)) {
+  if (type == DocType::kText && !owned() && !IsCsvName(where) && !MayReadAsFields(where, data) &&
+      !IsPostScript(data)) {
     as_is = TextBytesAsIs(data);
   }
   Extracted text = as_is ? ExtractTextInPlace(*as_is, where, budget_)
