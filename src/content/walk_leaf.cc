@@ -19,6 +19,7 @@
 #include "content/message_walk.h"
 #include "content/message_walker.h"
 #include "content/normalize.h"
+#include "content/pgp_armour.h"
 #include "content/picture_parts.h"
 #include "content/postscript_text.h"
 #include "content/surprise_words.h"
@@ -236,6 +237,17 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
     sealed = EncryptedFileFormat(data.substr(0, kLeafSniffBytes));
   }
   if (sealed == nullptr) sealed = RightsProtectedMessage(mime_type, filename, data);
+  // A text's armoured OpenPGP messages by what is between their lines
+  // (pgp_armour.h): armour around a placeholder holds no ciphertext and the
+  // text is read; ciphertext quoted in a reply is as unreadable as sent,
+  // and the reply around it is read too.
+  if (type == DocType::kText) {
+    const PgpArmour armour = FindPgpArmour(data);
+    if (sealed != nullptr && armour.blocks > 0 && !armour.ciphertext) sealed = nullptr;
+    if (sealed == nullptr && armour.quoted_ciphertext) {
+      AddEncrypted(where, "an OpenPGP encrypted message quoted in the text (> -----BEGIN PGP MESSAGE-----)");
+    }
+  }
   if (sealed != nullptr) {
     AddEncrypted(where, sealed);
     return;
