@@ -44,6 +44,11 @@ bool SurpriseOnLine(std::string_view text, std::size_t begin, std::size_t end);
 // finding 5). Linear in the text.
 bool TextKeepsSurprise(std::string_view text);
 
+// TextKeepsSurprise of `raw` as the scanner reads it (normalize.h: curly
+// apostrophes, "don’t tell"): for a message's body before or after it is
+// scanned.
+bool RawTextKeepsSurprise(std::string_view raw);
+
 // While one lives, the subject scanned on this thread belongs to a message
 // whose body keeps a surprise (TextKeepsSurprise): a bare tier leading it
 // counts only where the message agrees, as the body's own banner lines

@@ -18,7 +18,6 @@
 #include "content/mailbox_file.h"
 #include "content/message_walk.h"
 #include "content/message_walker.h"
-#include "content/normalize.h"
 #include "content/pgp_armour.h"
 #include "content/picture_parts.h"
 #include "content/postscript_text.h"
@@ -388,17 +387,8 @@ void MessageWalker::ScanExtracted(Extracted& text, std::string_view body_text,
     const std::size_t first = out_->sensitivity.findings.size();
     Scan(bulk_ && where == "body" ? TextKind::kBulkBody : TextKind::kBody,
          where, body_text);
-    // The message's own body, its words as the scanner reads them ("don’t
-    // tell"), for RereadSubjectOverSurprise.
-    if (where == "body" && !body_surprise_) {
-      if (IsAlreadyNormal(body_text)) {
-        body_surprise_ = TextKeepsSurprise(body_text);
-      } else {
-        std::string normal;
-        NormalizeText(body_text, &normal);
-        body_surprise_ = TextKeepsSurprise(normal);
-      }
-    }
+    // The message's own body, for RereadSubjectOverSurprise.
+    if (where == "body" && !body_surprise_) body_surprise_ = RawTextKeepsSurprise(body_text);
     PlaceFindings(first, where, text.places, &out_->sensitivity);
   }
   ScanHidden(text.hidden, where);
