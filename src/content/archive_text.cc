@@ -105,6 +105,8 @@ class ArchiveWalk {
 
   void WalkStream(std::string_view prefix, std::string_view bytes, int depth) {
     StreamArchive archive(Label(prefix), bytes, out_);
+    // A gzip file's comment, as a zip's is read (ReadComment).
+    ReadComment(std::string(prefix) + "(archive comment)", archive.comment(), prefix, depth);
     std::string member;
     bool encrypted = false;
     while (!stopped_) {

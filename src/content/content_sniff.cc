@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "base/ascii.h"
+#include "content/mailbox_file.h"
 #include "content/text_charset.h"
 
 namespace nearmiss::content {
@@ -113,7 +114,7 @@ Sniffed SniffUnlisted(std::string_view mime_type, std::string_view filename,
   std::string_view text = head;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (EndsWithNoCase(filename, ".mht") || EndsWithNoCase(filename, ".mhtml") ||
-      OpensWithHeader(text)) {
+      (OpensWithHeader(text) && HeaderBlockParses(text))) {
     return {DocType::kMessage, nullptr};
   }
   if (DetachedSignature(mime_type)) return {DocType::kOther, nullptr};

@@ -12,6 +12,7 @@
 #include "content/html_data_uris.h"
 #include "content/gmime_util.h"
 #include "content/mailbox_file.h"
+#include "content/postscript_text.h"
 #include "content/text_charset.h"
 #include "content/tnef_archive.h"
 #include "content/web_archive.h"
@@ -116,6 +117,17 @@ Extracted ExtractText(std::string text, std::string_view name, ExtractBudget& bu
   Extracted e = ExtractTextInPlace(text, name, budget);
   e.text = std::move(text);
   e.places = std::move(places);
+  return e;
+}
+
+// A PostScript file's shown strings (postscript_text.h), each a line; what
+// it cannot read is an error, so the scan is incomplete.
+Extracted ExtractPostScript(std::string_view name, std::string_view bytes) {
+  PostScriptText ps = ReadPostScriptText(bytes);
+  Extracted e;
+  e.has_text = true;
+  e.text = std::move(ps.text);
+  if (!ps.error.empty()) e.errors.push_back(std::string(name) + ": " + ps.error);
   return e;
 }
 
@@ -270,6 +282,9 @@ DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
     return is_zip ? ZipClaimedAs(DocType::kOoxml, bytes)
                   : PackageNotAtStart(DocType::kOoxml, bytes);
   }
+  // PostScript and EPS, whatever their type or name (postscript_text.h):
+  // read for the strings they show, never as program text.
+  if (IsPostScript(bytes)) return DocType::kText;
   // RTF 1.9.1: a document opens with "{\rtf" and the version.
   if (bytes.starts_with("{\\rtf") || EndsWithNoCase(filename, ".rtf") ||
       EndsWithNoCase(mime_type, "/rtf")) {
@@ -321,7 +336,8 @@ DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
   if (StartsWithNoCase(mime_type, "message/rfc822") ||
       StartsWithNoCase(mime_type, "application/x-mimearchive") ||
       StartsWithNoCase(mime_type, "multipart/related") ||
-      AnySuffix(filename, {".eml", ".mht", ".mhtml"}) || StartsWithNoCase(head, "mime-version:")) {
+      AnySuffix(filename, {".eml", ".mht", ".mhtml"}) ||
+      (StartsWithNoCase(head, "mime-version:") && HeaderBlockParses(bytes.substr(head.data() - bytes.data())))) {
     return DocType::kMessage;
   }
   // XHTML (application/xhtml+xml, W3C XHTML 1.0 appendix C) is read by
@@ -355,7 +371,7 @@ DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
 
 Extracted ExtractDocument(DocType type, std::string_view name,
                           std::string&& bytes, ExtractBudget& budget) {
-  if (type == DocType::kText) {
+  if (type == DocType::kText && !IsPostScript(bytes)) {
     return ExtractText(DecodeTextBytes(std::move(bytes)), name, budget);
   }
   return ExtractDocument(type, name, std::string_view(bytes), budget);
@@ -365,6 +381,7 @@ Extracted ExtractDocument(DocType type, std::string_view name,
                           std::string_view bytes, ExtractBudget& budget) {
   switch (type) {
     case DocType::kText:
+      if (IsPostScript(bytes)) return ExtractPostScript(name, bytes);
       return ExtractText(DecodeTextBytes(bytes), name, budget);
     case DocType::kHtml: {
       Extracted e = HtmlToText(DecodeTextBytes(bytes));
@@ -418,7 +435,7 @@ Extracted ExtractDocument(DocType type, std::string_view name,
       return ExtractPdf(name, bytes, budget);
     case DocType::kMessage: {
       Extracted e;
-      e.messages = MailboxFileMessages(bytes);
+      e.messages = MailboxFileMessages(name, bytes);
       return e;
     }
     case DocType::kOther:

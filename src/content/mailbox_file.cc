@@ -29,12 +29,13 @@ bool StartsHeaderField(std::string_view bytes) {
 bool LooksLikeMbox(std::string_view bytes) {
   std::size_t next = 0;
   std::string_view line = FirstLine(bytes, &next);
-  return IsMboxFromLine(line) && StartsHeaderField(bytes.substr(next));
+  return IsMboxFromLine(line) && HeaderBlockParses(bytes.substr(next));
 }
 
 // Apple Mail's .emlx: the message's length in bytes, alone on the first
-// line (blanks around it allowed), then the message.
-bool EmlxLength(std::string_view bytes, std::size_t* length, std::size_t* start) {
+// line (blanks around it allowed), then the message. Its shape only: a
+// year, a ticket number or a cue number over "Key: value" lines has it too.
+bool EmlxCount(std::string_view bytes, std::size_t* length, std::size_t* start) {
   std::size_t next = 0;
   std::string_view line = FirstLine(bytes, &next);
   while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
@@ -49,6 +50,31 @@ bool EmlxLength(std::string_view bytes, std::size_t* length, std::size_t* start)
   return true;
 }
 
+// An .emlx told by its bytes alone: the counted bytes are a message (a
+// header block that parses) and Apple's property list ("<?xml" or
+// "<plist") follows them. Text that only opens like one (a report's year
+// over "Q1: ..." lines, a SubRip cue "1" over "00:00:01,000 --> ...") is
+// not one, and is read as the text it is (round 56b's tester 13, 1-2).
+bool LooksLikeEmlx(std::string_view bytes, std::size_t* length, std::size_t* start) {
+  if (!EmlxCount(bytes, length, start) || *length > bytes.size() - *start) return false;
+  if (!HeaderBlockParses(bytes.substr(*start, *length))) return false;
+  std::string_view after = bytes.substr(*start + *length);
+  while (!after.empty() && (after.front() == ' ' || after.front() == '\t' ||
+                            after.front() == '\r' || after.front() == '\n')) {
+    after.remove_prefix(1);
+  }
+  return after.starts_with("<?xml") || after.starts_with("<plist");
+}
+
+// An .emlx by its name (".emlx", ".partial.emlx"), whose count is taken as
+// it stands (a cut copy keeps what is there), or by its bytes.
+bool EmlxLength(std::string_view filename, std::string_view bytes, std::size_t* length,
+                std::size_t* start) {
+  std::string_view base = filename.substr(filename.find_last_of("/\\") + 1);
+  if (EndsWithNoCase(base, ".emlx")) return EmlxCount(bytes, length, start);
+  return LooksLikeEmlx(bytes, length, start);
+}
+
 // MMDF (the MMDF and SCO mail stores, mutt's and Alpine's "mmdf" folder
 // type, Python's mailbox.MMDF): each message between two lines of four
 // Control-A bytes, with no From_ line.
@@ -57,7 +83,7 @@ constexpr std::string_view kMmdfDelimiter = "\x01\x01\x01\x01";
 bool LooksLikeMmdf(std::string_view bytes) {
   std::size_t next = 0;
   std::string_view line = FirstLine(bytes, &next);
-  return line == kMmdfDelimiter && StartsHeaderField(bytes.substr(next));
+  return line == kMmdfDelimiter && HeaderBlockParses(bytes.substr(next));
 }
 
 std::vector<ExtractedMember> SplitMmdf(std::string_view bytes) {
@@ -130,6 +156,25 @@ std::vector<ExtractedMember> SplitMbox(std::string_view bytes) {
 
 }  // namespace
 
+bool HeaderBlockParses(std::string_view bytes) {
+  bool any = false;
+  std::size_t at = 0;
+  while (at < bytes.size()) {
+    std::size_t next = 0;
+    std::string_view line = FirstLine(bytes.substr(at), &next);
+    if (line.empty()) return any;  // the blank line that ends the header
+    if (line.front() == ' ' || line.front() == '\t') {
+      if (!any) return false;  // a folded line continues a field (2.2.3)
+    } else if (StartsHeaderField(line)) {
+      any = true;
+    } else {
+      return false;
+    }
+    at += next;
+  }
+  return any;  // a header and no body
+}
+
 bool IsMailboxFile(std::string_view mime_type, std::string_view filename,
                    std::string_view bytes) {
   std::string_view base = filename.substr(filename.find_last_of("/\\") + 1);
@@ -137,20 +182,21 @@ bool IsMailboxFile(std::string_view mime_type, std::string_view filename,
   std::size_t start = 0;
   return StartsWithNoCase(mime_type, "application/mbox") || EndsWithNoCase(base, ".mbox") ||
          EndsWithNoCase(base, ".emlx") || EqualsNoCase(base, "mbox") ||
-         LooksLikeMbox(bytes) || LooksLikeMmdf(bytes) || EmlxLength(bytes, &length, &start);
+         LooksLikeMbox(bytes) || LooksLikeMmdf(bytes) || LooksLikeEmlx(bytes, &length, &start);
 }
 
-std::optional<std::string_view> EmlxMessage(std::string_view bytes) {
+std::optional<std::string_view> EmlxMessage(std::string_view filename, std::string_view bytes) {
   std::size_t length = 0;
   std::size_t start = 0;
-  if (!EmlxLength(bytes, &length, &start)) return std::nullopt;
+  if (!EmlxLength(filename, bytes, &length, &start)) return std::nullopt;
   return bytes.substr(start, std::min(length, bytes.size() - start));
 }
 
-std::vector<ExtractedMember> MailboxFileMessages(std::string_view bytes) {
+std::vector<ExtractedMember> MailboxFileMessages(std::string_view filename,
+                                                 std::string_view bytes) {
   std::size_t length = 0;
   std::size_t start = 0;
-  if (EmlxLength(bytes, &length, &start)) {
+  if (EmlxLength(filename, bytes, &length, &start)) {
     // The count is the message's; the property list after it is Apple
     // Mail's flags. A count past the file's end (a cut copy) keeps all.
     std::string_view message = bytes.substr(start, std::min(length, bytes.size() - start));

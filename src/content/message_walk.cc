@@ -129,6 +129,7 @@ ScannedMessage WalkMessage(
   if (WalkHead(HeaderViews(GMIME_OBJECT(message)), size, walker, &out)) {
     GMimeObject* body = g_mime_message_get_mime_part(message);
     if (body != nullptr) walker.Walk(body, 0);
+    walker.RereadSubjectOverSurprise();
   }
   out.sensitivity.Corroborate();
   return out;

@@ -10,6 +10,7 @@
 #include "content/gmime_util.h"
 #include "content/header_phrases.h"
 #include "content/message_walk.h"
+#include "content/surprise_words.h"
 
 namespace nearmiss::content {
 
@@ -65,6 +66,10 @@ std::string MessageWalker::AttachmentPlace(std::string_view name) const {
 }
 
 void MessageWalker::ScanHeaders(const std::vector<HeaderView>& headers) {
+  std::string_view subject;
+  for (const HeaderView& h : headers) {
+    if (h.value != nullptr && EqualsNoCase(h.name, "Subject")) subject = h.value;
+  }
   for (const HeaderView& h : headers) {
     if (h.value == nullptr) continue;
     // The message's own Keywords: and Comments:, each phrase read as a
@@ -74,7 +79,8 @@ void MessageWalker::ScanHeaders(const std::vector<HeaderView>& headers) {
       where += h.name;
       if (!message_where_.empty()) where = InMessage(where);
       ForEachSubjectPhrase(h.name, h.value,
-                           [&](std::string_view phrase) { Scan(TextKind::kSubject, where, phrase); });
+                           [&](std::string_view phrase) { Scan(TextKind::kSubject, where, phrase); },
+                           subject);
       continue;
     }
     if (!scanner_.IsLabelHeader(h.name)) continue;
@@ -99,7 +105,12 @@ void MessageWalker::ScanSubject(const std::vector<HeaderView>& headers,
       break;
     }
   }
-  if (where == "subject") bulk_ = kind == TextKind::kBulkSubject;
+  const bool top = where == "subject";
+  if (top) {
+    bulk_ = kind == TextKind::kBulkSubject;
+    subject_first_ = out_->sensitivity.findings.size();
+    subject_texts_.emplace_back(kind, std::string(subject));
+  }
   Scan(kind, where, subject);
   // RFC 5322 3.6 allows one Subject, but a gateway that tags subjects may
   // add a second, and readers differ on which they show (GMime keeps the
@@ -111,7 +122,32 @@ void MessageWalker::ScanSubject(const std::vector<HeaderView>& headers,
     std::string_view other = h.value;
     if (std::find(read.begin(), read.end(), other) != read.end()) continue;
     read.push_back(other);
+    if (top) subject_texts_.emplace_back(kind, std::string(other));
     Scan(kind, where, other);
+  }
+  if (top) subject_end_ = out_->sensitivity.findings.size();
+}
+
+void MessageWalker::RereadSubjectOverSurprise() {
+  Sensitivity& s = out_->sensitivity;
+  if (!body_surprise_ || subject_end_ <= subject_first_ || subject_end_ > s.findings.size()) return;
+  const auto first = s.findings.begin() + static_cast<std::ptrdiff_t>(subject_first_);
+  const auto end = s.findings.begin() + static_cast<std::ptrdiff_t>(subject_end_);
+  if (std::none_of(first, end, [](const Finding& f) { return f.strength == Strength::kStrong; })) {
+    return;
+  }
+  Sensitivity again;
+  {
+    BodySurpriseScope surprise;
+    for (const auto& [kind, text] : subject_texts_) Scan(kind, "subject", text, &again);
+  }
+  s.findings.erase(first, end);
+  s.findings.insert(s.findings.begin() + static_cast<std::ptrdiff_t>(subject_first_),
+                    std::make_move_iterator(again.findings.begin()),
+                    std::make_move_iterator(again.findings.end()));
+  s.level = Level::kNone;
+  for (const Finding& f : s.findings) {
+    if (f.strength == Strength::kStrong && f.level > s.level) s.level = f.level;
   }
 }
 

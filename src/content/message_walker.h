@@ -14,6 +14,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "content/extract.h"
@@ -87,6 +88,13 @@ class MessageWalker {
 
   const ContentLimits& limits() const { return limits_; }
 
+  // Once the body is read: when the message's own body keeps a surprise
+  // (surprise_words.h, TextKeepsSurprise) and its subject had a strong
+  // finding, the subject is read again knowing it (BodySurpriseScope),
+  // its findings put in the place of
+  // the first reading's and the level worked out again.
+  void RereadSubjectOverSurprise();
+
   // `text` at `where`, at most max_text_bytes of it; its findings added to
   // `into` (null: the message's).
   void Scan(TextKind kind, std::string_view where, std::string_view text,
@@ -145,6 +153,12 @@ class MessageWalker {
   int parts_ = 0;
   bool stopped_ = false;
   bool bulk_ = false;  // the message is bulk or list mail (ScanSubject)
+  // The top message's subject texts as ScanSubject read them, the span of
+  // their findings, and whether its body keeps a surprise
+  // (RereadSubjectOverSurprise).
+  std::vector<std::pair<TextKind, std::string>> subject_texts_;
+  std::size_t subject_first_ = 0, subject_end_ = 0;
+  bool body_surprise_ = false;
   bool depth_reported_ = false;
   bool time_reported_ = false;
   // While a message inside this one is walked, its place

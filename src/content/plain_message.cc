@@ -9,6 +9,7 @@
 #include "base/ascii.h"
 #include "content/flowed_text.h"
 #include "content/gmime_util.h"
+#include "content/header_phrases.h"
 #include "content/message_walk.h"
 #include "content/message_walker.h"
 #include "content/plain_header.h"
@@ -108,16 +109,17 @@ bool RepeatsAField(const std::vector<Field>& fields) {
 }
 
 // Whether anything reads this field's decoded value: the walker reads the
-// Subject, Precedence (bulk_mail.h), Keywords, Comments and the packs'
-// label headers; the
+// Subject, Precedence (bulk_mail.h), the headers read as subjects
+// (header_phrases.h) and the packs' label headers; the
 // message's Date and Message-ID; the part's Content-Type and encoding. An
 // encoded word is decoded anyway, as GMime's parser decodes every value
 // and warns of a bad one (only encoded words draw that warning).
 bool NeedsValue(const Field& f, const Scanner& scanner) {
   for (std::string_view name : {"Subject", "Precedence", "Date", "Message-ID", "Content-Type",
-                                "Content-Transfer-Encoding", "Keywords", "Comments"}) {
+                                "Content-Transfer-Encoding"}) {
     if (EqualsNoCase(f.name, name)) return true;
   }
+  if (IsSubjectPhraseHeader(f.name)) return true;
   return f.raw_value.find("=?") != std::string::npos || scanner.IsLabelHeader(f.name);
 }
 
@@ -270,6 +272,7 @@ std::optional<ScannedMessage> ScanPlainMessage(std::string_view bytes, std::size
     }
     PartContent content(body, encoding);
     walker.WalkBodyLeaf(leaf, content);
+    walker.RereadSubjectOverSurprise();
   }
   out.sensitivity.Corroborate();
   EscapeShownNames(&out);

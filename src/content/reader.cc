@@ -253,7 +253,7 @@ struct MessageReader::Rep {
     }
     // An Apple Mail .emlx: its byte count line first, Apple's property
     // list after the message; the message alone is read (mailbox_file.h).
-    if (std::optional<std::string_view> emlx = EmlxMessage(*data)) {
+    if (std::optional<std::string_view> emlx = EmlxMessage(input.path, *data)) {
       *out = ScanSized(*emlx, emlx->size(), input.path, *scanner, scratch, limits, &on_step);
     } else {
       *out = ScanSized(*data, data->size(), input.path, *scanner, scratch, limits, &on_step);

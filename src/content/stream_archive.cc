@@ -112,6 +112,42 @@ bool Rar5EndBlockAt(std::string_view rest) {
   return rest.find_first_not_of('\0', end) == std::string_view::npos;
 }
 
+// A gzip file's stored original name and comment (RFC 1952 2.3.1: FLG's
+// FEXTRA, FNAME and FCOMMENT, the two zero-terminated ISO 8859-1 strings),
+// which gzip -lN, gunzip -N, 7-Zip and file managers show and restore; as
+// UTF-8. Empty when `bytes` is no gzip file or has none.
+struct GzipStored {
+  std::string name, comment;
+};
+
+GzipStored ReadGzipStored(std::string_view bytes) {
+  GzipStored out;
+  constexpr std::size_t kFixed = 10;
+  if (bytes.size() < kFixed || bytes[0] != '\x1f' || bytes[1] != '\x8b') return out;
+  const auto flags = static_cast<unsigned char>(bytes[3]);
+  constexpr unsigned char kExtra = 4, kName = 8, kComment = 16;
+  std::size_t at = kFixed;
+  if ((flags & kExtra) != 0) {
+    if (at + 2 > bytes.size()) return out;
+    at += 2 + (static_cast<unsigned char>(bytes[at]) | static_cast<unsigned char>(bytes[at + 1]) << 8);
+  }
+  auto latin1 = [&bytes, &at](std::string* field) {
+    for (; at < bytes.size() && bytes[at] != '\0'; ++at) {
+      const auto c = static_cast<unsigned char>(bytes[at]);
+      if (c < 0x80) {
+        field->push_back(static_cast<char>(c));
+      } else {
+        field->push_back(static_cast<char>(0xC0 | (c >> 6)));
+        field->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+      }
+    }
+    ++at;
+  };
+  if ((flags & kName) != 0) latin1(&out.name);
+  if ((flags & kComment) != 0) latin1(&out.comment);
+  return out;
+}
+
 }  // namespace
 
 std::string ExternalProgramFilters() { return Filters().external; }
@@ -142,6 +178,9 @@ std::string UncompressedName(std::string_view name) {
 StreamArchive::StreamArchive(std::string_view name, std::string_view bytes,
                              Extracted* out)
     : name_(name), bytes_(bytes), compressed_(bytes.size()), out_(out) {
+  GzipStored stored = ReadGzipStored(bytes);
+  stored_name_ = std::move(stored.name);
+  comment_ = std::move(stored.comment);
   if (!Open(/*raw_only=*/false)) return;
   // A compressed zip-based document ("ts.docx.gz", "ts.odt.xz"): libarchive's
   // zip reader would hand out its parts (word/document.xml) as members and
@@ -230,7 +269,11 @@ StreamArchive::Entry StreamArchive::Next(std::string* path, bool* encrypted) {
       out_->errors.push_back(std::move(why));
       return Entry::kError;
     }
-    *path = UncompressedName(name_);
+    // The name gzip stored (its last part, as gunzip -N restores it), or
+    // the attachment's name less its suffix.
+    const std::string_view stored = std::string_view(stored_name_).substr(
+        stored_name_.find_last_of("/\\") == std::string::npos ? 0 : stored_name_.find_last_of("/\\") + 1);
+    *path = stored.empty() ? UncompressedName(name_) : std::string(stored);
     ++entries_;
   } else {
     ++entries_;

@@ -60,6 +60,10 @@ class StreamArchive {
   // corrupt (an error) or a bound stopped it (a limit; stopped() is true).
   bool Read(ExtractBudget& budget, std::size_t* used, std::string* data);
   bool stopped() const { return stopped_; }
+  // A gzip file's stored comment (RFC 1952 2.3.1 FCOMMENT), as UTF-8;
+  // empty for other files. Its stored name (FNAME) names the single file
+  // inside, as gunzip -N names it (round 56b's tester 13, finding 5).
+  const std::string& comment() const { return comment_; }
 
  private:
   // Opens bytes_ with every filter; with every format, or with only the
@@ -72,6 +76,8 @@ class StreamArchive {
   bool EndedWhole();
 
   std::string name_;
+  std::string stored_name_;  // gzip's FNAME
+  std::string comment_;      // gzip's FCOMMENT
   std::string_view bytes_;
   std::size_t compressed_;
   Extracted* out_;

@@ -2,8 +2,10 @@
 #include "content/surprise_words.h"
 
 #include <array>
+#include <string>
 
 #include "content/line_text.h"
+#include "content/normalize.h"
 
 namespace nearmiss::content {
 namespace {
@@ -79,5 +81,20 @@ bool SurpriseOnLine(std::string_view text, std::size_t begin, std::size_t end) {
 }
 
 bool TextKeepsSurprise(std::string_view text) { return AnyWordOn(text, kTextWords); }
+
+bool RawTextKeepsSurprise(std::string_view raw) {
+  if (IsAlreadyNormal(raw)) return TextKeepsSurprise(raw);
+  std::string normal;
+  NormalizeText(raw, &normal);
+  return TextKeepsSurprise(normal);
+}
+
+namespace {
+thread_local bool body_keeps_surprise = false;
+}  // namespace
+
+BodySurpriseScope::BodySurpriseScope() : outer_(body_keeps_surprise) { body_keeps_surprise = true; }
+BodySurpriseScope::~BodySurpriseScope() { body_keeps_surprise = outer_; }
+bool BodyKeepsSurpriseNow() { return body_keeps_surprise; }
 
 }  // namespace nearmiss::content

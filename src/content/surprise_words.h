@@ -44,6 +44,32 @@ bool SurpriseOnLine(std::string_view text, std::size_t begin, std::size_t end);
 // finding 5). Linear in the text.
 bool TextKeepsSurprise(std::string_view text);
 
+// TextKeepsSurprise of `raw` as the scanner reads it (normalize.h: curly
+// apostrophes, "don’t tell"): for a message's body before or after it is
+// scanned.
+bool RawTextKeepsSurprise(std::string_view raw);
+
+// While one lives, the subject scanned on this thread belongs to a message
+// whose body keeps a surprise (TextKeepsSurprise): a bare tier leading it
+// counts only where the message agrees, as the body's own banner lines
+// over such a note are weak (round 56b's tester 13, finding 4). Set by the
+// message walker around a second reading of the subject
+// (MessageWalker::RereadSubjectOverSurprise); a scan runs on its caller's
+// thread, so the scanner's API stays as it is.
+class BodySurpriseScope {
+ public:
+  BodySurpriseScope();
+  ~BodySurpriseScope();
+  BodySurpriseScope(const BodySurpriseScope&) = delete;
+  BodySurpriseScope& operator=(const BodySurpriseScope&) = delete;
+
+ private:
+  bool outer_;
+};
+
+// Whether a BodySurpriseScope lives on this thread.
+bool BodyKeepsSurpriseNow();
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_SURPRISE_WORDS_H_

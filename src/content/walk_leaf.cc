@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "base/ascii.h"
 #include "content/cms_content.h"
 #include "content/content_sniff.h"
 #include "content/csv_text.h"
@@ -14,9 +15,13 @@
 #include "content/field_values.h"
 #include "content/flowed_text.h"
 #include "content/gmime_util.h"
+#include "content/mailbox_file.h"
 #include "content/message_walk.h"
 #include "content/message_walker.h"
+#include "content/pgp_armour.h"
 #include "content/picture_parts.h"
+#include "content/postscript_text.h"
+#include "content/surprise_words.h"
 
 namespace nearmiss::content {
 namespace {
@@ -155,6 +160,16 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
   // whose zip does not start the file is placed by its end record.
   if (type == DocType::kZip || type == DocType::kOoxml || type == DocType::kOdf)
     type = ClassifyDocument(mime_type, filename, data);
+  // An Apple .emlx with no telling name is told by the property list after
+  // its counted message, past the first bytes when the message is long; a
+  // message body is never one, whatever its first lines (mailbox_file.h;
+  // round 56b's tester 13, finding 1).
+  if (is_attachment && type == DocType::kText && EmlxMessage(filename, data)) {
+    type = DocType::kMessage;
+  } else if (!is_attachment && type == DocType::kMessage && !StartsWithNoCase(mime_type, "message/") &&
+             EmlxMessage(filename, data)) {
+    type = DocType::kText;
+  }
   if (!leaf.unknown_encoding.empty()) {
     // RFC 2045 6.4: a part in an encoding the reader does not know is
     // opaque. Its bytes are still read as they stand, but what they hold
@@ -221,6 +236,17 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
     sealed = EncryptedFileFormat(data.substr(0, kLeafSniffBytes));
   }
   if (sealed == nullptr) sealed = RightsProtectedMessage(mime_type, filename, data);
+  // A text's armoured OpenPGP messages by what is between their lines
+  // (pgp_armour.h): armour around a placeholder holds no ciphertext and the
+  // text is read; ciphertext quoted in a reply is as unreadable as sent,
+  // and the reply around it is read too.
+  if (type == DocType::kText) {
+    const PgpArmour armour = FindPgpArmour(data);
+    if (sealed != nullptr && armour.blocks > 0 && !armour.ciphertext) sealed = nullptr;
+    if (sealed == nullptr && armour.quoted_ciphertext) {
+      AddEncrypted(where, "an OpenPGP encrypted message quoted in the text (> -----BEGIN PGP MESSAGE-----)");
+    }
+  }
   if (sealed != nullptr) {
     AddEncrypted(where, sealed);
     return;
@@ -273,7 +299,8 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
   // (a CSV's fields become cells: csv_text.h; a JSON or key-value file's
   // fields pages: field_values.h).
   std::optional<std::string_view> as_is;
-  if (type == DocType::kText && !owned() && !IsCsvName(where) && !MayReadAsFields(where, data)) {
+  if (type == DocType::kText && !owned() && !IsCsvName(where) && !MayReadAsFields(where, data) &&
+      !IsPostScript(data)) {
     as_is = TextBytesAsIs(data);
   }
   Extracted text = as_is ? ExtractTextInPlace(*as_is, where, budget_)
@@ -360,6 +387,8 @@ void MessageWalker::ScanExtracted(Extracted& text, std::string_view body_text,
     const std::size_t first = out_->sensitivity.findings.size();
     Scan(bulk_ && where == "body" ? TextKind::kBulkBody : TextKind::kBody,
          where, body_text);
+    // The message's own body, for RereadSubjectOverSurprise.
+    if (where == "body" && !body_surprise_) body_surprise_ = RawTextKeepsSurprise(body_text);
     PlaceFindings(first, where, text.places, &out_->sensitivity);
   }
   ScanHidden(text.hidden, where);

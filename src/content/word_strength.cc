@@ -284,6 +284,16 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     s.why = "a bare tier beside a surprise or a joke (a party, an emoji)";
     return Counts::kIfCorroborated;
   }
+  // "TOP SECRET: Jo's leaving do" over "Crown, Friday 7pm. Shh, don't tell
+  // Jo!": office social mail puts the occasion in the subject and the
+  // surprise in the body; the bare tier leading it reads the body's words
+  // as the body's banner lines do, and counts where the message agrees (a
+  // marked body). National and compound forms count (round 56b's tester
+  // 13, finding 4).
+  if (strong && subject && BodyKeepsSurpriseNow() && (p.heading_word || OrdinaryMailWord(p))) {
+    s.why = "a bare tier in a subject over a body that keeps a surprise";
+    return Counts::kIfCorroborated;
+  }
   // "** TOP SECRET **" or "TOP SECRET" top and bottom of "Shh - surprise
   // party for Jim on Friday": the bare tier on a mail's banner line, any
   // frame around it, over a note that keeps a surprise is said for

@@ -1,12 +1,14 @@
 // Engine::CheckMessage: the one check pipeline (scan -> facts -> filter ->
 // decide) the milter, the HTTP API, `scan` and `policy explain` share, so
 // what they print is what they decided on.
+#include <optional>
 #include <string>
 #include <utility>
 
 #include "base/text_format.h"
 #include "content/bulk_mail.h"
 #include "content/header_phrases.h"
+#include "content/surprise_words.h"
 #include "engine/mailbox_space.h"
 #include "engine/thread_state.h"
 #include "nearmiss/address.h"
@@ -223,6 +225,11 @@ void Engine::ScanParts(const MessageParts& parts, content::Scratch& scratch,
     bulk = bulk || content::IsBulkMailHeader(name, value);
   }
   if (!parts.subject.empty()) {
+    // A bare tier leading the subject over a body that keeps a surprise
+    // counts where the message agrees, as the MIME walker reads it
+    // (MessageWalker::RereadSubjectOverSurprise).
+    std::optional<content::BodySurpriseScope> surprise;
+    if (content::RawTextKeepsSurprise(parts.body)) surprise.emplace();
     note(scanner_->Scan(bulk ? content::TextKind::kBulkSubject : content::TextKind::kSubject,
                         "subject", parts.subject, scratch, s));
   }
@@ -232,7 +239,7 @@ void Engine::ScanParts(const MessageParts& parts, content::Scratch& scratch,
       const std::string where = "header:" + std::string(name);
       content::ForEachSubjectPhrase(name, value, [&](std::string_view phrase) {
         note(scanner_->Scan(content::TextKind::kSubject, where, phrase, scratch, s));
-      });
+      }, parts.subject);
       continue;
     }
     note(scanner_->ScanHeader(name, value, scratch, s));

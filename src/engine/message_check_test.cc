@@ -80,6 +80,25 @@ TEST(MessageCheckTest, PartsAreScannedAndFilteredAlike) {
   EXPECT_EQ(uk.decision.rule.name, "secret-external");
 }
 
+// Round 56b's tester 13, finding 4: the API's parts read a bare tier in
+// the subject over a body that keeps a surprise as the MIME walker does;
+// a marked body still agrees with it.
+TEST(MessageCheckTest, PartsSubjectTierReadsTheBodysSurprise) {
+  auto e = Build(kUkAndLabels);
+  ASSERT_TRUE(e);
+  MessageParts parts;
+  parts.subject = "TOP SECRET: Jo's leaving do";
+  parts.body = "Crown, Friday 7pm. Shh, don't tell Jo, it's a surprise!";
+  MessageCheck party = e->CheckMessage(To("dave@example.com"), MessageContent::Parts(parts));
+  EXPECT_EQ(party.facts.sensitivity.level, Level::kNone);
+  EXPECT_EQ(party.decision.action, Action::kAccept);
+
+  parts.body = "UK SECRET\n\nThe convoy leaves at 0600. Don't tell the press.\n\nUK SECRET";
+  MessageCheck marked = e->CheckMessage(To("dave@example.com"), MessageContent::Parts(parts));
+  EXPECT_EQ(marked.facts.sensitivity.level, Level::kTopSecret);
+  EXPECT_EQ(marked.decision.action, Action::kHold);
+}
+
 TEST(MessageCheckTest, BodyPastTheTextLimitIsALowerBound) {
   auto e = Build("[limits]\nmax_text_bytes = 16\n");
   ASSERT_TRUE(e);
