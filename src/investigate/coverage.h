@@ -78,6 +78,10 @@ std::vector<std::string> MissingFileTexts(const Report& report);
 // 2026-03-01 to 2026-03-31"; "" when no file has a time.
 std::string CoveredDays(const Report& report);
 
+// The same for every line read, the window aside: what the logs cover when
+// a window (--since, --until) leaves them out whole.
+std::string ReadDays(const Report& report);
+
 }  // namespace nearmiss::investigate
 
 #endif  // NEARMISS_INVESTIGATE_COVERAGE_H_

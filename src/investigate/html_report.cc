@@ -224,9 +224,12 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   if (std::string by_server = ServerCoverageText(rep); !by_server.empty() && !covered.empty()) {
     covered += " (by server: " + by_server + ")";
   }
+  // A window no line reaches still says what the logs cover.
+  const std::string read = covered.empty() ? ReadDays(rep) : std::string();
   h += (period.empty() ? std::string("no flagged recipients")
                        : "Flagged recipients " + Html(period)) +
-       (covered.empty() ? ""
+       (!read.empty() ? " &middot; logs cover " + Html(read) + " (outside the window asked)"
+        : covered.empty()     ? ""
         : Window(rep).applied ? " &middot; log lines counted cover " + Html(covered)
                               : " &middot; logs cover " + Html(covered)) +
        " &middot; " +

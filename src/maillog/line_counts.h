@@ -315,6 +315,10 @@ struct LineCounts {
   // 0: none), whatever their order in the file; of those in the window
   // below only, when one is set: the span of what was counted.
   int64_t first_time = 0, last_time = 0;
+  // The same, window aside: the span the file's lines cover whether or not
+  // the window reaches it, so a window the logs do not reach at all is a
+  // gap said with the dates the logs do cover (investigate/coverage.h).
+  int64_t read_first_time = 0, read_last_time = 0;
   // Where each one's zone came from (shown_time.h), and how many lines'
   // or records' times were written with none and read in the run's zone
   // (the HTML footer says which files, and in which zone).
