@@ -26,6 +26,7 @@
 #include "engine/local_part_rules.h"
 #include "engine/mailbox_space.h"
 #include "engine/name_forms.h"
+#include "engine/name_groups.h"
 #include "engine/person_names.h"
 #include "engine/role_words.h"
 
@@ -238,7 +239,10 @@ std::vector<std::string_view> AddressIndex::NamedByLearnedName(std::string_view 
     auto it = people_.find(ElsewhereKey("", given, family));
     if (it == people_.end()) continue;
     for (const Frequent& f : it->second) {
-      if (f.domain == domain && LearnedNameOnly(f, given, family)) out.push_back(f.address);
+      if (f.domain == domain && LearnedNameOnly(f, given, family) &&
+          LearnedNameGroupsAgree(display_names_, f.address, display)) {
+        out.push_back(f.address);
+      }
     }
   }
   // Word by word: "Petrov Ivan Sergeyevich" for "Ivan Sergeyevich Petrov".
@@ -323,6 +327,9 @@ bool AddressIndex::FindDisplayNameElsewhere(std::string_view sender,
       // shows, so it is judged here, over any other address there that
       // the name does not fit (round 46's tester 14, item 2).
       if (here && !LearnedNameOnly(f, given, family)) continue;
+      // "Abdul Aziz Al-Khalifa" reads (abdul, khalifa) as "Abdul Rahman
+      // Al-Khalifa" does, and is another person (name_groups.h).
+      if (!LearnedNameGroupsAgree(display_names_, f.address, display)) continue;
       if (here && !fits) fits = DisplayFits(Folded(address), display);
       if (here && *fits) continue;
       if (best == nullptr || f.messages > best->messages) {
@@ -358,6 +365,8 @@ bool AddressIndex::DisplayFits(std::string_view address, std::string_view displa
   if (auto it = display_names_.find(folded); it != display_names_.end()) {
     own = ElsewhereReadings(it->second);
   }
+  // "Mary Kate Jones" on marykate@, "Kim Seo-jun" on seojun.kim@.
+  if (LocalPartJoinsNameWords(local, display)) return true;
   for (const auto& [given, family] : ElsewhereReadings(display)) {
     if (!given.empty() &&
         (NamesPerson(local, given, family) || NamesPersonByForm(local, given, family))) {

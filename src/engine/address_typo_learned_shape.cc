@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/family_particles.h"
+#include "engine/name_groups.h"
 #include "engine/name_words.h"
 
 namespace nearmiss::engine {
@@ -69,7 +71,9 @@ bool OtherHalfOfGroup(const Parts& typed, const std::vector<std::string>& learne
                       const std::vector<std::vector<std::string>>& groups) {
   size_t only_typed = learned.size(), only_known = learned.size();
   for (size_t i = 0; i < learned.size(); ++i) {
-    if (typed_words[i] == known_words[i]) continue;
+    // maria.dasilva for maria.santos ("Maria da Silva Santos"): the
+    // particle written with its name is no other word.
+    if (typed_words[i] == known_words[i] || IsParticle(learned[i])) continue;
     size_t& slot = typed_words[i] ? only_typed : only_known;
     if (slot != learned.size()) return false;
     slot = i;
@@ -78,7 +82,11 @@ bool OtherHalfOfGroup(const Parts& typed, const std::vector<std::string>& learne
   const std::string& t = learned[only_typed];
   const std::string& k = learned[only_known];
   bool whole = false;
-  for (size_t i = 0; i < typed.n; ++i) whole |= typed.p[i] == t;
+  for (size_t i = 0; i < typed.n; ++i) {
+    const std::string_view p = typed.p[i];
+    whole |= p == t || (p.size() > t.size() && p.ends_with(t) &&
+                        IsParticle(p.substr(0, p.size() - t.size())));
+  }
   if (!whole || t.size() < 3) return false;
   return std::any_of(groups.begin(), groups.end(), [&](const std::vector<std::string>& g) {
     return std::find(g.begin(), g.end(), t) != g.end() && std::find(g.begin(), g.end(), k) != g.end();
@@ -93,7 +101,8 @@ Shape LearnedNameShapeOf(const Parts& typed, const Parts& known,
   bool same = typed.n == known.n;
   for (size_t i = 0; same && i < typed.n; ++i) same = typed.p[i] == known.p[i];
   if (same) return {};
-  const std::vector<std::vector<std::string>> groups = HyphenedGroups(learned_display);
+  std::vector<std::vector<std::string>> groups = HyphenedGroups(learned_display);
+  for (auto& g : ParticleDoubleFamilies(learned_display)) groups.push_back(std::move(g));
   for (const std::vector<std::string>& learned : NameWordLists(learned_display)) {
     Cover t, k;
     std::vector<bool> typed_words, known_words;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/address_typo.h"
+#include "engine/name_groups.h"
 #include "engine/name_words.h"
 #include "engine/person_names.h"
 
@@ -45,7 +46,7 @@ std::vector<const AddressIndex::Frequent*> AddressIndex::NamedByLearnedWords(
           return std::any_of(learned_lists.begin(), learned_lists.end(),
                              [&](const auto& l) { return WordsNameLearned(t, l, min_whole); });
         });
-        if (named) out.push_back(&f);
+        if (named && LearnedNameGroupsAgree(display_names_, f.address, display)) out.push_back(&f);
       }
     }
   }

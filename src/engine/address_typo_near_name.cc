@@ -15,6 +15,7 @@
 #include "engine/display_name.h"
 #include "engine/local_part_rules.h"
 #include "engine/mailbox_space.h"
+#include "engine/name_groups.h"
 #include "engine/person_names.h"
 
 namespace nearmiss::engine {
@@ -76,6 +77,8 @@ bool AddressIndex::FindNearNameSlip(std::string_view sender, std::string_view ad
     for (const Frequent& f : it->second) {
       if (f.address == folded || (f.domain == typed_space && f.local == local_view)) continue;
       if (!written && f.domain != typed_space && f.organisation != typed_organisation) continue;
+      // "Abdul Aziz" is not "Abdul Rahman" one part off (name_groups.h).
+      if (!LearnedNameGroupsAgree(display_names_, f.address, display, /*near_miss=*/true)) continue;
       if (best == nullptr || f.messages > best->messages) {
         best = &f;
         best_name = {std::string(given), std::string(family)};
