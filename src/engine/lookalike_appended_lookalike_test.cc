@@ -60,6 +60,20 @@ TEST_F(AppendedLookalikeTest, TheSenderIsSentToTheNameMeant) {
   }
 }
 
+// Finding 3: the name typed whole before the ending added is the first
+// suggestion, not the same label under another namespace (nhs.scot).
+TEST_F(AppendedLookalikeTest, TheNameTypedWholeIsSuggestedFirst) {
+  for (auto [typed, meant] : {std::pair{"leedsth.nhs.uk.com", "leedsth.nhs.uk"},
+                              {"nhsbt.nhs.uk.com", "nhsbt.nhs.uk"},
+                              {"wales.nhs.uk.com", "wales.nhs.uk"},
+                              {"leedsth.nhs.uk.net", "leedsth.nhs.uk"},
+                              {"hmrc.gov.uk.com", "hmrc.gov.uk"}}) {
+    RecipientCheck c = Check(typed);
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed << ": " << Show(c);
+    EXPECT_EQ(c.suggestion, "a@" + std::string(meant)) << typed << ": " << Show(c);
+  }
+}
+
 // Finding 1: the real-neighbour list names exact domains; a trusted name
 // before one is suffix-append, as before any other registered domain.
 TEST_F(AppendedLookalikeTest, ATrustedNameBeforeARealNeighbourIsSuffixAppend) {
