@@ -140,8 +140,12 @@ bool RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::st
     const LookalikeMatch m = detector.Classify(*d);
     return m.kind == LookalikeMatch::Kind::kTrusted && !m.trusted_namespace;
   };
+  // Unless the typed name is the namespace's name whole with an ending
+  // added (leedsth.nhs.uk.com: leedsth.nhs.uk, not leedsth.nhs.scot; issue
+  // 15, tester round 56b, finding 3).
+  const bool typed_whole = typed.starts_with(*meant + ".") && !typed.starts_with(*also + ".");
   if (!meant->empty() && !also->empty() && TrustedOnlyUnderNamespace(detector, *meant) &&
-      declared(*also)) {
+      declared(*also) && !typed_whole) {
     std::swap(*meant, *also);
   }
   if (code != ReasonCode::kTldNotDelegated || meant->empty()) return false;

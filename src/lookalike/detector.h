@@ -47,6 +47,12 @@ class DetectorImpl final : public LookalikeDetector {
   // Classify's reading of `domain`, before the suggestion is made the
   // target where the labels were only reordered (detector_classify.cc).
   LookalikeMatch ClassifyReading(const Domain& domain) const;
+  // `m`, no look-alike, made one when the labels before the public suffix
+  // or the registered domain are a look-alike (hmrc.uk.com, army.ml.com,
+  // army.ml.mailo.com: suffix-append of it). Asked where nothing near was
+  // found, and for a host of a listed real domain. True when so
+  // (detector_appended_lookalike.cc).
+  bool AppendedLookalike(const Domain& d, LookalikeMatch& m) const;
   void SuffixCandidates(const Query& q, Best& best) const;
   // A slip inside a suffix of several labels (barclays.cp.uk, mod.gvo.uk):
   // the query's own split does not show the name, so try the last k labels.
@@ -297,13 +303,15 @@ class DetectorImpl final : public LookalikeDetector {
   // The same for a name one slip from `label` (hmrc.gov.uk for hmcr):
   // the one the lists hold, or "" when none or several are that near.
   std::string ListedNameNearOfKind(std::string_view label, std::string_view kind) const;
-  // Whether `d`'s registrable domain (or the whole, for a public suffix
-  // that is a mail domain) is listed in real-mail-domains.txt, or the whole
-  // domain is: in a zone the PSL leaves out (gov.sk) the registrable domain
-  // is the zone, and mod.gov.sk is listed whole (issue 15, round 42).
+  // Whether `d` itself is listed in real-mail-domains.txt (or the ISPDB's
+  // list). The lists name exact mail domains (mailo.com, mail.usa.com,
+  // mod.gov.sk), never the names under them: army.mil.mailo.com is no mail
+  // domain of Mailo's but a trusted name with mailo.com appended, read as
+  // suffix-append as army.mil.example.com is (issue 15, tester round 56b,
+  // finding 1: the registrable domain's match let the whole subtree of
+  // every listed domain through, with a note naming it a real mail domain).
   const std::string* ListedRealNote(const Domain& d) const {
-    auto it = real_domains_.find(std::string(d.registrable.empty() ? d.ascii : d.registrable));
-    if (it == real_domains_.end()) it = real_domains_.find(std::string(d.ascii));
+    auto it = real_domains_.find(std::string(d.ascii));
     return it == real_domains_.end() ? nullptr : &it->second;
   }
   bool ListedRealDomain(const Domain& d) const { return ListedRealNote(d) != nullptr; }

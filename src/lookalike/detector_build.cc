@@ -177,8 +177,7 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
   IndexJoinedNames();
   for (RealMailDomain& r : lists.real_domains) {
     // A trusted domain the ISPDB lists too (mail.com, gmail.com) is trusted,
-    // not a real neighbour: its note would make its hosts (g.mail.com,
-    // ListedRealNote reads the registrable domain) real as well.
+    // not a real neighbour of another trusted name.
     if (set_.Exact(r.domain)) continue;
     const std::string suffix = PublicSuffix(r.domain);
     if (r.domain.size() > suffix.size() + 1) {

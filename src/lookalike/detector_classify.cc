@@ -267,7 +267,7 @@ LookalikeMatch DetectorImpl::ClassifyReading(const Domain& d) const {
       if (CutOffUndelegated(d, m)) return m;
       m.code = ReasonCode::kTldNotDelegated;
       m.detail = address::UndelegatedTldDetail(tld);
-    } else if (!SisterZoneNote(d, m)) {
+    } else if (!AppendedLookalike(d, m) && !SisterZoneNote(d, m)) {
       ShortNameSlip(d, best, m);
     }
     return m;
@@ -288,7 +288,18 @@ LookalikeMatch DetectorImpl::ClassifyReading(const Domain& d) const {
   if (!department && !real_domains_.empty() &&
       (set_[best.id].source != TrustSource::kOrganisation || best.yields_to_real_domain ||
        treaty_zone)) {
-    if (const std::string* real = ListedRealNote(d)) {
+    // A host of a listed domain (mail.mailo.com) is that domain's; but a
+    // trusted name with the listed domain appended (army.mil.mailo.com) is
+    // the suffix-append it reads as (issue 15, tester round 56b, finding 1).
+    // Nor is a look-alike before one (army.ml.mailo.com: army.mil).
+    const std::string* real = ListedRealNote(d);
+    if (!real && *best.code != ReasonCode::kSuffixAppend && !d.registrable.empty()) {
+      if (auto it = real_domains_.find(std::string(d.registrable)); it != real_domains_.end()) {
+        if (AppendedLookalike(d, m)) return m;
+        real = &it->second;
+      }
+    }
+    if (real) {
       m.code = ReasonCode::kRealNeighbour;
       m.source = set_[best.id].source;
       m.target = best.target;
@@ -446,6 +457,20 @@ LookalikeMatch DetectorImpl::ClassifyReading(const Domain& d) const {
     }
   }
   m.target_domain_for_suggestion = best.suggestion;
+  // armu.mil.com, ramstien.af.mil.com: a name under a namespace no list
+  // holds, with an ending added; the real name one slip from it (army.mil,
+  // ramstein.af.mil) is meant, as for the namespace's own slips (armu.ml),
+  // never the invented one (issue 15, tester round 56b, finding 4).
+  if (c == ReasonCode::kSuffixAppend && set_[best.id].is_namespace &&
+      d.ascii.starts_with(Join(best.suggestion, "."))) {
+    std::string why;
+    if (std::optional<std::string> real = RealNameUnder(best.id, best.suggestion, why)) {
+      m.target_domain_for_suggestion = *real;
+      std::optional<uint32_t> id = set_.TrustedBy(*real);
+      m.target = id && !set_[*id].is_namespace ? set_[*id].domain : *real;
+      best.detail.append("; ").append(why);
+    }
+  }
   // The one the organisation writes to more is offered first, whichever
   // decides (hsbc.co: hsbc.com first when the history says so).
   if (stricter && !m.alternative_suggestion.empty() &&
