@@ -323,8 +323,14 @@ std::vector<PolicyError> ListedLookalikeWarnings(const Policy& policy) {
       if (!d.ok()) continue;
       const LookalikeMatch m = (*embedded)->Classify(*d);
       std::string meant;
-      if (entry.item->domain.starts_with('.') && m.kind == LookalikeMatch::Kind::kNone &&
-          m.code == ReasonCode::kTldNotDelegated) {
+      // A namespace entry's bare name read as undeliverable, or as the
+      // look-alike of a namespace with no name to offer (gov.ik since
+      // c49af88d: "gov.uk is a namespace"), is asked of a name under it.
+      const bool undeliverable =
+          m.kind == LookalikeMatch::Kind::kNone && m.code == ReasonCode::kTldNotDelegated;
+      const bool no_offer =
+          m.kind == LookalikeMatch::Kind::kLookalike && m.target_domain_for_suggestion.empty();
+      if (entry.item->domain.starts_with('.') && (undeliverable || no_offer)) {
         meant = NamespaceMeant(**embedded, name);
       }
       warning = Judge(entry, *d, m, meant);

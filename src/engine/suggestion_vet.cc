@@ -143,7 +143,17 @@ bool RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::st
   // Unless the typed name is the namespace's name whole with an ending
   // added (leedsth.nhs.uk.com: leedsth.nhs.uk, not leedsth.nhs.scot; issue
   // 15, tester round 56b, finding 3).
-  const bool typed_whole = typed.starts_with(*meant + ".") && !typed.starts_with(*also + ".");
+  // A declared domain listed as itself (the protected bmf.gv.at for
+  // bmf.gov.at) still comes first: only one an entry covers (leedsth.nhs.scot
+  // under nhs.scot) yields.
+  auto listed_itself = [&detector](std::string_view domain) {
+    Result<Domain> d = ParseDomain(domain);
+    if (!d.ok()) return false;
+    const LookalikeMatch m = detector.Classify(*d);
+    return m.kind == LookalikeMatch::Kind::kTrusted && m.trusted_entry == d->ascii;
+  };
+  const bool typed_whole = typed.starts_with(*meant + ".") && !typed.starts_with(*also + ".") &&
+                           !listed_itself(*also);
   if (!meant->empty() && !also->empty() && TrustedOnlyUnderNamespace(detector, *meant) &&
       declared(*also) && !typed_whole) {
     std::swap(*meant, *also);
