@@ -18,14 +18,7 @@ namespace {
 constexpr std::string_view kSsaSource = "data/names/ssa-given-names.txt";
 
 const std::unordered_set<std::string_view>& CommonGivenNames() {
-  static const std::unordered_set<std::string_view> names = [] {
-    std::unordered_set<std::string_view> out;
-    // Views into the embedded text, which lives as long as the program.
-    EachNameWord(data::kSsaGivenNames, [&](std::string_view w, size_t) {
-      if (Letters(w)) out.insert(w);
-    });
-    return out;
-  }();
+  static const std::unordered_set<std::string_view> names = NameWordSet(data::kSsaGivenNames);
   return names;
 }
 

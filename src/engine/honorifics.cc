@@ -15,14 +15,7 @@ namespace nearmiss::engine {
 namespace {
 
 const std::unordered_set<std::string_view>& Honorifics() {
-  static const std::unordered_set<std::string_view> words = [] {
-    std::unordered_set<std::string_view> out;
-    // Views into the embedded text, which lives as long as the program.
-    EachNameWord(data::kHonorifics, [&](std::string_view w, size_t) {
-      if (Letters(w)) out.insert(w);
-    });
-    return out;
-  }();
+  static const std::unordered_set<std::string_view> words = NameWordSet(data::kHonorifics);
   return words;
 }
 

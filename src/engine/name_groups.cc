@@ -22,14 +22,7 @@ namespace {
 using NameRun = std::vector<std::string>;
 
 const std::unordered_set<std::string_view>& CompoundPrefixes() {
-  static const std::unordered_set<std::string_view> words = [] {
-    std::unordered_set<std::string_view> out;
-    // Views into the embedded text, which lives as long as the program.
-    EachNameWord(data::kCompoundGivenPrefixes, [&](std::string_view w, size_t) {
-      if (Letters(w)) out.insert(w);
-    });
-    return out;
-  }();
+  static const std::unordered_set<std::string_view> words = NameWordSet(data::kCompoundGivenPrefixes);
   return words;
 }
 

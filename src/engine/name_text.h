@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "nearmiss/status.h"
@@ -44,6 +45,18 @@ void EachNameWord(std::string_view text, F word) {
       i = j;
     }
   }
+}
+
+// The words of a names file that are lower-case a-z (Letters), as views
+// into `text`, which must outlive the set (the embedded data does: callers
+// keep the set in a function-local static). Words of any other form are the
+// file's error, which CheckNameWords names in the data tests.
+inline std::unordered_set<std::string_view> NameWordSet(std::string_view text) {
+  std::unordered_set<std::string_view> out;
+  EachNameWord(text, [&](std::string_view w, size_t) {
+    if (Letters(w)) out.insert(w);
+  });
+  return out;
 }
 
 // kInvalidArgument "SOURCE:LINE: WHAT", LINE counted from 1: the error of a

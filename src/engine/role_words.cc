@@ -13,14 +13,7 @@ namespace nearmiss::engine {
 namespace {
 
 const std::unordered_set<std::string_view>& RoleWords() {
-  static const std::unordered_set<std::string_view> words = [] {
-    std::unordered_set<std::string_view> out;
-    // Views into the embedded text, which lives as long as the program.
-    EachNameWord(data::kRoleWords, [&](std::string_view w, size_t) {
-      if (Letters(w)) out.insert(w);
-    });
-    return out;
-  }();
+  static const std::unordered_set<std::string_view> words = NameWordSet(data::kRoleWords);
   return words;
 }
 
