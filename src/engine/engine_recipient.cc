@@ -9,6 +9,7 @@
 #include <string_view>
 #include <utility>
 
+#include "address/display_name.h"
 #include "address/idna.h"
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
@@ -493,7 +494,7 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
   // thread's `parsed`, so nothing may read `r` after it.
   if (has_history_ && !r.route.empty()) {
     engine::AddRoutedMailboxTypo(
-        r.route, engine::DisplayNameOf(input),
+        r.route, address::DisplayNameOf(input),
         [this](const std::string& entry) { return CheckRecipient(entry); }, c);
   }
 }
