@@ -111,6 +111,7 @@ class ArchiveWalk {
     bool encrypted = false;
     while (!stopped_) {
       StreamArchive::Entry entry = archive.Next(&member, &encrypted);
+      if (entry == StreamArchive::Entry::kEnd) ReadStored(archive, prefix, depth);
       if (entry == StreamArchive::Entry::kEnd ||
           entry == StreamArchive::Entry::kError) {
         break;
@@ -131,6 +132,20 @@ class ArchiveWalk {
         break;
       }
       ReadMember(path, data, depth);
+    }
+  }
+
+  // The names and comments stored beside the members (StreamArchive::
+  // StoredTexts): a name read as members' names are, a comment as a zip's.
+  void ReadStored(StreamArchive& archive, std::string_view prefix, int depth) {
+    // Twice the attachment's bound: the stream is decompressed again,
+    // headers and padding with the members read within the bound.
+    for (StreamArchive::StoredText& t : archive.StoredTexts(2 * budget_.per_attachment_bytes)) {
+      if (t.is_name) {
+        out_->member_names.push_back(std::string(prefix) + t.text);
+      } else {
+        ReadComment(std::string(prefix) + t.place, t.text, prefix, depth);
+      }
     }
   }
 

@@ -31,6 +31,10 @@ const char kContainersDir[] = "tests/testdata/markings/containers";
 // yEnc files in texts (round 56's tester 13, finding 2; make-fixtures.py
 // there): decoded, or unreadable when a block does not decode.
 const char kYencDir[] = "tests/testdata/content/yenc";
+// Names and comments an archive stores beside its members: a gzip file's
+// later members, a tar's pax records (round 56b's tester 13; make-fixtures.py
+// there).
+const char kStoredTextsDir[] = "tests/testdata/content/stored-texts";
 // Round 56's tester 13: XLSX formulas and number formats, MIME
 // Content-Description, iCalendar CATEGORIES (make-fixtures.py there).
 const char kRound56Dir[] = "tests/testdata/markings/round56";
@@ -162,7 +166,7 @@ std::vector<std::string> Fixtures() {
                           kRound38fDir, kRound41eDir, kRound41aDir, kRound42Dir,
                           kRound42bDir, kRound43Dir, kRound44aDir, kRound44bDir,
                           kRound45aDir, kRound45bDir, kRound46aDir,
-                          kRound46bDir, kYencDir, kRound56Dir}) {
+                          kRound46bDir, kYencDir, kStoredTextsDir, kRound56Dir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

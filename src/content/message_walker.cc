@@ -70,20 +70,28 @@ void MessageWalker::ScanHeaders(const std::vector<HeaderView>& headers) {
   for (const HeaderView& h : headers) {
     if (h.value != nullptr && EqualsNoCase(h.name, "Subject")) subject = h.value;
   }
+  // The top message's Keywords:, Comments: and Thread-Topic: are read as
+  // subjects (header_phrases.h) right after its Subject, so that their
+  // findings extend the subject's span and are read again with it over a
+  // body that keeps a surprise (RereadSubjectOverSurprise): "Thread-Topic:
+  // TOP SECRET: Jo's leaving do" is the same note as that Subject (round
+  // 56b's tester 13, findings 4 and 7).
+  const bool top = message_where_.empty() && subject_end_ == out_->sensitivity.findings.size();
   for (const HeaderView& h : headers) {
-    if (h.value == nullptr) continue;
-    // The message's own Keywords: and Comments:, each phrase read as a
-    // subject is (header_phrases.h), as a document's Keywords property is.
-    if (IsSubjectPhraseHeader(h.name)) {
-      std::string where = "header:";
-      where += h.name;
-      if (!message_where_.empty()) where = InMessage(where);
-      ForEachSubjectPhrase(h.name, h.value,
-                           [&](std::string_view phrase) { Scan(TextKind::kSubject, where, phrase); },
-                           subject);
-      continue;
-    }
-    if (!scanner_.IsLabelHeader(h.name)) continue;
+    if (h.value == nullptr || !IsSubjectPhraseHeader(h.name)) continue;
+    std::string where = "header:";
+    where += h.name;
+    if (!message_where_.empty()) where = InMessage(where);
+    ForEachSubjectPhrase(h.name, h.value,
+                         [&](std::string_view phrase) {
+                           if (top) subject_texts_.push_back({TextKind::kSubject, where, std::string(phrase)});
+                           Scan(TextKind::kSubject, where, phrase);
+                         },
+                         subject);
+  }
+  if (top) subject_end_ = out_->sensitivity.findings.size();
+  for (const HeaderView& h : headers) {
+    if (h.value == nullptr || IsSubjectPhraseHeader(h.name) || !scanner_.IsLabelHeader(h.name)) continue;
     out_->label_headers.emplace_back(h.name, h.value);
     std::string where;  // the scanner's "header:<name>" at the top
     if (!message_where_.empty()) {
@@ -109,7 +117,7 @@ void MessageWalker::ScanSubject(const std::vector<HeaderView>& headers,
   if (top) {
     bulk_ = kind == TextKind::kBulkSubject;
     subject_first_ = out_->sensitivity.findings.size();
-    subject_texts_.emplace_back(kind, std::string(subject));
+    subject_texts_.push_back({kind, "subject", std::string(subject)});
   }
   Scan(kind, where, subject);
   // RFC 5322 3.6 allows one Subject, but a gateway that tags subjects may
@@ -122,7 +130,7 @@ void MessageWalker::ScanSubject(const std::vector<HeaderView>& headers,
     std::string_view other = h.value;
     if (std::find(read.begin(), read.end(), other) != read.end()) continue;
     read.push_back(other);
-    if (top) subject_texts_.emplace_back(kind, std::string(other));
+    if (top) subject_texts_.push_back({kind, "subject", std::string(other)});
     Scan(kind, where, other);
   }
   if (top) subject_end_ = out_->sensitivity.findings.size();
@@ -139,7 +147,7 @@ void MessageWalker::RereadSubjectOverSurprise() {
   Sensitivity again;
   {
     BodySurpriseScope surprise;
-    for (const auto& [kind, text] : subject_texts_) Scan(kind, "subject", text, &again);
+    for (const SubjectText& t : subject_texts_) Scan(t.kind, t.where, t.text, &again);
   }
   s.findings.erase(first, end);
   s.findings.insert(s.findings.begin() + static_cast<std::ptrdiff_t>(subject_first_),

@@ -89,7 +89,8 @@ class MessageWalker {
   const ContentLimits& limits() const { return limits_; }
 
   // Once the body is read: when the message's own body keeps a surprise
-  // (surprise_words.h, TextKeepsSurprise) and its subject had a strong
+  // (surprise_words.h, TextKeepsSurprise) and its subject (or a header read
+  // as one, header_phrases.h) had a strong
   // finding, the subject is read again knowing it (BodySurpriseScope),
   // its findings put in the place of
   // the first reading's and the level worked out again.
@@ -153,10 +154,16 @@ class MessageWalker {
   int parts_ = 0;
   bool stopped_ = false;
   bool bulk_ = false;  // the message is bulk or list mail (ScanSubject)
-  // The top message's subject texts as ScanSubject read them, the span of
-  // their findings, and whether its body keeps a surprise
+  // The top message's subject texts as ScanSubject and ScanHeaders read
+  // them (its Subjects, then its Keywords, Comments and Thread-Topic), the
+  // span of their findings, and whether its body keeps a surprise
   // (RereadSubjectOverSurprise).
-  std::vector<std::pair<TextKind, std::string>> subject_texts_;
+  struct SubjectText {
+    TextKind kind;
+    std::string where;
+    std::string text;
+  };
+  std::vector<SubjectText> subject_texts_;
   std::size_t subject_first_ = 0, subject_end_ = 0;
   bool body_surprise_ = false;
   bool depth_reported_ = false;

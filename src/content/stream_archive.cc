@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "base/ascii.h"
+#include "content/gzip_members.h"
 #include "content/inflate_budget.h"
+#include "content/tar_pax.h"
 
 namespace nearmiss::content {
 namespace {
@@ -112,42 +114,6 @@ bool Rar5EndBlockAt(std::string_view rest) {
   return rest.find_first_not_of('\0', end) == std::string_view::npos;
 }
 
-// A gzip file's stored original name and comment (RFC 1952 2.3.1: FLG's
-// FEXTRA, FNAME and FCOMMENT, the two zero-terminated ISO 8859-1 strings),
-// which gzip -lN, gunzip -N, 7-Zip and file managers show and restore; as
-// UTF-8. Empty when `bytes` is no gzip file or has none.
-struct GzipStored {
-  std::string name, comment;
-};
-
-GzipStored ReadGzipStored(std::string_view bytes) {
-  GzipStored out;
-  constexpr std::size_t kFixed = 10;
-  if (bytes.size() < kFixed || bytes[0] != '\x1f' || bytes[1] != '\x8b') return out;
-  const auto flags = static_cast<unsigned char>(bytes[3]);
-  constexpr unsigned char kExtra = 4, kName = 8, kComment = 16;
-  std::size_t at = kFixed;
-  if ((flags & kExtra) != 0) {
-    if (at + 2 > bytes.size()) return out;
-    at += 2 + (static_cast<unsigned char>(bytes[at]) | static_cast<unsigned char>(bytes[at + 1]) << 8);
-  }
-  auto latin1 = [&bytes, &at](std::string* field) {
-    for (; at < bytes.size() && bytes[at] != '\0'; ++at) {
-      const auto c = static_cast<unsigned char>(bytes[at]);
-      if (c < 0x80) {
-        field->push_back(static_cast<char>(c));
-      } else {
-        field->push_back(static_cast<char>(0xC0 | (c >> 6)));
-        field->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-      }
-    }
-    ++at;
-  };
-  if ((flags & kName) != 0) latin1(&out.name);
-  if ((flags & kComment) != 0) latin1(&out.comment);
-  return out;
-}
-
 }  // namespace
 
 std::string ExternalProgramFilters() { return Filters().external; }
@@ -178,7 +144,7 @@ std::string UncompressedName(std::string_view name) {
 StreamArchive::StreamArchive(std::string_view name, std::string_view bytes,
                              Extracted* out)
     : name_(name), bytes_(bytes), compressed_(bytes.size()), out_(out) {
-  GzipStored stored = ReadGzipStored(bytes);
+  GzipMember stored = FirstGzipMember(bytes);
   stored_name_ = std::move(stored.name);
   comment_ = std::move(stored.comment);
   if (!Open(/*raw_only=*/false)) return;
@@ -340,6 +306,64 @@ bool StreamArchive::Read(ExtractBudget& budget, std::size_t* used,
     }
     data->append(buf, got);
   }
+}
+
+std::vector<StreamArchive::StoredText> StreamArchive::StoredTexts(std::size_t max_inflated) {
+  std::vector<StoredText> out;
+  // An archive that did not open is already unread, and says so.
+  if (archive_ == nullptr) return out;
+  std::vector<GzipMember> members;
+  std::string why;
+  if (!LaterGzipMembers(bytes_, max_inflated, &members, &why)) {
+    out_->errors.push_back(name_ + ": the names and comments of its later gzip members not read: " +
+                           why);
+  }
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    const std::string member = "(gzip member " + std::to_string(i + 2);
+    if (!members[i].name.empty()) out.push_back({member + " name)", members[i].name, true});
+    if (!members[i].comment.empty()) out.push_back({member + " comment)", members[i].comment, false});
+  }
+  if ((archive_format(archive_) & ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_TAR) {
+    return out;
+  }
+  // The tar's own bytes again: libarchive's filters with its raw format.
+  TarPaxReader pax;
+  archive* raw = archive_read_new();
+  bool read = raw != nullptr;
+  if (read) {
+    for (const Filter* f : Filters().builtin) f->support(raw);
+    archive_read_support_format_raw(raw);
+    archive_entry* entry = nullptr;
+    read = archive_read_open_memory(raw, bytes_.data(), bytes_.size()) == ARCHIVE_OK &&
+           archive_read_next_header(raw, &entry) >= ARCHIVE_WARN;
+  }
+  std::size_t inflated = 0;
+  char buf[64 * 1024];
+  while (read) {
+    const la_ssize_t n = archive_read_data(raw, buf, sizeof buf);
+    if (n <= 0) {
+      read = n == 0;
+      break;
+    }
+    inflated += static_cast<std::size_t>(n);
+    if (inflated > max_inflated) {
+      why = "the tar inflates past " + std::to_string(max_inflated) + " bytes";
+      break;
+    }
+    pax.Feed(std::string_view(buf, static_cast<std::size_t>(n)));
+  }
+  if (raw != nullptr) archive_read_free(raw);
+  if (!read || inflated > max_inflated || !pax.error().empty()) {
+    out_->errors.push_back(name_ + ": its pax extended headers not all read: " +
+                           (!pax.error().empty() ? pax.error()
+                            : !read             ? std::string("the stream did not decompress")
+                                                : why));
+  }
+  for (const PaxText& t : pax.texts()) {
+    out.push_back({std::string(t.header == 'g' ? "(pax global " : "(pax ") + t.key + ")", t.value,
+                   false});
+  }
+  return out;
 }
 
 }  // namespace nearmiss::content

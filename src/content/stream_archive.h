@@ -30,6 +30,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "content/extract.h"
 
@@ -64,6 +65,19 @@ class StreamArchive {
   // empty for other files. Its stored name (FNAME) names the single file
   // inside, as gunzip -N names it (round 56b's tester 13, finding 5).
   const std::string& comment() const { return comment_; }
+
+  // What the archive stores beside its members that libarchive does not
+  // hand out, read once Next() gave kEnd: the stored names and comments of
+  // a gzip file's members after the first (gzip_members.h) and a tar's pax
+  // comment and text xattr records (tar_pax.h), the stream decompressed
+  // again for them, at most `max_inflated` bytes. What cannot be read of
+  // them is an error added (the attachment is then incomplete).
+  struct StoredText {
+    std::string place;  // "(gzip member 2 name)", "(pax comment)"
+    std::string text;
+    bool is_name;       // a file name, read as member names are
+  };
+  std::vector<StoredText> StoredTexts(std::size_t max_inflated);
 
  private:
   // Opens bytes_ with every filter; with every format, or with only the

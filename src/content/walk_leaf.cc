@@ -22,6 +22,7 @@
 #include "content/picture_parts.h"
 #include "content/postscript_text.h"
 #include "content/surprise_words.h"
+#include "content/yenc.h"
 
 namespace nearmiss::content {
 namespace {
@@ -193,7 +194,8 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
         g_ascii_strcasecmp(charset, "us-ascii") != 0) {
       if (!owned()) bytes.assign(data);
       std::string utf8;
-      if (!ConvertToUtf8(bytes, charset, &utf8)) {
+      // yEnc blocks stay the bytes they are (yenc.h).
+      if (!ConvertToUtf8KeepingYenc(bytes, charset, &utf8)) {
         out_->errors.push_back(where + ": unknown charset '" +
                                std::string(charset).substr(0, 40) +
                                "'; scanned as is");

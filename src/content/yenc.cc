@@ -1,10 +1,13 @@
 // yEnc-encoded files in a text (yenc.h; yEnc 1.3).
 #include "content/yenc.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdint>
 #include <optional>
+
+#include "content/gmime_util.h"
 
 namespace nearmiss::content {
 namespace {
@@ -189,6 +192,38 @@ std::vector<YencFile> DecodeYenc(std::string_view text, std::vector<std::string>
     next_begin = part_end;
   }
   return files;
+}
+
+bool ConvertToUtf8KeepingYenc(const std::string& bytes, const char* charset, std::string* out) {
+  if (!HasYencBegin(bytes)) return ConvertToUtf8(bytes, charset, out);
+  const std::string_view text = bytes;
+  out->clear();
+  bool known = true;
+  std::size_t plain = 0;  // where the text not yet converted starts
+  auto convert_to = [&](std::size_t end) {
+    if (end <= plain) return;
+    std::string utf8;
+    known = ConvertToUtf8(bytes.substr(plain, end - plain), charset, &utf8) && known;
+    out->append(utf8);
+  };
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t next = 0;
+    const std::string_view line = Line(text, at, &next);
+    if (!line.starts_with("=ybegin ")) {
+      at = next;
+      continue;
+    }
+    convert_to(at);
+    const std::size_t yend = text.find("\n=yend", at);
+    std::size_t end = text.size();
+    if (yend != std::string_view::npos) Line(text, yend + 1, &end);
+    end = std::min(end, text.size());
+    out->append(text.substr(at, end - at));
+    plain = at = end;
+  }
+  convert_to(text.size());
+  if (!known) *out = bytes;
+  return known;
 }
 
 }  // namespace nearmiss::content

@@ -35,6 +35,15 @@ bool HasYencBegin(std::string_view text);
 // mapped back to its bytes when the block as it stands does not match.
 std::vector<YencFile> DecodeYenc(std::string_view text, std::vector<std::string>* errors);
 
+// `bytes`, a text part labelled `charset`, as UTF-8 (ConvertToUtf8), its
+// yEnc blocks (from a "=ybegin " line to the end of its "=yend" line, or
+// to the text's end) kept as the bytes they are: yEnc writes 8-bit bytes
+// whatever the label says, and windows-1252 has no character for 0x81,
+// 0x8D, 0x8F, 0x90 or 0x9D, so a block converted with the rest cannot be
+// mapped back (round 56b's tester 13; DecodeYenc then reads the block as
+// it stands). False (and `bytes` in `*out`) when the charset is unknown.
+bool ConvertToUtf8KeepingYenc(const std::string& bytes, const char* charset, std::string* out);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_YENC_H_

@@ -224,12 +224,14 @@ void Engine::ScanParts(const MessageParts& parts, content::Scratch& scratch,
   for (const auto& [name, value] : parts.headers) {
     bulk = bulk || content::IsBulkMailHeader(name, value);
   }
+  // A bare tier leading the subject, or a header read as one (Thread-Topic,
+  // header_phrases.h), over a body that keeps a surprise counts where the
+  // message agrees, as the MIME walker reads it
+  // (MessageWalker::RereadSubjectOverSurprise). The scope changes only
+  // subjects' readings, so it may cover the label headers too.
+  std::optional<content::BodySurpriseScope> surprise;
+  if (content::RawTextKeepsSurprise(parts.body)) surprise.emplace();
   if (!parts.subject.empty()) {
-    // A bare tier leading the subject over a body that keeps a surprise
-    // counts where the message agrees, as the MIME walker reads it
-    // (MessageWalker::RereadSubjectOverSurprise).
-    std::optional<content::BodySurpriseScope> surprise;
-    if (content::RawTextKeepsSurprise(parts.body)) surprise.emplace();
     note(scanner_->Scan(bulk ? content::TextKind::kBulkSubject : content::TextKind::kSubject,
                         "subject", parts.subject, scratch, s));
   }
@@ -244,6 +246,7 @@ void Engine::ScanParts(const MessageParts& parts, content::Scratch& scratch,
     }
     note(scanner_->ScanHeader(name, value, scratch, s));
   }
+  surprise.reset();
   if (!parts.body.empty()) {
     std::string_view body = parts.body;
     if (body.size() > policy_.limits.max_text_bytes) {

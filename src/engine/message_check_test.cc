@@ -99,6 +99,25 @@ TEST(MessageCheckTest, PartsSubjectTierReadsTheBodysSurprise) {
   EXPECT_EQ(marked.decision.action, Action::kHold);
 }
 
+// A Thread-Topic read as a subject follows the same rule (round 56b's
+// tester 13, finding 7, as finding 4): its bare tier over a body that keeps
+// a surprise is weak; a national form keeps counting.
+TEST(MessageCheckTest, PartsThreadTopicTierReadsTheBodysSurprise) {
+  auto e = Build(kUkAndLabels);
+  ASSERT_TRUE(e);
+  MessageParts parts;
+  parts.subject = "Friday";
+  parts.headers = {{"Thread-Topic", "TOP SECRET: Jo's leaving do"}};
+  parts.body = "Crown, Friday 7pm. Shh, don't tell Jo, it's a surprise!";
+  MessageCheck party = e->CheckMessage(To("dave@example.com"), MessageContent::Parts(parts));
+  EXPECT_EQ(party.facts.sensitivity.level, Level::kNone);
+  EXPECT_EQ(party.decision.action, Action::kAccept);
+
+  parts.headers = {{"Thread-Topic", "UK SECRET: Jo's leaving do"}};
+  MessageCheck national = e->CheckMessage(To("dave@example.com"), MessageContent::Parts(parts));
+  EXPECT_EQ(national.facts.sensitivity.level, Level::kSecret);
+}
+
 TEST(MessageCheckTest, BodyPastTheTextLimitIsALowerBound) {
   auto e = Build("[limits]\nmax_text_bytes = 16\n");
   ASSERT_TRUE(e);

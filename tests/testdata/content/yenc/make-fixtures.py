@@ -75,11 +75,28 @@ def message(name, subject, body, charset="iso-8859-1", attachment=None):
 
 
 message("yenc-body", b"notes", b"Here you go:\r\n" + block(PAYLOAD, b"notes.txt"))
-# Labelled windows-1252: iconv drops the bytes that charset leaves undefined
-# (0x81, 0x8D, 0x8F, 0x90, 0x9D) before the text is read, so the block no
-# longer decodes to its size: unreadable, never "complete, none".
+# Labelled windows-1252 or ISO-8859-1: yEnc writes 8-bit bytes whatever the
+# label says; converted with the text, the bytes windows-1252 leaves
+# undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) were lost and the block was
+# unreadable. It is decoded from the part's bytes (round 56b's tester 13).
 message("yenc-body-cp1252", b"notes", b"Here you go:\r\n" + block(PAYLOAD, b"notes.txt"),
         charset="windows-1252")
+# "W", "c", "e", "f" and "s" encode to windows-1252's undefined bytes, in a
+# text attachment labelled windows-1252 and in a body labelled ISO-8859-1;
+# the text around the block is still converted.
+UNDEFINED_1252 = PAYLOAD + b"Wax cafe fees, Sam.\n"
+message("yenc-body-latin1", b"notes",
+        b"Caf\xe9 notes:\r\n" + block(UNDEFINED_1252, b"notes.bin") + b"Merci, Ren\xe9\r\n")
+with open("yenc-text-attachment-cp1252.eml", "wb") as f:
+    f.write(b"From: Alice Example <alice@example.org>\r\nTo: bob@example.net\r\n"
+            b"Subject: files\r\nDate: Sun, 06 Dec 2026 10:00:00 +0000\r\n"
+            b"Message-ID: <yenc-text-attachment-cp1252@example.org>\r\nMIME-Version: 1.0\r\n"
+            b'Content-Type: multipart/mixed; boundary="b1"\r\n\r\n'
+            b"--b1\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n--b1\r\n"
+            b"Content-Type: text/plain; charset=windows-1252; name=\"notes.txt\"\r\n"
+            b"Content-Disposition: attachment; filename=\"notes.txt\"\r\n"
+            b"Content-Transfer-Encoding: 8bit\r\n\r\n" +
+            block(UNDEFINED_1252, b"notes.bin") + b"--b1--\r\n")
 message("yenc-attachment", b"files", b"See attached.\r\n",
         attachment=(b"notes.yenc", block(PAYLOAD, b"notes.txt")))
 # The marking split across the two parts: read as one file.
