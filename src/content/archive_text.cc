@@ -12,6 +12,7 @@
 #include <string>
 
 #include "content/content_sniff.h"
+#include "content/encrypted_armour.h"
 #include "content/encrypted_format.h"
 #include "content/extract.h"
 #include "content/finder_files.h"
@@ -395,6 +396,11 @@ class ArchiveWalk {
         out_->errors.push_back(PictureUnread(name_ + "/" + path, picture));
       }
       return;
+    }
+    // Armoured ciphertext in a text member (encrypted_armour.h), as in a
+    // text part: unread, and the words around it still read.
+    if (type == DocType::kText && FindEncryptedArmour(data).ciphertext) {
+      out_->encrypted_members.push_back(path);
     }
     Extracted e = ExtractDocument(type, name_ + "/" + path, data, budget_);
     for (std::string& error : e.errors) out_->errors.push_back(std::move(error));

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "base/ascii.h"
+#include "content/encrypted_format.h"
 #include "content/html_data_uris.h"
 #include "content/picture_parts.h"
 #include "content/text_charset.h"
@@ -234,7 +235,12 @@ void ExtractEmbeddedBlobs(std::string_view name, std::string_view text, ExtractB
   std::size_t runs = 0;
   for (const std::string& bytes : TextBase64Runs(text)) {
     ++runs;
-    if (!IsReadableBlob(bytes)) continue;
+    // Encrypted bytes (a CMS or binary OpenPGP message, age, openssl enc)
+    // are named encrypted as the same file attached is.
+    if (!IsReadableBlob(bytes) &&
+        EncryptedFileFormat(std::string_view(bytes).substr(0, 4096)) == nullptr) {
+      continue;
+    }
     ExtractEmbedded(name, "base64-" + std::to_string(runs), bytes, budget, out);
   }
 }

@@ -55,9 +55,27 @@ bool MayBeEncrypted(std::string_view head) {
   return head.find("-----BEGIN ") != std::string_view::npos;
 }
 
+// Encrypted files GPGME does not know, by the fixed opener their format
+// documents at the start of the file (encrypted_format.h).
+struct Opener {
+  std::string_view bytes;
+  const char* what;
+};
+constexpr Opener kOpeners[] = {
+    // age v1 (age-encryption.org/v1, "Header"): the version line, then
+    // "-> " recipient stanzas; the payload after them is ciphertext.
+    {"age-encryption.org/v1\n", "an age encrypted file (age-encryption.org/v1)"},
+    // OpenSSL enc (apps/enc.c): the magic "Salted__", an 8-byte salt, then
+    // the ciphertext; CryptoJS's AES output is the same.
+    {"Salted__", "an OpenSSL encrypted file (openssl enc, Salted__)"},
+};
+
 }  // namespace
 
 const char* EncryptedFileFormat(std::string_view head) {
+  for (const Opener& o : kOpeners) {
+    if (head.starts_with(o.bytes) && head.size() > o.bytes.size()) return o.what;
+  }
   return MayBeEncrypted(head) ? internal::GpgmeEncryptedFormat(head) : nullptr;
 }
 

@@ -30,7 +30,10 @@ const char* EncryptedMimeObject(GMimeObject* object);
 // be the start of the file only (4 KiB is enough for the packet headers).
 // GPGME is asked only when the bytes could be one (at least 24 bytes, and
 // a DER SEQUENCE, a binary OpenPGP packet or a "-----BEGIN " armour line):
-// the answer is GPGME's for every input (encrypted_format_test).
+// the answer is GPGME's for every input (encrypted_format_test). Before
+// GPGME, the encrypted files it does not know by their documented fixed
+// openers: age v1 ("age-encryption.org/v1\n", the age format spec) and
+// OpenSSL enc ("Salted__" and the salt, OpenSSL apps/enc.c; CryptoJS AES).
 // Thread-safe.
 const char* EncryptedFileFormat(std::string_view head);
 

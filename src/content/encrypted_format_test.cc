@@ -72,11 +72,18 @@ struct Tally {
   size_t inputs = 0;
   size_t openpgp = 0;
   size_t cms = 0;
+  size_t openers = 0;
 };
 
 void ExpectSameAsGpgme(std::string_view bytes, const std::string& what, Tally* tally) {
   std::string_view head = bytes.substr(0, kHead);
   std::string gpgme = Answer(internal::GpgmeEncryptedFormat(head));
+  // The openers GPGME does not know (encrypted_format.h) answer before it.
+  if (gpgme == "(none)" && (head.starts_with("age-encryption.org/v1\n") ||
+                            head.starts_with("Salted__"))) {
+    ++tally->openers;
+    return;
+  }
   ASSERT_EQ(Answer(EncryptedFileFormat(head)), gpgme) << what;
   ++tally->inputs;
   if (gpgme.find("OpenPGP") != std::string::npos) ++tally->openpgp;
@@ -106,6 +113,19 @@ TEST(EncryptedFormatTest, EveryFixtureAnswersAsGpgme) {
   EXPECT_GT(tally.openpgp, 0u);
   EXPECT_GT(tally.cms, 0u);
   EXPECT_GT(tally.inputs, 10000u);
+  // Round 57's fixtures (tests/testdata/content/encrypted): age, openssl enc.
+  EXPECT_GT(tally.openers, 0u);
+}
+
+// Round 57's tester 13, findings 5 and 9: age v1 and openssl enc files,
+// which GPGME does not identify, by their fixed openers.
+TEST(EncryptedFormatTest, OpenersGpgmeDoesNotKnow) {
+  const std::string salted = std::string("Salted__12345678") + std::string(32, '\x9c');
+  EXPECT_STREQ(EncryptedFileFormat(salted), "an OpenSSL encrypted file (openssl enc, Salted__)");
+  EXPECT_STREQ(EncryptedFileFormat("age-encryption.org/v1\n-> X25519 abc\n--- def\n\x01\x02"),
+               "an age encrypted file (age-encryption.org/v1)");
+  EXPECT_EQ(EncryptedFileFormat("Salted__"), nullptr);  // the magic alone holds nothing
+  EXPECT_EQ(EncryptedFileFormat("age-encryption.org/v2\n-> X25519 abc\n"), nullptr);
 }
 
 // Around the pre-check's edges: every first byte, lengths either side of

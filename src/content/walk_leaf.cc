@@ -18,7 +18,7 @@
 #include "content/mailbox_file.h"
 #include "content/message_walk.h"
 #include "content/message_walker.h"
-#include "content/pgp_armour.h"
+#include "content/encrypted_armour.h"
 #include "content/picture_parts.h"
 #include "content/postscript_text.h"
 #include "content/surprise_words.h"
@@ -238,15 +238,18 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
     sealed = EncryptedFileFormat(data.substr(0, kLeafSniffBytes));
   }
   if (sealed == nullptr) sealed = RightsProtectedMessage(mime_type, filename, data);
-  // A text's armoured OpenPGP messages by what is between their lines
-  // (pgp_armour.h): armour around a placeholder holds no ciphertext and the
-  // text is read; ciphertext quoted in a reply is as unreadable as sent,
-  // and the reply around it is read too.
+  // A text's armoured encrypted data by what is between its lines
+  // (encrypted_armour.h): armour around a placeholder holds no ciphertext
+  // and the text is read; ciphertext GMime and GPGME do not see (another
+  // armour than OpenPGP's, or one quoted in a reply) is as unreadable as
+  // sent, and the text around it is read too.
+  bool armoured = false;  // said once: not again for its lines decoded as base64
   if (type == DocType::kText) {
-    const PgpArmour armour = FindPgpArmour(data);
+    const EncryptedArmour armour = FindEncryptedArmour(data);
     if (sealed != nullptr && armour.blocks > 0 && !armour.ciphertext) sealed = nullptr;
-    if (sealed == nullptr && armour.quoted_ciphertext) {
-      AddEncrypted(where, "an OpenPGP encrypted message quoted in the text (> -----BEGIN PGP MESSAGE-----)");
+    if (sealed == nullptr && armour.ciphertext) {
+      AddEncrypted(where, armour.what.c_str());
+      armoured = true;
     }
   }
   if (sealed != nullptr) {
@@ -309,6 +312,11 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
                    : owned() ? ExtractDocument(type, where, std::move(bytes), budget_)
                              : ExtractDocument(type, where, data, budget_);
   budget_.on_page = nullptr;
+  // The armour's own lines decoded as base64 are the ciphertext said above.
+  if (armoured) {
+    std::erase_if(text.encrypted_members,
+                  [](const std::string& member) { return member.starts_with("base64"); });
+  }
   // A flowed text as its reader shows it, soft breaks joined: a second
   // reading of the part (flowed_text.h; round 43 tester #16.5).
   if (leaf.flowed && type == DocType::kText) {
