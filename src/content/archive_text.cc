@@ -22,6 +22,7 @@
 #include "content/picture_parts.h"
 #include "content/tnef_archive.h"
 #include "content/web_archive.h"
+#include "content/windows_shell_files.h"
 #include "content/uuencode.h"
 #include "content/zip_archive.h"
 #include "content/zip_framing.h"
@@ -340,6 +341,13 @@ class ArchiveWalk {
     if (IsEncryptedOfficeFile(path, data) ||
         EncryptedFileFormat(std::string_view(data).substr(0, 4096)) != nullptr) {
       out_->encrypted_members.push_back(path);
+      return;
+    }
+    // Explorer's thumbnail cache in a zipped folder (windows_shell_files.h):
+    // copies of the folder's pictures, skipped and said so.
+    if (std::string shell = WindowsThumbnailCache(path, data); !shell.empty()) {
+      out_->notes.push_back(name_ + "/" + path + ": " + shell +
+                            ", skipped: it holds pictures, which are not read");
       return;
     }
     // An object embedded in an Office document (ole_object.h): named by

@@ -41,6 +41,9 @@ const char kRound56Dir[] = "tests/testdata/markings/round56";
 // Round 57's tester 13, findings 5 and 9: age, Ansible Vault, sops and
 // openssl enc data in bodies, attachments and zips (make-fixtures.py there).
 const char kEncryptedDir[] = "tests/testdata/content/encrypted";
+// Round 57's tester 13, finding 2: Explorer's thumbnail caches in zipped
+// folders, skipped only when they are one (make-fixtures.py there).
+const char kWindowsShellDir[] = "tests/testdata/content/windows-shell";
 const char kRound13Dir[] = "tests/testdata/markings/round13";
 // Breaker round 14: a lone level word on a body's first or last line (the
 // doubted-marking finding), label headers under other names, LIMITED
@@ -170,7 +173,7 @@ std::vector<std::string> Fixtures() {
                           kRound42bDir, kRound43Dir, kRound44aDir, kRound44bDir,
                           kRound45aDir, kRound45bDir, kRound46aDir,
                           kRound46bDir, kYencDir, kStoredTextsDir, kRound56Dir,
-                          kEncryptedDir}) {
+                          kEncryptedDir, kWindowsShellDir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

@@ -261,6 +261,24 @@ bool ReadOleObject(std::string_view bytes, OleObject* out, std::string* error) {
   return true;
 }
 
+bool ReadCompoundStreams(std::string_view bytes, std::vector<CompoundStream>* streams,
+                         int* storages, std::string* error) {
+  Container cfb(bytes);
+  if (!cfb.Open(error)) return false;
+  *storages = 0;
+  for (const Entry& e : cfb.entries()) {
+    if (e.type == 1) ++(*storages);
+    if (e.type != 2) continue;
+    CompoundStream s{e.name, {}};
+    if (!cfb.Read(e, &s.data)) {
+      *error = "a stream's sector chain is broken";
+      return false;
+    }
+    streams->push_back(std::move(s));
+  }
+  return true;
+}
+
 bool IsEmbeddingPath(std::string_view path) {
   return path.find("embeddings/") != std::string_view::npos;
 }

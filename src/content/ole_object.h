@@ -27,6 +27,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nearmiss::content {
 
@@ -46,6 +47,20 @@ struct OleObject {
 // Reads `bytes` (a Compound File Binary container) as an embedded object.
 // False with `*error` set when the container cannot be read.
 bool ReadOleObject(std::string_view bytes, OleObject* out, std::string* error);
+
+// A stream of a Compound File container, for a caller that judges the
+// container by its streams (windows_shell_files.h).
+struct CompoundStream {
+  std::u16string name;
+  std::string data;
+};
+
+// The streams of the Compound File Binary container `bytes` ([MS-CFB]),
+// each read whole, and in `*storages` how many storages it has besides the
+// root. False with `*error` set when the container or a stream's sector
+// chain is broken.
+bool ReadCompoundStreams(std::string_view bytes, std::vector<CompoundStream>* streams,
+                         int* storages, std::string* error);
 
 // Whether a package member is an embedded object's part: a member of an
 // "embeddings/" folder (word/, xl/, ppt/embeddings/).

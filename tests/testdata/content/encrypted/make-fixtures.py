@@ -4,13 +4,12 @@
 an attachment and a zip member; and texts that only name the openers. Run
 from this directory; goldens through content_golden_test (NM_UPDATE_GOLDEN=1)."""
 import base64
-import io
+import os
 import random
-import zipfile
-from email import encoders
-from email.mime.base import MIMEBase
-from email.mime.multipart import MIMEMultipart
-from email.mime.text import MIMEText
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from round57_mail import mk, zipped  # noqa: E402
 
 RNG = random.Random(57)
 
@@ -19,37 +18,8 @@ def rnd(n):
     return bytes(RNG.randrange(256) for _ in range(n))
 
 
-def mk(fn, subject, body, atts=()):
-    t = MIMEText(body, 'plain', 'utf-8')
-    m = t
-    if atts:
-        m = MIMEMultipart(boundary='==r57==')
-        m.attach(t)
-    m['From'] = 'alice@example.org'
-    m['To'] = 'bob@gmail.com'
-    m['Subject'] = subject
-    m['Date'] = 'Sun, 06 Dec 2026 10:00:00 +0000'
-    m['Message-ID'] = '<%s@example.org>' % fn
-    for name, data, ctype in atts:
-        p = MIMEBase(*ctype.split('/'))
-        p.set_payload(data)
-        encoders.encode_base64(p)
-        p.add_header('Content-Disposition', 'attachment', filename=name)
-        m.attach(p)
-    with open(fn, 'wb') as f:
-        f.write(m.as_bytes())
-
-
 def b64(data):
     return base64.encodebytes(data).decode()
-
-
-def zipped(files):
-    b = io.BytesIO()
-    with zipfile.ZipFile(b, 'w', zipfile.ZIP_DEFLATED) as z:
-        for n, d in files:
-            z.writestr(zipfile.ZipInfo(n, (2026, 12, 6, 10, 0, 0)), d)
-    return b.getvalue()
 
 
 payload = rnd(300)
