@@ -2,7 +2,14 @@
 """Round 57's tester 13, findings 5 and 9: encrypted data other than OpenPGP
 (age, Ansible Vault, sops, an encrypted private key, openssl enc) in a body,
 an attachment and a zip member; and texts that only name the openers. Run
-from this directory; goldens through content_golden_test (NM_UPDATE_GOLDEN=1)."""
+from this directory; goldens through content_golden_test (NM_UPDATE_GOLDEN=1).
+
+cms-pem-body.eml, pkcs7-pem-attachment.eml and neg-pkcs7-certificates-body.eml
+were made once, with round57_mail.mk, from OpenSSL 3 output kept as made
+(its ciphertext differs on each run): `openssl cms -encrypt -outform PEM`
+(-----BEGIN CMS-----), `openssl smime -encrypt -outform PEM` (-----BEGIN
+PKCS7----- holding EnvelopedData) and `openssl crl2pkcs7 -nocrl` (a
+certificates-only PKCS7, not encrypted: read as text)."""
 import base64
 import os
 import random
