@@ -460,9 +460,13 @@ LookalikeMatch DetectorImpl::ClassifyReading(const Domain& d) const {
   // armu.mil.com, ramstien.af.mil.com: a name under a namespace no list
   // holds, with an ending added; the real name one slip from it (army.mil,
   // ramstein.af.mil) is meant, as for the namespace's own slips (armu.ml),
-  // never the invented one (issue 15, tester round 56b, finding 4).
-  if (c == ReasonCode::kSuffixAppend && set_[best.id].is_namespace &&
-      d.ascii.starts_with(Join(best.suggestion, "."))) {
+  // never the invented one (issue 15, tester round 56b, finding 4). So
+  // with the ending slipped instead (ramstien.af.ml: ramstein.af.mil).
+  const bool ending_slipped = (c == ReasonCode::kSuffixEdit || c == ReasonCode::kTldSwap) &&
+                              best.suggestion.find('.') < best.suggestion.rfind('.');
+  if (set_[best.id].is_namespace &&
+      ((c == ReasonCode::kSuffixAppend && d.ascii.starts_with(Join(best.suggestion, "."))) ||
+       ending_slipped)) {
     std::string why;
     if (std::optional<std::string> real = RealNameUnder(best.id, best.suggestion, why)) {
       m.target_domain_for_suggestion = *real;
