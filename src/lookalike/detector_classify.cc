@@ -55,6 +55,7 @@ void SuggestTargetForReorderedLabels(std::string_view target, std::string& sugge
 
 LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   LookalikeMatch m = ClassifyReading(d);
+  if (!real_domains_.empty()) HomoglyphOfRealDomain(d, m);
   // mil.af.ml, gov.hmrc.uk: the target's labels typed out of order, the
   // suggestion the target with one of its own labels put before it again
   // (mil.af.mil, gov.hmrc.gov.uk), a name no one has. The target is what
