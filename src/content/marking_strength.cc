@@ -314,8 +314,9 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
 
 // PlacedStrength in the scanned text; in a body, a match in the "Subject:"
 // field of a quoted header block ("From: ...\nSent: ...\nSubject: UK TOP
-// SECRET: plan") is also read as a subject, and counts if either reading
-// makes it strong (position.h, QuotedSubjectField).
+// SECRET: plan") or on a memo's or a pasted "Subject:" line opening its
+// paragraph is also read as a subject, and counts if either reading makes it
+// strong (position.h, QuotedSubjectField, PastedSubjectLine).
 Counts MarkingStrength(const PatternEntry& p, TextKind kind,
                        const Scratch::Rep& s, const RawMatch& m,
                        Strength* strength) {
@@ -326,8 +327,10 @@ Counts MarkingStrength(const PatternEntry& p, TextKind kind,
     return counts;
   }
   std::size_t vb = 0, ve = 0;
+  std::string_view why = "the subject of a quoted header";
   if (!QuotedSubjectField(s.text, m.begin, &vb, &ve) || m.end > ve) {
-    return counts;
+    if (!PastedSubjectLine(s.text, m.begin, &vb, &ve) || m.end > ve) return counts;
+    why = "the subject of a memo or a pasted subject line";
   }
   RawMatch in_subject{m.id, m.begin - vb, m.end - vb};
   Strength subject_strength = Strength::kWeak;
@@ -335,7 +338,7 @@ Counts MarkingStrength(const PatternEntry& p, TextKind kind,
                      in_subject, &subject_strength) == Counts::kYes &&
       subject_strength == Strength::kStrong) {
     *strength = Strength::kStrong;
-    s.why = "the subject of a quoted header";
+    s.why = why;
     return Counts::kYes;
   }
   return counts;
