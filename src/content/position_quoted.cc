@@ -45,6 +45,22 @@ const QuotedHeaderKeys& Keys() {
   return keys;
 }
 
+// Where `key` ends when it opens s at `at`, or npos. A key's colon may have
+// blanks before it ("件名 :", "Objet :"; an ideographic space is folded to a
+// blank by NFKC) and the key's letters compare in either case (ASCII).
+std::size_t KeyEnd(std::string_view s, std::size_t at, std::size_t limit, std::string_view key) {
+  if (key.empty() || key.back() != ':') {
+    return at + key.size() <= limit && StartsWithNoCaseAt(s, at, key) ? at + key.size()
+                                                                      : std::string_view::npos;
+  }
+  std::string_view stem = key.substr(0, key.size() - 1);
+  while (!stem.empty() && stem.back() == ' ') stem.remove_suffix(1);
+  if (at + stem.size() > limit || !StartsWithNoCaseAt(s, at, stem)) return std::string_view::npos;
+  std::size_t i = at + stem.size();
+  while (i < limit && IsBlank(s[i])) ++i;
+  return i < limit && s[i] == ':' ? i + 1 : std::string_view::npos;
+}
+
 // Lines of the block looked at above and below the subject line.
 constexpr int kBlockLines = 6;
 
@@ -57,7 +73,7 @@ std::size_t FieldStart(std::string_view s, std::size_t b, std::size_t e) {
 bool IsFieldLine(std::string_view s, std::size_t b, std::size_t e) {
   std::size_t at = FieldStart(s, b, e);
   for (std::string_view key : Keys().field) {
-    if (at + key.size() <= e && StartsWithNoCaseAt(s, at, key)) return true;
+    if (KeyEnd(s, at, e, key) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -65,7 +81,7 @@ bool IsFieldLine(std::string_view s, std::size_t b, std::size_t e) {
 bool IsSubjectLine(std::string_view s, std::size_t b, std::size_t e) {
   std::size_t at = FieldStart(s, b, e);
   for (std::string_view key : Keys().subject) {
-    if (at + key.size() <= e && StartsWithNoCaseAt(s, at, key)) return true;
+    if (KeyEnd(s, at, e, key) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -116,8 +132,8 @@ bool QuotedSubjectField(std::string_view text, std::size_t begin,
   }
   std::size_t at = FieldStart(text, b, e);
   for (std::string_view key : Keys().subject) {
-    if (at + key.size() > begin || !StartsWithNoCaseAt(text, at, key)) continue;
-    std::size_t v = at + key.size();
+    std::size_t v = KeyEnd(text, at, begin, key);
+    if (v == std::string_view::npos) continue;
     while (v < begin && IsBlank(text[v])) ++v;
     if (!NextToField(text, b, LineEnd(text, b))) return false;
     *value_begin = v;
@@ -139,8 +155,8 @@ bool PastedSubjectLine(std::string_view text, std::size_t begin, std::size_t* va
   const std::size_t at = FieldStart(text, b, e);
   for (const auto* keys : {&Keys().subject, &Keys().memo}) {
     for (std::string_view key : *keys) {
-      if (at + key.size() > begin || !StartsWithNoCaseAt(text, at, key)) continue;
-      std::size_t v = at + key.size();
+      std::size_t v = KeyEnd(text, at, begin, key);
+      if (v == std::string_view::npos) continue;
       while (v < begin && IsBlank(text[v])) ++v;
       *value_begin = v;
       *value_end = e;

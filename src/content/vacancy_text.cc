@@ -40,6 +40,8 @@ constexpr std::array<std::string_view, 34> kDocumentKeyWords = {
 // then a value. Sets *key to the key.
 bool FieldLine(std::string_view text, std::size_t b, std::size_t e, std::string_view* key) {
   while (b < e && IsBlank(text[b])) ++b;
+  b = SkipListBullet(text, b, e);  // "- Salary: 55k", "* Room: The Vault"
+  while (b < e && IsBlank(text[b])) ++b;
   std::size_t i = b;
   for (int words = 0; words < 3; ++words) {
     const std::size_t w = i;
