@@ -38,6 +38,10 @@ const char kStoredTextsDir[] = "tests/testdata/content/stored-texts";
 // Round 56's tester 13: XLSX formulas and number formats, MIME
 // Content-Description, iCalendar CATEGORIES (make-fixtures.py there).
 const char kRound56Dir[] = "tests/testdata/markings/round56";
+// Round 57's tester 13: record fields, the authority block, quoted headers
+// in non-Latin scripts, pasted subject lines, RELEASABLE TO THE PUBLIC,
+// negated export legends (README.md there).
+const char kRound57Dir[] = "tests/testdata/markings/round57";
 const char kRound13Dir[] = "tests/testdata/markings/round13";
 // Breaker round 14: a lone level word on a body's first or last line (the
 // doubted-marking finding), label headers under other names, LIMITED
@@ -166,7 +170,8 @@ std::vector<std::string> Fixtures() {
                           kRound38fDir, kRound41eDir, kRound41aDir, kRound42Dir,
                           kRound42bDir, kRound43Dir, kRound44aDir, kRound44bDir,
                           kRound45aDir, kRound45bDir, kRound46aDir,
-                          kRound46bDir, kYencDir, kStoredTextsDir, kRound56Dir}) {
+                          kRound46bDir, kYencDir, kStoredTextsDir, kRound56Dir,
+                          kRound57Dir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }
