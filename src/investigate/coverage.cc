@@ -7,6 +7,7 @@
 
 #include "base/text_format.h"
 #include "investigate/server_coverage.h"
+#include "investigate/window_sources.h"
 #include "maillog/shown_time.h"
 #include "maillog/timestamp.h"
 
@@ -277,6 +278,7 @@ std::vector<std::string> CoverageGapTexts(const Report& rep) {
   std::vector<std::string> out;
   for (const CoverageGap& g : CoverageGaps(rep)) out.push_back(GapText(rep, g));
   ServerGaps(rep, out);
+  UnreachedSources(rep, out);
   for (std::string& t : MissingFileTexts(rep)) out.push_back(std::move(t));
   return out;
 }

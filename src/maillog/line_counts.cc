@@ -76,6 +76,7 @@ void LineCounts::NoteTime(int64_t time, ZoneSource zone) {
 }
 
 void LineCounts::NoteHost(std::string_view host, int64_t time, ZoneSource zone) {
+  if (!host.empty()) NoteHostRead(host, time);
   if (host.empty() || (window_from != 0 && time < window_from) ||
       (window_to != 0 && time >= window_to)) {
     return;
