@@ -294,6 +294,17 @@ TEST(SplitPastedAddressListTest, CommaForDotInADomainIsOneRecipient) {
               ElementsAre("x@gmail.com", "Bo <b@y.org>"));
 }
 
+// Tester round 56b, finding 7: several commas for dots are one recipient
+// too (x@hmrc,gov,uk), not a domain cut short and stray labels.
+TEST(SplitPastedAddressListTest, SeveralCommasForDotsAreOneRecipient) {
+  EXPECT_THAT(SplitPastedAddressList("x@hmrc,gov,uk"), ElementsAre("x@hmrc,gov,uk"));
+  EXPECT_THAT(SplitPastedAddressList("x@mail,example,co,uk; b@y.org"),
+              ElementsAre("x@mail,example,co,uk", "b@y.org"));
+  EXPECT_THAT(SplitPastedAddressList("x@leedsth,nhs,uk"), ElementsAre("x@leedsth,nhs,uk"));
+  EXPECT_THAT(SplitPastedAddressList("x@hmrc,gov,uk,b@y.org"),
+              ElementsAre("x@hmrc,gov,uk", "b@y.org"));
+}
+
 // Postfix's tok822_parse: "adds missing commas between addresses", and a
 // ':' starts a group only when a ';' closes it.
 TEST(SplitAddressListTest, MissingCommasAsPostfixReadsThem) {

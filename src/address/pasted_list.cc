@@ -1,5 +1,6 @@
 // SplitPastedAddressList: an address list as a mail client's address box
 // shows it (nearmiss/address.h).
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -51,7 +52,10 @@ bool NamedMailbox(std::string_view s) {
 bool CommaForDot(std::string_view before, std::string_view after) {
   const std::size_t at = before.rfind('@');
   if (at == kNpos || at + 1 == before.size()) return false;
-  const std::string_view domain = before.substr(at + 1);
+  // x@hmrc,gov,uk: the commas already joined are dots too (tester round
+  // 56b, finding 7), so every one of them keeps the recipient whole.
+  std::string domain(before.substr(at + 1));
+  std::replace(domain.begin(), domain.end(), ',', '.');
   if (!address::IsPlainLdh(domain)) return false;
   after = TrimSpace(after);
   if (after.empty() || after.front() == '.' || !address::IsPlainLdh(after)) return false;
@@ -63,15 +67,31 @@ bool CommaForDot(std::string_view before, std::string_view after) {
 
 // `pieces` (SplitAddressList's of `text`) with each piece followed in
 // `text` by a ',' that is CommaForDot joined to the next.
+// A run of labels (x@leedsth,nhs,uk) is judged whole: the TLD that makes
+// it a domain is the run's last label, so each comma of the run is joined
+// when the whole is a domain (tester round 56b, finding 7).
 std::vector<std::string> JoinCommasForDots(std::string_view text, std::vector<std::string> pieces) {
   std::vector<std::string> out;
-  for (std::string& piece : pieces) {
-    if (!out.empty() && CommaForDot(out.back(), piece) &&
-        text.find(out.back() + ",") != kNpos) {
-      out.back().append(",").append(TrimSpace(piece));
-      continue;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    if (!out.empty() && text.find(out.back() + ",") != kNpos) {
+      // The longest run of plain labels from here whose whole is a domain.
+      std::string run(TrimSpace(pieces[i]));
+      size_t end = kNpos;
+      for (size_t j = i;;) {
+        if (CommaForDot(out.back(), run)) end = j;
+        if (++j == pieces.size() || !address::IsPlainLdh(TrimSpace(pieces[j])) ||
+            text.find(pieces[j - 1] + ",") == kNpos) {
+          break;
+        }
+        run.append(".").append(TrimSpace(pieces[j]));
+      }
+      if (end != kNpos) {
+        for (; i <= end; ++i) out.back().append(",").append(TrimSpace(pieces[i]));
+        --i;
+        continue;
+      }
     }
-    out.push_back(std::move(piece));
+    out.push_back(std::move(pieces[i]));
   }
   return out;
 }

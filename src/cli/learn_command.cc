@@ -35,7 +35,8 @@ void AddLearnCommand(CLI::App& app, Run& run) {
               "Exit status: 0 learned (or everything was already in the store); 2 an error, "
               "or sources that hold no delivery at all while rows were skipped (received mail, "
               "a direction that cannot be told, bounces, invalid domains, no addresses), said "
-              "with how many, why and the first FILE:LINE of each.");
+              "with how many, why and the first FILE:LINE of each. A gap in the time the logs "
+              "cover (audit's INCOMPLETE notice, audit's exit 2) is a warning on stderr.");
   // Its own --store below: learning always has a store, by default the
   // state directory's.
   flags->policy.Register(*cmd, /*with_protect_file=*/false, /*with_store=*/false);

@@ -2,9 +2,12 @@
 #include "cli/learn_logs.h"
 
 #include <cstdio>
+#include <utility>
 
 #include "base/log.h"
 #include "base/text_format.h"
+#include "investigate/coverage.h"
+#include "investigate/report.h"
 #include "maillog/line_counts_text.h"
 #include "maillog/log_files.h"
 #include "maillog/set_order.h"
@@ -89,6 +92,7 @@ Status ReadLearnLogs(const std::vector<std::string>& logs, maillog::ReadLogOptio
     }
     out->not_understood += counts.not_understood;
     out->skips.Add(counts);
+    out->counts.push_back(std::move(counts));
   }
   Status finished = learner.FinishLogs();
   progress.Clear();
@@ -104,6 +108,15 @@ Status ReadLearnLogs(const std::vector<std::string>& logs, maillog::ReadLogOptio
     }
   }
   return Status::Ok();
+}
+
+void WarnLearnCoverage(const LearnLogsRead& read) {
+  investigate::Report report;
+  report.logs = read.counts;
+  for (const std::string& gap : investigate::CoverageGapTexts(report)) {
+    log::Warn("learn: the logs given are incomplete: " + gap +
+              ": what was sent then is not learned (audit over them exits 2)");
+  }
 }
 
 }  // namespace nearmiss::cli

@@ -39,6 +39,8 @@ struct LearnLogsRead {
   uint64_t not_understood = 0;
   std::string first_not_understood;  // FILE:LINE; "" when none
   LogSkips skips;
+  // Each log's counts, in reading order: what they cover (LearnCoverage).
+  std::vector<maillog::LineCounts> counts;
 };
 
 // Reads `logs` (any order: they are ordered here, oldest first) into
@@ -48,6 +50,13 @@ struct LearnLogsRead {
 // cannot be read or is no mail log (maillog::ReadLog), FinishLogs's.
 Status ReadLearnLogs(const std::vector<std::string>& logs, maillog::ReadLogOptions read,
                      history::Learner& learner, ByteProgress& progress, LearnLogsRead* out);
+
+// The gaps in the time the logs read cover and what their names prove
+// missing, as audit says them in its INCOMPLETE notice (investigate/
+// coverage.h): a warning each on stderr. Not an error: what was learned is
+// true, there is only less of it, and learn's exit status is documented as
+// 0 for "learned" (learn --help); audit over the same logs exits 2.
+void WarnLearnCoverage(const LearnLogsRead& read);
 
 }  // namespace nearmiss::cli
 

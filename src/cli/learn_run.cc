@@ -216,6 +216,7 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
   if (Status s = ReadLearnLogs(logs, read, learner, progress, &logs_read); !s.ok()) {
     return Stopped(s, learner);
   }
+  WarnLearnCoverage(logs_read);
   if (!mailboxes.empty()) {
     // Sent mail only: a Maildir root's INBOX is what others sent us.
     Result<history::SentSelection> sent = history::SelectSentFolders(mailboxes,

@@ -44,6 +44,10 @@ const char kEncryptedDir[] = "tests/testdata/content/encrypted";
 // Round 57's tester 13, finding 2: Explorer's thumbnail caches in zipped
 // folders, skipped only when they are one (make-fixtures.py there).
 const char kWindowsShellDir[] = "tests/testdata/content/windows-shell";
+// Round 57's tester 13: record fields, the authority block, quoted headers
+// in non-Latin scripts, pasted subject lines, RELEASABLE TO THE PUBLIC,
+// negated export legends (README.md there).
+const char kRound57Dir[] = "tests/testdata/markings/round57";
 const char kRound13Dir[] = "tests/testdata/markings/round13";
 // Breaker round 14: a lone level word on a body's first or last line (the
 // doubted-marking finding), label headers under other names, LIMITED
@@ -173,7 +177,7 @@ std::vector<std::string> Fixtures() {
                           kRound42bDir, kRound43Dir, kRound44aDir, kRound44bDir,
                           kRound45aDir, kRound45bDir, kRound46aDir,
                           kRound46bDir, kYencDir, kStoredTextsDir, kRound56Dir,
-                          kEncryptedDir, kWindowsShellDir}) {
+                          kRound57Dir, kEncryptedDir, kWindowsShellDir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

@@ -31,6 +31,24 @@ bool DefinedAfter(std::string_view text, std::size_t end) {
   return false;
 }
 
+// The word right before the match on its line is NOT, NO or NON, joined by a
+// blank or a hyphen: "NOT ITAR CONTROLLED", "NO EXPORT CONTROLLED DATA",
+// "NON-ITAR CONTROLLED" are the headings datasheets and brochures print to
+// say the opposite of the legend (round 57's tester 13, finding 8). A banner
+// states a marking; a negation in front of it denies one.
+bool NegatedBefore(std::string_view text, std::size_t begin) {
+  std::size_t i = begin;
+  if (i == 0 || (text[i - 1] != ' ' && text[i - 1] != '-')) return false;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '-')) --i;
+  const std::size_t word_end = i;
+  while (i > 0 && IsAlpha(text[i - 1])) --i;
+  const std::string_view word = text.substr(i, word_end - i);
+  for (std::string_view no : {"not", "no", "non"}) {
+    if (word.size() == no.size() && StartsWithNoCaseAt(word, 0, no)) return true;
+  }
+  return false;
+}
+
 // A portion mark leading a subject: with controls ("(S//NF) Convoy") it
 // counts; a bare one ("(S) Blue T-shirt", "(TS) Tom's leaving do") only if
 // the message agrees, as in a body.
@@ -162,6 +180,7 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
   }
   switch (p.kind) {
     case MarkingKind::kBanner: {
+      if (NegatedBefore(text, m.begin)) return Counts::kNo;
       // A form that counts only on a line of its own (pack.h, line_alone):
       // "LIMITE" under a Council document's number, not "DATE LIMITE".
       if (p.line_alone &&
@@ -295,8 +314,9 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
 
 // PlacedStrength in the scanned text; in a body, a match in the "Subject:"
 // field of a quoted header block ("From: ...\nSent: ...\nSubject: UK TOP
-// SECRET: plan") is also read as a subject, and counts if either reading
-// makes it strong (position.h, QuotedSubjectField).
+// SECRET: plan") or on a memo's or a pasted "Subject:" line opening its
+// paragraph is also read as a subject, and counts if either reading makes it
+// strong (position.h, QuotedSubjectField, PastedSubjectLine).
 Counts MarkingStrength(const PatternEntry& p, TextKind kind,
                        const Scratch::Rep& s, const RawMatch& m,
                        Strength* strength) {
@@ -307,8 +327,10 @@ Counts MarkingStrength(const PatternEntry& p, TextKind kind,
     return counts;
   }
   std::size_t vb = 0, ve = 0;
+  std::string_view why = "the subject of a quoted header";
   if (!QuotedSubjectField(s.text, m.begin, &vb, &ve) || m.end > ve) {
-    return counts;
+    if (!PastedSubjectLine(s.text, m.begin, &vb, &ve) || m.end > ve) return counts;
+    why = "the subject of a memo or a pasted subject line";
   }
   RawMatch in_subject{m.id, m.begin - vb, m.end - vb};
   Strength subject_strength = Strength::kWeak;
@@ -316,7 +338,7 @@ Counts MarkingStrength(const PatternEntry& p, TextKind kind,
                      in_subject, &subject_strength) == Counts::kYes &&
       subject_strength == Strength::kStrong) {
     *strength = Strength::kStrong;
-    s.why = "the subject of a quoted header";
+    s.why = why;
     return Counts::kYes;
   }
   return counts;

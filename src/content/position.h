@@ -44,9 +44,10 @@ bool AbbreviationLeadsSubject(std::string_view text, std::size_t begin,
 
 // The match stands in the "Subject:" field of a header block quoted in a
 // body or a document: the line starts (after blanks and "> " quote marks)
-// with "Subject:" (or Outlook's "Betreff:", "Objet :", "Asunto:",
-// "Oggetto:"), and another field of the block ("From:", "Sent:", "To:",
-// "Date:", "Cc:" and their translations) stands within 6 lines above or
+// with "Subject:" (or Outlook's "Betreff:", "Objet :", "件名:", "Тема:": the
+// keys of data/lists/quoted-header-keys.txt), and another field of the
+// block ("From:", "Sent:", "To:", "Date:", "Cc:" and their translations,
+// "差出人:", "От:", "보낸 사람:") stands within 6 lines above or
 // below, no blank line between: Outlook's reply and forward header,
 // "-----Original Message-----", Gmail's forwarded message, a forwarded .eml
 // saved as text. The quoted subject is a subject in its own right: a
@@ -56,6 +57,17 @@ bool AbbreviationLeadsSubject(std::string_view text, std::size_t begin,
 // IsSubjectMarking.
 bool QuotedSubjectField(std::string_view text, std::size_t begin,
                         std::size_t* value_begin, std::size_t* value_end);
+
+// The match stands on a memo's or a pasted subject line opening its
+// paragraph (a blank line or the text's edge above): the line
+// starts with a subject key of QuotedSubjectField's or a memo's "Subj:",
+// "Title:", "Re:" (data/lists/quoted-header-keys.txt). A sender who pastes
+// the subject line of the document into a body, or writes a memo, leaves
+// the document's marking there as its subject carries it (round 57's tester
+// 13, finding 6). Sets [*value_begin, *value_end) to the line's value, the
+// subject to read with IsSubjectMarking.
+bool PastedSubjectLine(std::string_view text, std::size_t begin, std::size_t* value_begin,
+                       std::size_t* value_end);
 
 // The match ends the subject after a separator and a blank: "Deployment
 // plan - SECRET", "Plan -- SECRET", "Plan / SECRET", "Deployment plan |

@@ -212,6 +212,14 @@ bool IsTierPrefix(std::string_view prefix, bool separator_allowed) {
     if (!alnum || IsPhraseWord(prefix.substr(w, k - w)) || IsNoteWord(prefix.substr(w, k - w))) {
       return false;
     }
+    // "NON-ITAR CONTROLLED", "NO-EXPORT CONTROLLED": a negation joined to the
+    // word before the tier denies it, as "NOT CONTROLLED" does (round 57's
+    // tester 13, finding 8).
+    const std::size_t hyphen = prefix.find('-', w);
+    if (hyphen != std::string_view::npos && hyphen < k && IsPhraseWord(prefix.substr(w, hyphen - w)) &&
+        (hyphen - w == 2 || hyphen - w == 3) && (prefix[w] == 'N' || prefix[w] == 'n')) {
+      return false;
+    }
     ++words;
     while (k < e && IsBlank(prefix[k])) ++k;
   }

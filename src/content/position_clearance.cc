@@ -70,12 +70,19 @@ bool ClearanceFieldLabel(std::string_view text, std::size_t from, std::size_t be
 }
 
 // A generic level key ("Security:", "Sensitivity Level -") from `from` to
-// `begin`, in a text that reads as a vacancy.
+// `begin`, in a text that reads as a vacancy; or "Security:" / "Level:"
+// keyed with a colon as one field of a record of `Key: value` fields (a
+// job's or a booking's; vacancy_text.h, InFieldRecord). A Purview
+// "Sensitivity:" line is a label's, so only the keys without it.
 bool VacancyLevelField(std::string_view text, std::size_t from, std::size_t begin) {
   std::size_t end = begin;
   while (end > from && IsBlank(text[end - 1])) --end;
   if (end == from || (text[end - 1] != ':' && text[end - 1] != '-')) return false;
-  return GenericLevelKey(text.substr(from, end - 1 - from)) && ReadsAsVacancy(text, begin);
+  const std::string_view key = text.substr(from, end - 1 - from);
+  if (!GenericLevelKey(key)) return false;
+  if (ReadsAsVacancy(text, begin)) return true;
+  return text[end - 1] == ':' && !ContainsNoCase(key, "sensitivity") &&
+         InFieldRecord(text, LineStart(text, begin));
 }
 
 // "TOP SECRET/SCI with polygraph", "TS/SCI with a full-scope poly": a

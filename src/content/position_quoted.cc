@@ -1,39 +1,65 @@
-// The "Subject:" field of a header block quoted in a text (position.h,
-// QuotedSubjectField).
-#include <array>
+// The "Subject:" field of a header block quoted in a text, and a memo's or a
+// pasted subject line (position.h, QuotedSubjectField, PastedSubjectLine).
+#include <string_view>
+#include <vector>
 
 #include "content/line_text.h"
 #include "content/position.h"
 
+namespace nearmiss::data {
+extern const std::string_view kQuotedHeaderKeys;
+}  // namespace nearmiss::data
+
 namespace nearmiss::content {
 namespace {
 
-// The subject field's key as mail clients quote it: Outlook's reply and
-// forward header ("From:/Sent:/To:/Subject:"), "-----Original Message-----",
-// Gmail's "---------- Forwarded message ---------", a forwarded .eml saved as
-// text; in English and the languages of NATO and EU members Outlook quotes
-// in (Outlook's localised reply header: German, French, Spanish, Italian,
-// Dutch, Portuguese, Danish, Norwegian, Swedish, Polish, Czech, Slovak,
-// Slovenian, Croatian, Hungarian, Romanian, Bulgarian, Greek, Finnish,
-// Estonian, Latvian, Lithuanian, Turkish; issue 13, breaker defect 14).
-// Keys with letters beyond ASCII are listed as Outlook writes them, with a
-// capital.
-constexpr std::array<std::string_view, 24> kSubjectKeys = {
-    "subject:", "betreff:", "objet:", "objet :", "asunto:", "oggetto:",
-    "onderwerp:", "assunto:", "emne:", "\u00c4mne:", "\u00e4mne:", "temat:",
-    "p\u0159edm\u011bt:", "predmet:", "zadeva:", "t\u00e1rgy:", "subiect:",
-    "\u0422\u0435\u043c\u0430:", "\u0398\u03ad\u03bc\u03b1:", "aihe:", "teema:",
-    "t\u0113ma:", "tema:", "konu:"};
+// The keys of a quoted header block, subject and other fields, in the
+// languages mail clients quote in: data/lists/quoted-header-keys.txt (its
+// sources there). Read once; views into the embedded list.
+struct QuotedHeaderKeys {
+  std::vector<std::string_view> subject;
+  std::vector<std::string_view> field;
+  std::vector<std::string_view> memo;
+};
 
-// The other fields of such a block; one must stand next to the subject.
-constexpr std::array<std::string_view, 40> kFieldKeys = {
-    "from:", "sent:", "to:", "date:", "cc:",  "von:",  "gesendet:",
-    "an:",   "de:",   "de :", "envoy", "para:", "datum:", "da:",
-    "van:", "verzonden:", "aan:", "enviada em:", "enviado:", "fra:", "til:",
-    "sendt:", "fr\u00e5n:", "till:", "skickat:", "od:", "do:", "wys\u0142ano:",
-    "komu:", "odesl\u00e1no:", "felad\u00f3:", "c\u00edmzett:", "trimis:",
-    "l\u00e4hett\u00e4j\u00e4:", "saatja:", "kimden:", "kime:", "nuo:", "kam:",
-    "inviato:"};
+const QuotedHeaderKeys& Keys() {
+  static const QuotedHeaderKeys keys = [] {
+    QuotedHeaderKeys k;
+    std::string_view list = data::kQuotedHeaderKeys;
+    while (!list.empty()) {
+      const std::size_t nl = list.find('\n');
+      std::string_view line = list.substr(0, nl);
+      list.remove_prefix(nl == std::string_view::npos ? list.size() : nl + 1);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+      if (line.empty() || line.front() == '#') continue;
+      const std::size_t blank = line.find(' ');
+      if (blank == std::string_view::npos) continue;
+      const std::string_view kind = line.substr(0, blank);
+      const std::string_view key = line.substr(blank + 1);
+      if (kind == "subject") k.subject.push_back(key);
+      if (kind == "field") k.field.push_back(key);
+      if (kind == "memo") k.memo.push_back(key);
+    }
+    return k;
+  }();
+  return keys;
+}
+
+// Where `key` ends when it opens s at `at`, or npos. A key's colon may have
+// blanks before it ("件名 :", "Objet :"; an ideographic space is folded to a
+// blank by NFKC) and the key's letters compare in either case (ASCII).
+std::size_t KeyEnd(std::string_view s, std::size_t at, std::size_t limit, std::string_view key) {
+  if (key.empty() || key.back() != ':') {
+    return at + key.size() <= limit && StartsWithNoCaseAt(s, at, key) ? at + key.size()
+                                                                      : std::string_view::npos;
+  }
+  std::string_view stem = key.substr(0, key.size() - 1);
+  while (!stem.empty() && stem.back() == ' ') stem.remove_suffix(1);
+  if (at + stem.size() > limit || !StartsWithNoCaseAt(s, at, stem)) return std::string_view::npos;
+  std::size_t i = at + stem.size();
+  while (i < limit && IsBlank(s[i])) ++i;
+  return i < limit && s[i] == ':' ? i + 1 : std::string_view::npos;
+}
 
 // Lines of the block looked at above and below the subject line.
 constexpr int kBlockLines = 6;
@@ -46,16 +72,16 @@ std::size_t FieldStart(std::string_view s, std::size_t b, std::size_t e) {
 
 bool IsFieldLine(std::string_view s, std::size_t b, std::size_t e) {
   std::size_t at = FieldStart(s, b, e);
-  for (std::string_view key : kFieldKeys) {
-    if (at + key.size() <= e && StartsWithNoCaseAt(s, at, key)) return true;
+  for (std::string_view key : Keys().field) {
+    if (KeyEnd(s, at, e, key) != std::string_view::npos) return true;
   }
   return false;
 }
 
 bool IsSubjectLine(std::string_view s, std::size_t b, std::size_t e) {
   std::size_t at = FieldStart(s, b, e);
-  for (std::string_view key : kSubjectKeys) {
-    if (at + key.size() <= e && StartsWithNoCaseAt(s, at, key)) return true;
+  for (std::string_view key : Keys().subject) {
+    if (KeyEnd(s, at, e, key) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -105,14 +131,37 @@ bool QuotedSubjectField(std::string_view text, std::size_t begin,
     }
   }
   std::size_t at = FieldStart(text, b, e);
-  for (std::string_view key : kSubjectKeys) {
-    if (at + key.size() > begin || !StartsWithNoCaseAt(text, at, key)) continue;
-    std::size_t v = at + key.size();
+  for (std::string_view key : Keys().subject) {
+    std::size_t v = KeyEnd(text, at, begin, key);
+    if (v == std::string_view::npos) continue;
     while (v < begin && IsBlank(text[v])) ++v;
     if (!NextToField(text, b, LineEnd(text, b))) return false;
     *value_begin = v;
     *value_end = value_stop;
     return true;
+  }
+  return false;
+}
+
+bool PastedSubjectLine(std::string_view text, std::size_t begin, std::size_t* value_begin,
+                       std::size_t* value_end) {
+  const std::size_t b = LineStart(text, begin);
+  const std::size_t e = LineEnd(text, begin);
+  // Opening its paragraph: a blank line (or the text's edge) above. The memo's
+  // text may follow on the next line ("Subject: UK SECRET: convoy\nThe convoy
+  // leaves ..."); a header block's other fields around it are
+  // QuotedSubjectField's.
+  if (b > 0 && !IsBlankLine(text, LineStart(text, b - 1), b - 1)) return false;
+  const std::size_t at = FieldStart(text, b, e);
+  for (const auto* keys : {&Keys().subject, &Keys().memo}) {
+    for (std::string_view key : *keys) {
+      std::size_t v = KeyEnd(text, at, begin, key);
+      if (v == std::string_view::npos) continue;
+      while (v < begin && IsBlank(text[v])) ++v;
+      *value_begin = v;
+      *value_end = e;
+      return true;
+    }
   }
   return false;
 }

@@ -1,8 +1,9 @@
 // A job vacancy's fields: "Sensitivity Level: TOP SECRET", "Security:
 // SECRET", "Security Level: TOP SECRET" in a recruiter's or an employer's
 // advert name the clearance the post requires, not the marking of the
-// message (round 52's tester 13, finding 5). Outside a vacancy the same keys
-// are a document's ("Security Level: SECRET" over a convoy plan stays a
+// message (round 52's tester 13, finding 5). In a record of other `Key:
+// value` fields (a job's, a booking's: InFieldRecord) they are the record's
+// field too. Elsewhere the same keys are a document's ("Security Level: SECRET" over a convoy plan stays a
 // marking; labelled_line.h).
 //
 // Offsets are byte offsets into normalised text; pure functions.
@@ -29,6 +30,20 @@ bool GenericLevelKey(std::string_view label);
 // Case-insensitive.
 inline constexpr std::size_t kVacancyReach = 1024;
 bool ReadsAsVacancy(std::string_view text, std::size_t at);
+
+// The line starting at `line_begin` is one field of a record of `Key: value`
+// fields: its paragraph (no blank line between, kRecordLines lines either
+// side) holds another line keyed by a word that names no marking and is no
+// memo's or mail header's field ("Role: Cyber Analyst", "Salary: 55k",
+// "Room: The Vault", "Players: 5"). A recruiter's advert lists the clearance
+// a post needs as "Security: Top Secret" beside the salary, an escape room's
+// booking its game's "Level: TOP SECRET" beside the room (round 57's tester
+// 13, finding 1): neither standard's manual keys a marking "Security" or
+// "Level" (labelled_line.h lists the keys they use), and a marked document's
+// header block is keyed by markings and memo fields ("Classification:",
+// "Caveats:", "From:", "Date:", "Reference:").
+inline constexpr int kRecordLines = 8;
+bool InFieldRecord(std::string_view text, std::size_t line_begin);
 
 }  // namespace nearmiss::content
 

@@ -406,11 +406,13 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
     // check CLI and the HTTP API keep such a comma in one recipient
     // (SplitPastedAddressList); the milter's envelope recipient is one.
     if (repaired.empty()) {
-      repaired = engine::RepairCommas(input);
+      char typed = ',';
+      repaired = engine::RepairCommas(input, &typed);
       if (!repaired.empty()) {
         if (std::string dots = engine::RepairDots(repaired); !dots.empty()) repaired = std::move(dots);
         if (!c.reasons.empty()) {
-          c.reasons.back().detail.append(" (its ',' is a comma typed where a dot belongs)");
+          c.reasons.back().detail.append(typed == '/' ? " (its '/' is a slash typed where a dot belongs)"
+                                                      : " (its ',' is a comma typed where a dot belongs)");
         }
       }
     }

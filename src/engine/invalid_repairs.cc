@@ -33,12 +33,15 @@ std::string RepairDots(std::string_view input) {
   return changed ? out : "";
 }
 
-std::string RepairCommas(std::string_view input) {
+std::string RepairCommas(std::string_view input, char* typed) {
   const size_t at = input.rfind('@');
-  if (at == std::string_view::npos || input.find(',', at) == std::string_view::npos) return "";
+  if (at == std::string_view::npos) return "";
+  const size_t first = input.find_first_of(",/", at);
+  if (first == std::string_view::npos) return "";
+  if (typed != nullptr) *typed = input[first];
   std::string out(input);
   for (size_t i = at + 1; i < out.size(); ++i) {
-    if (out[i] == ',') out[i] = '.';
+    if (out[i] == ',' || out[i] == '/') out[i] = '.';
   }
   return out;
 }

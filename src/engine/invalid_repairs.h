@@ -27,11 +27,13 @@ using JudgeDomainFn = std::function<void(const Domain&, const std::string&, Reci
 // nothing (so a check of the repaired address never repairs again).
 std::string RepairDots(std::string_view input);
 
-// `input` with each ',' of its domain (after the last '@') made a '.', as
-// a comma typed for a dot ("x@barclays.co.uk" for "x@barclays.co,uk": the
-// keys are neighbours); "" when its domain has none. RFC 5321 allows no
-// ',' in a domain, so nothing deliverable is lost (issue 15, finding 2).
-std::string RepairCommas(std::string_view input);
+// `input` with each ',' and '/' of its domain (after the last '@') made a
+// '.', as a key typed for a dot ("x@barclays.co.uk" for "x@barclays.co,uk",
+// "x@gmail.com" for "x@gmail/com": on QWERTY both are the dot's
+// neighbours); "" when its domain has none. RFC 5321 allows neither in a
+// domain, so nothing deliverable is lost (issue 15, finding 2; tester round
+// 56b, finding 7). `typed`, when given, is set to the first one found.
+std::string RepairCommas(std::string_view input, char* typed = nullptr);
 
 // For `input` refused as a public suffix under a wildcard rule
 // (x@hotmail.pg: "*.pg" in the PSL) that `judge` (Engine::JudgeDomain)

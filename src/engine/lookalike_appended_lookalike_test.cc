@@ -74,6 +74,40 @@ TEST_F(AppendedLookalikeTest, TheNameTypedWholeIsSuggestedFirst) {
   }
 }
 
+// Finding 3 again: a namespace with an ending added offers what the bare
+// namespace's look-alike does (nhs.co.uk: nhs.net), and no other domain of
+// the name (nhs.scot, Scotland's; leedsth.nhs.net, no one's) beside it.
+TEST_F(AppendedLookalikeTest, ANamespaceWithAnEndingAddedOffersItsMailDomainAlone) {
+  for (auto [typed, meant] : {std::pair{"nhs.uk.com", "a@nhs.net"},
+                              {"nhs.uk.net", "a@nhs.net"},
+                              {"nhs.co.uk", "a@nhs.net"},
+                              {"leedsth.nhs.uk.com", "a@leedsth.nhs.uk"},
+                              {"hmrc.gov.uk.com", "a@hmrc.gov.uk"},
+                              {"gov.uk.com", ""},
+                              {"police.uk.com", ""}}) {
+    RecipientCheck c = Check(typed);
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed << ": " << Show(c);
+    EXPECT_EQ(c.suggestion, meant) << typed << ": " << Show(c);
+    EXPECT_EQ(c.also_suggestion, "") << typed << ": " << Show(c);
+  }
+}
+
+// Finding 4 under a name the lists hold (af.mil): a name under it one plain
+// slip from a listed one (ramstein.af.mil) is that one, whether the ending
+// was added to or slipped; a host under a listed name keeps its own label.
+TEST_F(AppendedLookalikeTest, ASlippedNameUnderAListedNameIsTheListedOne) {
+  for (auto [typed, meant] : {std::pair{"ramstien.af.mil.com", "a@ramstein.af.mil"},
+                              {"ramstien.af.mil.de", "a@ramstein.af.mil"},
+                              {"ramstien.af.ml", "a@ramstein.af.mil"},
+                              {"ramsteni.af.mil.com", "a@ramstein.af.mil"},
+                              {"hr.army.ml", "a@hr.army.mil"},
+                              {"mail.army.mil.com", "a@mail.army.mil"}}) {
+    RecipientCheck c = Check(typed);
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed << ": " << Show(c);
+    EXPECT_EQ(c.suggestion, meant) << typed << ": " << Show(c);
+  }
+}
+
 // Finding 1: the real-neighbour list names exact domains; a trusted name
 // before one is suffix-append, as before any other registered domain.
 TEST_F(AppendedLookalikeTest, ATrustedNameBeforeARealNeighbourIsSuffixAppend) {

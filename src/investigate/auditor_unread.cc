@@ -11,6 +11,7 @@
 namespace nearmiss::investigate {
 
 void Auditor::JudgeUnread(const maillog::LineCounts& counts) {
+  uint64_t last_line = 0;  // the entries come in line order, a line's together
   for (const auto& [line, recipient] : counts.unread_recipients) {
     std::string_view domain = maillog::AddressDomain(recipient);
     if (domain.empty()) continue;
@@ -18,6 +19,8 @@ void Auditor::JudgeUnread(const maillog::LineCounts& counts) {
     address::NormalDomain(domain, &parsed_, &normal);
     if (normal.empty() || !Classify(normal).flagged) continue;
     ++report_->unread_flagged;
+    if (line != last_line) ++report_->unread_flagged_lines;
+    last_line = line;
     if (report_->unread_flagged_named.size() < Report::kUnreadFlaggedNamed) {
       std::string named = recipient;
       named += " (";

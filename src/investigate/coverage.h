@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "investigate/report.h"
+#include "maillog/shown_time.h"
 
 namespace nearmiss::investigate {
 
@@ -54,6 +55,12 @@ struct CoverageGap {
   // For a window a trace asked for ("StartDate" / "EndDate" in before /
   // after): the file that asked.
   std::string asked;
+  // Where each one's zone came from: a time whose UTC is known is said with
+  // its Z, a Postfix wall clock read in a zone nobody named as written
+  // (maillog/shown_time.h). A window's end (--since, --until, StartDate,
+  // EndDate) is UTC.
+  maillog::ZoneSource from_zone = maillog::ZoneSource::kInput,
+                      to_zone = maillog::ZoneSource::kInput;
 };
 
 // The gaps, in time order; none when fewer than one file has a time.

@@ -31,6 +31,7 @@
 #include "investigate/coverage.h"
 #include "investigate/tracking_log_names.h"
 #include "maillog/rotation_name.h"
+#include "maillog/shown_time.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
@@ -89,6 +90,7 @@ void NumberHoles(const Report& rep, std::vector<std::string>& out) {
 struct DatedFile {
   int64_t named = 0, first = 0;
   std::string file;
+  maillog::ZoneSource first_zone = maillog::ZoneSource::kInput;
 };
 
 // "rot8/maillog-20261129, rot8/maillog-20261130, " when `a`'s name holds
@@ -122,7 +124,9 @@ void DateHoles(const Report& rep, std::vector<std::string>& out) {
   std::map<std::string, std::vector<File>> sets;
   for (const maillog::LineCounts& c : rep.logs) {
     const maillog::RotationName r = maillog::ReadRotationName(c.file);
-    if (r.named != 0 && !Trace(c)) sets[r.base].push_back({r.named, c.first_time, c.file});
+    if (r.named != 0 && !Trace(c)) {
+      sets[r.base].push_back({r.named, c.first_time, c.file, c.first_zone});
+    }
   }
   for (auto& [base, files] : sets) {
     if (files.size() < 2) continue;
@@ -159,7 +163,8 @@ void DateHoles(const Report& rep, std::vector<std::string>& out) {
                            ? "each " + Counted(static_cast<uint64_t>(period / 86400), "day")
                            : "each " + Counted(static_cast<uint64_t>(period / 3600), "hour")) +
                       " as its names step) are not among the files given: " + b.file +
-                      "'s lines begin at " + maillog::FormatTime(b.first) + ", after " + a.file +
+                      "'s lines begin at " + maillog::ShownTime(b.first, b.first_zone) +
+                      ", after " + a.file +
                       " was rotated at " + maillog::FormatTime(a.named) +
                       " (or those days had no line and logrotate's notifempty made no file)";
       out.push_back(std::move(t));

@@ -189,9 +189,14 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
     // tester round 43, finding 6).
     h += "<p class=\"lead\">None among the lines read went to a look-alike or blocked domain; "
          "<strong>" +
-         Counted(static_cast<int64_t>(rep.unread_flagged), "delivery line that could not be read names",
+         Counted(static_cast<int64_t>(rep.unread_flagged_lines),
+                 "delivery line that could not be read names",
                  "delivery lines that could not be read name") +
-         " a look-alike or blocked recipient</strong>: " + Html(UnreadFlaggedNamed(rep)) + ".</p>";
+         (rep.unread_flagged_lines == rep.unread_flagged
+              ? std::string(" a look-alike or blocked recipient")
+              : " " + Counted(static_cast<int64_t>(rep.unread_flagged),
+                              "look-alike or blocked recipient")) +
+         "</strong>: " + Html(UnreadFlaggedNamed(rep)) + ".</p>";
   } else if (t.deliveries == 0 && rep.begun_before_window != 0) {
     // Never "no message" over a flagged delivery the window left out
     // because it began before it (round 47's tester 16, finding 3).

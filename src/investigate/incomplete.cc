@@ -23,9 +23,14 @@ std::string UnreadFlaggedNamed(const Report& rep) {
 std::string UnreadFlagged(const Report& rep) {
   if (rep.unread_flagged == 0) return {};
   std::string out = " (";
-  out += Thousands(static_cast<int64_t>(rep.unread_flagged));
-  out += rep.unread_flagged == 1 ? " of them names" : " of them name";
-  out += " a recipient at a look-alike or blocked domain: ";
+  // Lines and recipients counted apart: one line may name two.
+  const uint64_t lines = rep.unread_flagged_lines;
+  out += Thousands(static_cast<int64_t>(lines));
+  out += lines == 1 ? " of them names" : " of them name";
+  out += lines == rep.unread_flagged
+             ? std::string(" a recipient")
+             : " " + Counted(rep.unread_flagged, "recipient");
+  out += " at a look-alike or blocked domain: ";
   out += UnreadFlaggedNamed(rep);
   out += ')';
   return out;
@@ -195,11 +200,17 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     // reader opens the log there (issue 16).
     // A delivery line cut before its status (maillog::kCutBeforeStatus)
     // went to no server whose log is missing: said apart.
+    // So did a SEND of an export without the replies (maillog::
+    // kNoReplyColumn): its outcome is in no log, the one given lacks it.
+    auto no_status = [](const std::string& h) {
+      return h.find(maillog::kCutBeforeStatus) != std::string::npos ||
+             h.find(maillog::kNoReplyColumn) != std::string::npos;
+    };
     std::string hops, outside, cut;
     for (const std::string& h : l.next_hops) {
       std::string& to = h.find(maillog::kSmartHostOutside) != std::string::npos ? outside
-                        : h.find(maillog::kCutBeforeStatus) != std::string::npos ? cut
-                                                                                 : hops;
+                        : no_status(h)                                         ? cut
+                                                                               : hops;
       if (!to.empty()) to += ", ";
       to += h;
       if (auto at = l.next_hop_lines.find(h); at != l.next_hop_lines.end() && !at->second.empty()) {
@@ -214,9 +225,8 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     bool later = !hops.empty();
     size_t inside = 0, cut_hops = 0;
     for (const std::string& h : l.next_hops) {
-      if (h.find(maillog::kCutBeforeStatus) != std::string::npos) ++cut_hops;
-      if (h.find(maillog::kSmartHostOutside) != std::string::npos ||
-          h.find(maillog::kCutBeforeStatus) != std::string::npos) {
+      if (no_status(h)) ++cut_hops;
+      if (h.find(maillog::kSmartHostOutside) != std::string::npos || no_status(h)) {
         continue;
       }
       later &= h.find("no later event") != std::string::npos;

@@ -63,7 +63,9 @@ class Report {
   // look-alike or blocked domain, and the first kUnreadFlaggedNamed as
   // "b1@gmial.com (nu.log:1)": page 1 and the INCOMPLETE notice name them,
   // never "no message went to a look-alike" over them (Auditor::JudgeUnread).
-  uint64_t unread_flagged = 0;
+  // unread_flagged counts the recipients, unread_flagged_lines the lines
+  // naming them (a line may name several: round 57's tester 16, finding 3).
+  uint64_t unread_flagged = 0, unread_flagged_lines = 0;
   std::vector<std::string> unread_flagged_named;
   static constexpr size_t kUnreadFlaggedNamed = 5;
   // Deliveries read from logs and traces, by Message-ID and recipient

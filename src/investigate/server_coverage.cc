@@ -6,6 +6,7 @@
 
 #include "base/text_format.h"
 #include "investigate/tracking_log_names.h"
+#include "maillog/shown_time.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
@@ -89,22 +90,25 @@ void ServerGaps(const Report& rep, std::vector<std::string>& out) {
       if (last == nullptr || p.last > last->last) last = &p;
     }
     if (first == nullptr) continue;
-    auto say = [&](int64_t from, int64_t to, std::string from_text, std::string to_text) {
+    auto say = [&](int64_t from, maillog::ZoneSource from_zone, int64_t to,
+                   maillog::ZoneSource to_zone, std::string from_text, std::string to_text) {
       std::string t = s.source + ": no event in this server's tracking logs for " +
                       Counted(static_cast<uint64_t>((to - from) / 86400), "day") + " (" + UtcDay(from) +
-                      " to " + UtcDay(to) + "), from " + maillog::FormatTime(from) + " (" +
-                      from_text + ") to " + maillog::FormatTime(to) + " (" + to_text +
+                      " to " + UtcDay(to) + "), from " + maillog::ShownTime(from, from_zone) +
+                      " (" + from_text + ") to " + maillog::ShownTime(to, to_zone) + " (" +
+                      to_text +
                       ") while the other servers' logs run on: a server in use writes an event "
                       "every day (its health probes too), so its logs of those days were not "
                       "given, or it stopped; what it sent then is in no log given";
       out.push_back(std::move(t));
     };
     if (s.first - first->first > kServerGapSeconds) {
-      say(first->first, s.first, "the other servers' first, in " + first->first_file,
+      say(first->first, first->first_zone, s.first, s.first_zone,
+          "the other servers' first, in " + first->first_file,
           "its first, in " + s.first_file);
     }
     if (last->last - s.last > kServerGapSeconds) {
-      say(s.last, last->last, "its last, in " + s.last_file,
+      say(s.last, s.last_zone, last->last, last->last_zone, "its last, in " + s.last_file,
           "the other servers' last, in " + last->last_file);
     }
   }

@@ -151,6 +151,11 @@ std::string TrackingLogSource(const maillog::LineCounts& c) {
     if (Upper(tail).ends_with(".GZ")) tail.resize(tail.size() - 3);
     return n.series + "*" + tail;
   }
+  const std::string server = TrackingLogServer(c);
+  return "server " + (server.empty() ? NameServer(c.file) : server);
+}
+
+std::string TrackingLogServer(const maillog::LineCounts& c) {
   // The server most rows name over the file's parts (DayServers' counts),
   // as first written.
   std::map<std::string, std::pair<std::string, uint64_t>> rows;  // by upper case
@@ -169,7 +174,7 @@ std::string TrackingLogSource(const maillog::LineCounts& c) {
       most = entry.second;
     }
   }
-  return "server " + (best.empty() ? NameServer(c.file) : best);
+  return best;
 }
 
 void DatedDayHoles(const Report& rep, std::vector<std::string>& out) {

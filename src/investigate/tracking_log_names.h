@@ -48,6 +48,10 @@ void DatedDayHoles(const Report& rep, std::vector<std::string>& out);
 // gives. "" for a file that is no tracking log (no "#Date:" line read).
 std::string TrackingLogSource(const maillog::LineCounts& c);
 
+// The server most of a tracking log's rows name as logging them ("EX01"),
+// as first written; "" when none does.
+std::string TrackingLogServer(const maillog::LineCounts& c);
+
 }  // namespace nearmiss::investigate
 
 #endif  // NEARMISS_INVESTIGATE_TRACKING_LOG_NAMES_H_

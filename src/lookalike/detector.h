@@ -126,6 +126,9 @@ class DetectorImpl final : public LookalikeDetector {
   // detector_homoglyph_name.cc.
   std::optional<std::string> RealNameUnder(uint32_t id, std::string_view ascii,
                                            std::string& why) const;
+  // `m` of an IDN `d` whose ASCII reading is a real mail domain no list
+  // trusts (mаilo.com: mailo.com): that domain named and suggested.
+  void HomoglyphOfRealDomain(const Domain& d, LookalikeMatch& m) const;
   // A dot moved one letter or typed once too often, wherever it lands:
   // gmailc.om, armym.il, gmai.lcom, army.mi.l, hotmail.c.om, hmrc.go.v.uk.
   void DotShiftCandidates(const Query& q, Best& best) const;

@@ -90,8 +90,9 @@ void DetectorImpl::BareNamespaceEndingCandidates(const Query& q, Best& best) con
   // mail; the PSL split reads it as "gov" under uk.com, or as the
   // registered name nz.com, so no finder of a trusted name sees the
   // namespace, and gov.uk.com was suggested as gov.scot (issue 15, breaker
-  // 15, item 9). No suggestion: the namespace's mail domains are names
-  // under it, and which is meant cannot be told. Single-label namespaces
+  // 15, item 9). No suggestion but the mail domain of the namespace's name
+  // (nhs.net): the namespace's mail domains are names under it, and which
+  // is meant cannot be told. Single-label namespaces
   // (.mil, .gov) are left out: mil.com and gov.com are names of their own;
   // so are the dots made hyphens (gov-uk.com, HyphensForTheDotsOfAMulti-
   // LabelEnding: a namespace written so is no one's).
@@ -105,11 +106,19 @@ void DetectorImpl::BareNamespaceEndingCandidates(const Query& q, Best& best) con
     auto it = flat_namespaces_.find(flat);
     if (it == flat_namespaces_.end() || namespaces_[it->second].ns != head) continue;
     const Namespace& n = namespaces_[it->second];
+    // nhs.uk.com: what the bare namespace's look-alike offers (nhs.co.uk:
+    // nhs.net, NamespaceApexCandidates), the mail domain of its name, when
+    // it has one (issue 15, tester round 56b, finding 3).
+    const std::string mail = ApexMailDomain(n.ns).value_or("");
     std::string detail = "is the namespace " + n.ns;
     detail.append(" with .").append(tail).append(" added; ").append(n.ns);
-    detail.append(" is no mail domain: its mail domains are names under it");
+    if (mail.empty()) {
+      detail.append(" is no mail domain: its mail domains are names under it");
+    } else {
+      detail.append(" is a namespace, and ").append(mail).append(" the mail domain of that name");
+    }
     if (open_zone) detail.append(" (.").append(tail).append(", a zone where anyone registers a name)");
-    Offer({n.id, ReasonCode::kSuffixAppend, std::move(detail), n.ns, "", 0.95}, best);
+    Offer({n.id, ReasonCode::kSuffixAppend, std::move(detail), n.ns, mail, 0.95}, best);
   }
 }
 

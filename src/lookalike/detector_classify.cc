@@ -55,6 +55,7 @@ void SuggestTargetForReorderedLabels(std::string_view target, std::string& sugge
 
 LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   LookalikeMatch m = ClassifyReading(d);
+  if (!real_domains_.empty()) HomoglyphOfRealDomain(d, m);
   // mil.af.ml, gov.hmrc.uk: the target's labels typed out of order, the
   // suggestion the target with one of its own labels put before it again
   // (mil.af.mil, gov.hmrc.gov.uk), a name no one has. The target is what
@@ -460,9 +461,13 @@ LookalikeMatch DetectorImpl::ClassifyReading(const Domain& d) const {
   // armu.mil.com, ramstien.af.mil.com: a name under a namespace no list
   // holds, with an ending added; the real name one slip from it (army.mil,
   // ramstein.af.mil) is meant, as for the namespace's own slips (armu.ml),
-  // never the invented one (issue 15, tester round 56b, finding 4).
-  if (c == ReasonCode::kSuffixAppend && set_[best.id].is_namespace &&
-      d.ascii.starts_with(Join(best.suggestion, "."))) {
+  // never the invented one (issue 15, tester round 56b, finding 4). So
+  // with the ending slipped instead (ramstien.af.ml: ramstein.af.mil).
+  const bool ending_slipped = (c == ReasonCode::kSuffixEdit || c == ReasonCode::kTldSwap) &&
+                              best.suggestion.find('.') < best.suggestion.rfind('.');
+  if (set_[best.id].is_namespace &&
+      ((c == ReasonCode::kSuffixAppend && d.ascii.starts_with(Join(best.suggestion, "."))) ||
+       ending_slipped)) {
     std::string why;
     if (std::optional<std::string> real = RealNameUnder(best.id, best.suggestion, why)) {
       m.target_domain_for_suggestion = *real;

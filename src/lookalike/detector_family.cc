@@ -2,6 +2,7 @@
 // foreign ccTLD (seznam.cy, gmail.con.au) and the open zones of the Public
 // Suffix List's private section (gmail.uk.com).
 #include <algorithm>
+#include <vector>
 
 #include "address/idna.h"
 #include "address/public_suffix.h"
@@ -286,6 +287,22 @@ void DetectorImpl::OpenZoneCandidates(const Query& q, Best& best) const {
     }
     return;
   }
+  // leedsth.nhs.uk.com, nhs.uk.com: what was typed before ".com" is a
+  // trusted name or namespace with its own TLD (AppendedZoneCandidates,
+  // BareNamespaceEndingCandidates): the ending was added, and another
+  // domain of the name (leedsth.nhs.net, nhs.scot) is no second reading
+  // (issue 15, tester round 56b, finding 3).
+  std::string whole(head);
+  whole.append(".").append(zone.substr(0, zone.find('.')));
+  if (set_.TrustedBy(whole)) return;
+  auto offer = [&](uint32_t id) {
+    const Entry& e = set_[id];
+    Offer({id, ReasonCode::kTldSwap, std::string(name) + where + " (" + e.domain + " is trusted)",
+           e.domain, Join(prefix, e.domain), 0.9},
+          best);
+  };
+  bool offered = false;
+  std::vector<uint32_t> places;
   by_name_.Find(HashKey(name), [&](uint32_t id) {
     const Entry& e = set_[id];
     // A learned correspondent's name may be a common word; an entry the
@@ -296,10 +313,20 @@ void DetectorImpl::OpenZoneCandidates(const Query& q, Best& best) const {
     // 45's tester, finding 10), as under a foreign ccTLD
     // (provider-regions.txt, word-provider-names.txt).
     if (e.name() != name || e.is_namespace || !Declared(e.source)) return;
-    Offer({id, ReasonCode::kTldSwap, std::string(name) + where + " (" + e.domain + " is trusted)",
-           e.domain, Join(prefix, e.domain), 0.9},
-          best);
+    // nhs.scot, nhs.wales: a place's own domain (TldNamesAPlace), not what
+    // a sender who typed nhs.uk.com meant while nhs.net is there; offered
+    // only when the name has no other (issue 15, tester round 56b,
+    // finding 3; GenericTldCandidates leaves them out likewise).
+    if (TldNamesAPlace(LastLabel(e.domain))) {
+      places.push_back(id);
+      return;
+    }
+    offered = true;
+    offer(id);
   });
+  if (!offered) {
+    for (uint32_t id : places) offer(id);
+  }
 }
 
 }  // namespace nearmiss::lookalike

@@ -10,6 +10,7 @@
 #ifndef NEARMISS_MAILLOG_LINE_COUNTS_H_
 #define NEARMISS_MAILLOG_LINE_COUNTS_H_
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -366,6 +367,23 @@ struct LineCounts {
   };
   std::vector<HostSpan> host_spans;
   static constexpr size_t kMaxHosts = 32;
+  // Each host's earliest and latest line whatever the window (NoteHost): a
+  // host none of whose lines is in it is still a source that does not reach
+  // it (investigate/window_sources.h; round 57's tester 16, finding 2).
+  struct HostRead {
+    std::string host;
+    int64_t first = 0, last = 0;
+  };
+  std::vector<HostRead> hosts_read;
+  void NoteHostRead(std::string_view host, int64_t time) {
+    for (HostRead& h : hosts_read) {
+      if (h.host != host) continue;
+      h.first = std::min(h.first, time);
+      h.last = std::max(h.last, time);
+      return;
+    }
+    if (hosts_read.size() < kMaxHosts) hosts_read.push_back({std::string(host), time, time});
+  }
   void NoteHost(std::string_view host, int64_t time, ZoneSource zone);
   // A full page another page of the same file continues is no cut (its
   // times, page_oldest..page_newest, below): page_rows is then 0. One
@@ -415,6 +433,10 @@ struct LineCounts {
   // without a word (trace_log.h: Export-Csv's "System.String[]"). ReadLog
   // returns it as its error. "" when not.
   std::string refused;
+  // SEND events of a Get-MessageTrackingLog export with no RecipientStatus
+  // column (trace_log.h kNoReplyColumn): a refusal of any recipient is not
+  // in the file, so theirs are "unknown"; the first one's line.
+  uint64_t sends_without_replies = 0, first_send_without_replies_line = 0;
 
   static constexpr size_t kExcerpt = 100;
 

@@ -1,7 +1,7 @@
 // What a log file's LineCounts say in words: the file's line in the text
 // summary, its row of the HTML's "What was read" and the notes of
 // --summary-json, each figure named for what it counts (line_counts.h has
-// the counts; line_counts.cc, local_times.cc and records_not_read.cc write
+// the counts; line_counts_text.cc, local_times.cc and records_not_read.cc write
 // these).
 //
 // Thread safety: pure functions.

@@ -426,16 +426,4 @@ void TraceLog::RefuseFields(uint64_t line) {
                     "(its #Fields line names date-time, event-id and recipient-address)";
 }
 
-void TraceLog::Refuse(uint64_t line) {
-  NotUnderstood(line);
-  if (!counts_.refused.empty()) return;
-  counts_.refused =
-      counts_.file + ":" + std::to_string(line) +
-      ": the Recipients column holds 'System.String[]', not addresses: Export-Csv wrote the "
-      "list's type name, so the recipients are not in the file and nothing in it can be "
-      "judged; export again with the list joined: Get-MessageTrackingLog ... | Select-Object "
-      "Timestamp,EventId,Source,ConnectorId,ServerHostname,Sender,MessageId,MessageSubject,"
-      "@{n='Recipients';e={$_.Recipients -join ';'}} | Export-Csv -NoTypeInformation FILE";
-}
-
 }  // namespace nearmiss::maillog

@@ -194,6 +194,14 @@ char TraceDelimiter(std::string_view header);
 // the words a report finds it by (investigate/incomplete.cc).
 inline constexpr std::string_view kSmartHostOutside = "a smart host outside the organisation";
 
+// In the relay of a SEND read from a Get-MessageTrackingLog export that has
+// no RecipientStatus column ("HOST (SEND; ...)"): the next server's reply
+// to each recipient is not in the file, so a refusal cannot be seen and the
+// outcome is "unknown" (unknown_cause.h, investigate/incomplete.cc).
+inline constexpr std::string_view kNoReplyColumn =
+    "the export has no RecipientStatus column: the next server's reply to each recipient, a "
+    "refusal too, is not in it";
+
 class TraceLog {
  public:
   // `judgeable_domain`: recipients whose domain it refuses are not
@@ -275,9 +283,17 @@ class TraceLog {
   void ReadInPart(uint64_t line);
   // A row whose recipient was replaced by others (LineCounts::replaced).
   void Replaced(uint64_t line);
-  // A row whose recipients are not in the file (System.String[]): the
-  // file is refused (LineCounts::refused).
-  void Refuse(uint64_t line);
+  // Get-MessageTrackingLog | Export-Csv (trace_export.cc). The first
+  // column read whose cell is a .NET list's type name ("System.String[]":
+  // Export-Csv writes a String[] property, Recipients or RecipientStatus,
+  // so), -1 when none; such a row's file is refused naming that column
+  // (LineCounts::refused). A SEND of an export with no RecipientStatus
+  // column: counted (LineCounts::sends_without_replies), its recipients
+  // "unknown" with NoReplyRelay.
+  int ListTypeColumn(const std::vector<std::string>& f) const;
+  void Refuse(uint64_t line, int column);
+  void NoReplies(uint64_t line);
+  static std::string NoReplyRelay(std::string_view relay);
   // An Exchange log whose #Fields line lacks date-time, event-id or
   // recipient-address, or whose records come before any #Fields line
   // (after its #Software/#Version/... directives): no delivery can be read

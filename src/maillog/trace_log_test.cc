@@ -311,7 +311,12 @@ TEST(TraceLog, MessageTrackingExportCsv) {
   ASSERT_EQ(c.seen.size(), 4u);
   EXPECT_EQ(c.seen[1].rcpt, "carol@army.mil");
   EXPECT_EQ(c.seen[3].rcpt, "frank@partner.example");
-  EXPECT_EQ(c.seen[3].status, "sent");
+  // No RecipientStatus column: a refusal of either recipient cannot be
+  // seen, so neither is "sent" (round 57's tester 16, finding 1).
+  EXPECT_EQ(c.seen[3].status, "unknown");
+  EXPECT_NE(c.seen[3].relay.find(kNoReplyColumn), std::string::npos) << c.seen[3].relay;
+  EXPECT_EQ(t.counts().sends_without_replies, 2u);
+  EXPECT_EQ(t.counts().first_send_without_replies_line, 3u);
   EXPECT_EQ(t.counts().main_format(), LineFormat::kExchangeTrackingExport);
   EXPECT_EQ(t.counts().recognised, 4u);
   EXPECT_EQ(t.counts().by_format[static_cast<size_t>(LineFormat::kM365Trace)], 0u);
@@ -327,6 +332,34 @@ TEST(TraceLog, MessageTrackingExportCsv) {
             std::string::npos)
       << u.counts().refused;
   EXPECT_NE(u.counts().refused.find("-join ';'"), std::string::npos);
+
+  // With RecipientStatus joined, each recipient's reply decides it.
+  TraceCollect e;
+  TraceLog v("joined.csv", &e);
+  v.Feed("\"Timestamp\",\"EventId\",\"ServerHostname\",\"Sender\",\"Recipients\","
+         "\"RecipientStatus\",\"MessageId\"");
+  v.Feed("\"11/3/2025 10:05:03 AM\",\"SEND\",\"mx.army.ml\",\"alice@mod.gov.uk\","
+         "\"bob@army.ml;carol@army.ml\",\"250 2.0.0 OK;550 5.1.1 User unknown\",\"<x@y>\"");
+  v.Finish();
+  ASSERT_EQ(e.seen.size(), 2u);
+  EXPECT_EQ(e.seen[0].status, "sent");
+  EXPECT_EQ(e.seen[1].status, "bounced");
+  EXPECT_EQ(v.counts().sends_without_replies, 0u);
+
+  // RecipientStatus written as its type's name is refused as Recipients
+  // is, naming its column, and the export given keeps both lists.
+  TraceCollect g;
+  TraceLog w("status.csv", &g);
+  w.Feed("\"Timestamp\",\"EventId\",\"Sender\",\"Recipients\",\"RecipientStatus\",\"MessageId\"");
+  w.Feed("\"11/3/2025 10:05:03 AM\",\"SEND\",\"alice@mod.gov.uk\",\"bob@army.ml\","
+         "\"System.String[]\",\"<x@y>\"");
+  w.Finish();
+  EXPECT_TRUE(g.seen.empty());
+  EXPECT_NE(w.counts().refused.find("status.csv:2: the RecipientStatus column holds 'System.String[]'"),
+            std::string::npos)
+      << w.counts().refused;
+  EXPECT_NE(w.counts().refused.find("@{n='RecipientStatus';e={$_.RecipientStatus -join ';'}}"),
+            std::string::npos);
   EXPECT_TRUE(LooksLikeTrace("\"Timestamp\",\"EventId\",\"Sender\",\"Recipients\""));
 }
 

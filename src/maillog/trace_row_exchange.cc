@@ -69,6 +69,15 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
   std::string_view relay = h.relay;
   std::string_view event = Field(f, event_);
   if (kind_ == Kind::kExchange && !counts_.exchange_days.empty()) NoteLoggingServer(f, event);
+  // Export-Csv writes a list-valued property (Recipients, RecipientStatus:
+  // String[]) as its type's name: whichever column read holds one, what
+  // it says is not in the file (issue-16 tester round 57, finding 1).
+  if (kind_ == Kind::kExport) {
+    if (const int column = ListTypeColumn(f); column >= 0) {
+      Refuse(line, column);
+      return;
+    }
+  }
   // A non-delivery report's events: the DSN event that made it, and those
   // of source DSN (its RECEIVE into the queue). Said on each attempt
   // Emit makes of this row, and only of this row.
@@ -149,10 +158,6 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
   std::string_view text = Field(f, recipient_status_);
   const bool attempt = status != "unknown" && status != "internal";
   std::string_view list = Field(f, recipient_);
-  if (kind_ == Kind::kExport && list == "System.String[]") {
-    Refuse(line);
-    return;
-  }
   // A list joined by ';' (Exchange's own), ',' or blanks (an export's
   // -join): each address apart (trace_address.h).
   std::vector<std::string_view> rcpts;
@@ -215,6 +220,8 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
     NotUnderstood(line);
     ReadInPart(line);
   }
+  const bool no_replies = status == "sent" && kind_ == Kind::kExport && recipient_status_ < 0;
+  if (no_replies) NoReplies(line);
   for (size_t i = 0; i < rcpts.size(); ++i) {
     std::string_view st = status;
     std::string_view reply = each ? replies[i] : one_for_all ? replies[0] : text;
@@ -241,6 +248,12 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
       // reader says of the same hop (postfix_log.h). Learning still
       // learns the recipient, as for a smart host.
       Emit(time, id, sender, rcpts[i], "unknown", own_relay, reply, line, attempt);
+      continue;
+    } else if (no_replies) {
+      // An export without RecipientStatus: the next server's reply to each
+      // recipient, a 550 too, is not in the file, so no recipient of a
+      // SEND is known to be accepted (LineCounts::sends_without_replies).
+      Emit(time, id, sender, rcpts[i], "unknown", NoReplyRelay(relay), reply, line, attempt);
       continue;
     }
     Emit(time, id, sender, rcpts[i], st, relay, reply, line, attempt || (intra && st != "unknown"));

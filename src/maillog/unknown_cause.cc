@@ -36,6 +36,7 @@ UnknownCause UnknownCauseOf(std::string_view relay) {
   if (relay.find(kSmartHostOutside) != std::string_view::npos) return UnknownCause::kSmartHost;
   if (relay.find(kLmtpElsewhere) != std::string_view::npos) return UnknownCause::kLmtpElsewhere;
   if (relay.find(kCutBeforeStatus) != std::string_view::npos) return UnknownCause::kCutLine;
+  if (relay.find(kNoReplyColumn) != std::string_view::npos) return UnknownCause::kNoReplyColumn;
   return UnknownCause::kOwnHop;
 }
 
@@ -58,6 +59,9 @@ std::string_view UnknownCauseWords(UnknownCause cause) {
     case UnknownCause::kNoLaterEvent:
       return "its last event not in the logs given (a server's log ends, or its last line is "
              "missing)";
+    case UnknownCause::kNoReplyColumn:
+      return "sent by a SEND of a Get-MessageTrackingLog export without RecipientStatus, which "
+             "holds the next server's reply to each recipient: a refusal cannot be seen";
   }
   return "final delivery not in the logs given";
 }

@@ -9,7 +9,8 @@
 // (EVENT; no later event in the logs given)", trace_events.h), a smart
 // host outside the organisation (kSmartHostOutside, trace_log.h), an LMTP
 // server on another host (kLmtpElsewhere, RFC 2033), a delivery line cut
-// before its status (kCutBeforeStatus, postfix_fields.h); any other relay
+// before its status (kCutBeforeStatus, postfix_fields.h), a SEND whose
+// export has no RecipientStatus column (kNoReplyColumn, trace_log.h); any other relay
 // is a hop of the organisation's own (a content filter, another Postfix
 // instance, an Exchange server's next hop, a gateway on a private address).
 //
@@ -37,8 +38,9 @@ enum class UnknownCause {
   kSpam,            // Microsoft 365 FilteredAsSpam
   kNoOutcomeYet,    // Microsoft 365 Pending, GettingStatus
   kNoLaterEvent,    // an event with no later one (RECEIVE, TRANSFER, ...)
+  kNoReplyColumn,   // a SEND of an Export-Csv without RecipientStatus
 };
-inline constexpr std::size_t kUnknownCauses = 7;
+inline constexpr std::size_t kUnknownCauses = 8;
 
 // The cause the relay of an "unknown" row says. A Microsoft 365 status is
 // read in either spelling ("FilteredAsSpam", the admin center's "Filtered

@@ -6,6 +6,7 @@
 #include "address/idna.h"
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
+#include "content/extract.h"
 #include "nearmiss/address.h"
 #include "nearmiss/policy.h"
 #include "policy/trusted_names.h"
@@ -134,7 +135,10 @@ Result<std::vector<DomainItem>> ReadDomainListFile(const std::string& path) {
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) return Status::IoError(path + ": read failed");
-  return ParseDomainList(text.str(), path);
+  // A list saved as UTF-16 (PowerShell's Out-File) or with a UTF-8 byte
+  // order mark reads as its domains (content::DecodeTextBytes), not as one
+  // "not valid UTF-8" refusal (issue 15, tester round 56b, finding 6).
+  return ParseDomainList(content::DecodeTextBytes(std::move(text).str()), path);
 }
 
 bool InOrganisation(const std::vector<DomainItem>& organisation, std::string_view domain) {

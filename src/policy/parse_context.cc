@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "content/extract.h"
 #include "policy/trusted_names.h"
 
 namespace nearmiss::policy {
@@ -191,9 +192,14 @@ std::optional<std::vector<ListLine>> ReadListFile(Context& ctx,
               "relative paths are read from the policy file's directory");
     return std::nullopt;
   }
+  // UTF-16 (PowerShell's Out-File) or a UTF-8 byte order mark: its
+  // domains, as for --protect-file (content::DecodeTextBytes).
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::istringstream text(content::DecodeTextBytes(std::move(bytes).str()));
   std::vector<ListLine> lines;
   std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
+  for (int n = 1; std::getline(text, line); ++n) {
     line = line.substr(0, line.find('#'));
     size_t b = line.find_first_not_of(" \t\r");
     if (b == std::string::npos) continue;

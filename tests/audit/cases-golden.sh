@@ -10,6 +10,8 @@
 #   learned  the "deliveries: N found = ..." line `nearmiss learn` must print
 #   learned-show  with learned: exactly what `nearmiss learn --show` then
 #            prints (the relationships, with their first and last dates)
+#   learn-says  with learned: lines learn's output (stdout and stderr) must
+#            contain (fixed strings); a line "!TEXT" must not be in it
 #   html     lines the HTML report (`audit ARGS --html`) must contain
 #            (fixed strings); a line "!TEXT" must not be in it
 #   summary-json  lines `audit ARGS --summary-json` must contain (fixed
@@ -50,7 +52,8 @@ for dir in "$here"/cases/*/; do
     while read -r f d t; do touch -d "$d $t" "$f"; done <mtimes
   fi
   inputs=$(ls -r | grep -v -x -e args -e exit -e mtimes -e learned -e html -e expected.jsonl \
-    -e summary -e summary-json -e order -e policy.toml -e learned-show -e csv -e stderr)
+    -e summary -e summary-json -e order -e policy.toml -e learned-show -e csv -e stderr \
+    -e learn-says)
   # shellcheck disable=SC2086
   "$nearmiss" audit $args --json $inputs >"$w/$case.jsonl" 2>"$w/$case.err"
   rc=$?
@@ -72,6 +75,14 @@ for dir in "$here"/cases/*/; do
       "$nearmiss" learn --store "sqlite:$w/$case.db" --show >"$w/$case.show" 2>&1
       [ "$update" = "--update" ] && cp "$w/$case.show" "$dir/learned-show"
       diff -u "$dir/learned-show" "$w/$case.show" >&2 || no "$case: learn --show differs"
+    fi
+    if [ -f learn-says ]; then
+      while IFS= read -r want; do
+        case "$want" in
+          !*) ! grep -qF -- "${want#!}" "$w/$case.learn" || no "$case: learn says: ${want#!}" ;;
+          *) grep -qF -- "$want" "$w/$case.learn" || no "$case: learn does not say: $want" ;;
+        esac
+      done <learn-says
     fi
   fi
   if [ -f stderr ]; then

@@ -61,7 +61,7 @@ def m365_one_page():
           "trace.csv holds exactly 1,000 rows under one header, the default page of "
           "Get-MessageTrace (-PageSize: 1000 unless given, at most 5000)\n"
           "no log line for 9 days, from the StartDate trace.csv asked for (2026-10-24T00:00:00Z) "
-          "to 2026-11-02T07:20:00\n")
+          "to 2026-11-02T07:20:00Z\n")
 
 
 def tracking_one_page():
