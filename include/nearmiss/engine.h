@@ -179,9 +179,11 @@ class Engine {
   // The block entry covering `ascii` ("army.ml" under ".ml"), or null.
   const DomainItem* BlockedBy(std::string_view ascii) const;
   // engine_history.cc
+  // `lists`: the policy's own, so that learn judges a history row as check
+  // does (a real mail domain, mailo.com, is no look-alike of mail.com).
   Status AddHistory(const HistorySnapshot& history, const Policy& policy,
-                    const std::vector<SuffixConfusion>& confusions,
-                    const LookalikeOptions& options, std::vector<TrustedEntry>& entries);
+                    const LookalikeLists& lists, const LookalikeOptions& options,
+                    std::vector<TrustedEntry>& entries);
   void AddHistoryReasons(std::string_view input, RecipientCheck& c,
                          engine::ReasonSink& reasons) const;
   // address-typo: `c.address`, never written to by `sender` (by anyone when

@@ -45,7 +45,7 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
   options.threshold = policy.lookalike_threshold;
   auto engine = std::shared_ptr<Engine>(new Engine());
   if (history != nullptr) {
-    NM_RETURN_IF_ERROR(engine->AddHistory(*history, policy, lists.confusions, options, entries));
+    NM_RETURN_IF_ERROR(engine->AddHistory(*history, policy, lists, options, entries));
     // How often the organisation writes to each trusted domain ranks the
     // targets of a slip that score alike (lookalike/slip_score.h).
     std::unordered_map<std::string_view, int64_t> sent;

@@ -117,8 +117,8 @@ std::string TypedHistory(const engine::Tally& typed, bool known, bool burst,
 }  // namespace
 
 Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
-                          const std::vector<SuffixConfusion>& confusions,
-                          const LookalikeOptions& options, std::vector<TrustedEntry>& entries) {
+                          const LookalikeLists& lists, const LookalikeOptions& options,
+                          std::vector<TrustedEntry>& entries) {
   has_history_ = true;
   for (const DomainStats& d : history.domains) {
     if (d.confirmed) confirmed_domains_.insert(d.domain);
@@ -171,11 +171,14 @@ Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
     addresses_ = std::move(index);
   }
   if (history.domains.empty()) return Status::Ok();
-  // The policy's own detector, to tell which learned domains imitate it.
+  // The policy's own detector, to tell which learned domains imitate it:
+  // with the policy's lists, as check's is, so that a real mail domain
+  // (mailo.com, post.ch) gets check's verdict, not "looks like mail.com"
+  // (tester 15 round 57, finding 2).
   NM_ASSIGN_OR_RETURN(std::unique_ptr<const LookalikeDetector> base,
-                      LookalikeDetector::Build(entries, confusions, options));
+                      LookalikeDetector::BuildWithLists(entries, lists, options));
   NM_ASSIGN_OR_RETURN(engine::LearnedSelection picked,
-                      engine::SelectLearned(history, policy.history, *base, confusions, options,
+                      engine::SelectLearned(history, policy.history, *base, lists.confusions, options,
                                             engine::FinalTargets(policy)));
   if (!picked.skipped.empty()) {
     // Said on every compile (each check, each reload) until the rows are

@@ -103,6 +103,7 @@ std::string Suggest(const LookalikeDetector& detector, const LookalikeMatch& m,
     if (also == meant) also.clear();
   }
   const bool near_first = engine::RankSuggestions(detector, m.code, typed, &meant, &also);
+  engine::DropFarSecond(detector, typed, meant, &also);
   if (!meant.empty()) c.suggestion = a.WithDomain(meant);
   if (!also.empty()) c.also_suggestion = a.WithDomain(also);
   return near_first ? meant : std::string();
@@ -414,6 +415,15 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
           c.reasons.back().detail.append(typed == '/' ? " (its '/' is a slash typed where a dot belongs)"
                                                       : " (its ',' is a comma typed where a dot belongs)");
         }
+      }
+    }
+    // x@gmail.com:587, x@gmail.com?subject=hi, x@[army.ml]: a URL's or a
+    // link's tail after the domain (tester 15 round 57, finding 7).
+    if (repaired.empty()) {
+      std::string what;
+      repaired = engine::RepairStrayTail(input, &what);
+      if (!repaired.empty() && !c.reasons.empty()) {
+        c.reasons.back().detail.append(" (").append(what).append(")");
       }
     }
     // jane＠army.ml: an East Asian input method's fullwidth at sign (U+FF20)

@@ -46,6 +46,47 @@ std::string RepairCommas(std::string_view input, char* typed) {
   return out;
 }
 
+std::string RepairStrayTail(std::string_view input, std::string* what) {
+  const size_t at = input.rfind('@');
+  if (at == 0 || at == std::string_view::npos) return "";
+  std::string_view domain = input.substr(at + 1);
+  auto say = [what](const char* words) {
+    if (what != nullptr) what->assign(words);
+  };
+  // [army.ml]: a name, not an IPv4 or "IPv6:" literal, inside brackets.
+  if (domain.size() > 2 && domain.front() == '[' && domain.back() == ']') {
+    const std::string_view inside = domain.substr(1, domain.size() - 2);
+    const bool name = inside.find_first_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") !=
+                          std::string_view::npos &&
+                      !inside.starts_with("IPv6:") && !inside.starts_with("ipv6:") &&
+                      inside.find_first_of("[]:@") == std::string_view::npos;
+    if (!name) return "";
+    say("its brackets hold a domain name, where only an IP address belongs");
+    return std::string(input.substr(0, at + 1)).append(inside);
+  }
+  const size_t cut = domain.find_first_of(":>?");
+  if (cut == 0 || cut == std::string_view::npos) return "";
+  const std::string_view tail = domain.substr(cut);
+  if (tail.find('@') != std::string_view::npos) return "";
+  switch (tail.front()) {
+    case ':':
+      if (tail.size() < 2 ||
+          tail.substr(1).find_first_not_of("0123456789") != std::string_view::npos) {
+        return "";
+      }
+      say("its ':' and digits after the domain are a port, no part of an address");
+      break;
+    case '>':
+      if (tail.size() != 1 || input.find('<') != std::string_view::npos) return "";
+      say("its '>' after the domain is a stray angle bracket");
+      break;
+    default:
+      say("its '?' and what follows are a link's query, no part of an address");
+      break;
+  }
+  return std::string(input.substr(0, at + 1 + cut));
+}
+
 // For `input` refused as a public suffix under a wildcard rule
 // (x@hotmail.pg: "*.pg" in the PSL) that `judge` (Engine::JudgeDomain)
 // finds one slip from a trusted name: keeps its address and domain in `c`

@@ -35,6 +35,15 @@ std::string RepairDots(std::string_view input);
 // 56b, finding 7). `typed`, when given, is set to the first one found.
 std::string RepairCommas(std::string_view input, char* typed = nullptr);
 
+// `input` with what follows its domain (after the last '@') cut off when
+// that is no part of a domain name (RFC 5321 section 4.1.2: letters,
+// digits, '-' and '.'), as pasted from a URL or a mailto: link: a port
+// ("x@gmail.com:587"), a stray '>' ("x@gmail.com>"), a URL's query
+// ("x@gmail.com?subject=hi"); or a name held in an address literal's
+// brackets, which hold only an IP address (section 4.1.3: "x@[army.ml]").
+// "" when none. `what` (when given) is set to the words for the reason.
+std::string RepairStrayTail(std::string_view input, std::string* what = nullptr);
+
 // For `input` refused as a public suffix under a wildcard rule
 // (x@hotmail.pg: "*.pg" in the PSL) that `judge` (Engine::JudgeDomain)
 // finds one slip from a trusted name: keeps its address and domain in `c`

@@ -111,10 +111,16 @@ Result<LearnedSelection> SelectLearned(const HistorySnapshot& history,
         out.left_out.push_back({d.domain, m.target, d.messages});
         continue;
       }
-      auto it = rank.find(d.domain);
+      // A real mail domain the lists name (mailo.com beside mail.com) is
+      // external to check, never a look-alike of a busier learned name
+      // either: learned as any correspondent is (tester 15 round 57,
+      // finding 2).
+      const bool real_neighbour = m.kind == LookalikeMatch::Kind::kNone &&
+                                  m.code == ReasonCode::kRealNeighbour;
+      auto it = real_neighbour ? rank.end() : rank.find(d.domain);
       size_t my_rank = it == rank.end() ? busy.size() : it->second;
       std::string resembles;
-      for (int b = 0; b < bits && resembles.empty(); ++b) {
+      for (int b = 0; b < bits && resembles.empty() && !real_neighbour; ++b) {
         int other = my_rank < busy.size() ? 1 - static_cast<int>((my_rank >> b) & 1) : 0;
         for (int side = 0; side < 2 && resembles.empty(); ++side) {
           // A domain outside the ranking is in no half: try both.

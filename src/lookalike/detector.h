@@ -50,9 +50,12 @@ class DetectorImpl final : public LookalikeDetector {
   // `m`, no look-alike, made one when the labels before the public suffix
   // or the registered domain are a look-alike (hmrc.uk.com, army.ml.com,
   // army.ml.mailo.com: suffix-append of it). Asked where nothing near was
-  // found, and for a host of a listed real domain. True when so
+  // found, and for a host of a listed real domain, then with
+  // `registered_only`: only the labels before the registered domain, as
+  // for any other host (gov.uk.post.ch is gov.uk's host under post.ch, not
+  // gov.uk.post with .ch added). True when so
   // (detector_appended_lookalike.cc).
-  bool AppendedLookalike(const Domain& d, LookalikeMatch& m) const;
+  bool AppendedLookalike(const Domain& d, LookalikeMatch& m, bool registered_only = false) const;
   void SuffixCandidates(const Query& q, Best& best) const;
   // A slip inside a suffix of several labels (barclays.cp.uk, mod.gvo.uk):
   // the query's own split does not show the name, so try the last k labels.

@@ -16,7 +16,8 @@
 
 namespace nearmiss::lookalike {
 
-bool DetectorImpl::AppendedLookalike(const Domain& d, LookalikeMatch& m) const {
+bool DetectorImpl::AppendedLookalike(const Domain& d, LookalikeMatch& m,
+                                     bool registered_only) const {
   // A domain the real-neighbour lists name itself (mailo.com) stays as it
   // is; a host of one whose leading labels are a look-alike
   // (army.ml.mailo.com) is read below.
@@ -31,6 +32,7 @@ bool DetectorImpl::AppendedLookalike(const Domain& d, LookalikeMatch& m) const {
   const std::string_view ascii = d.ascii;
   for (const std::string_view ending : {std::string_view(d.suffix), std::string_view(d.registrable)}) {
     if (ending.empty() || ascii.size() <= ending.size() + 1) continue;
+    if (registered_only && ending != d.registrable) continue;
     const std::string_view head = ascii.substr(0, ascii.size() - ending.size() - 1);
     if (LabelCount(head) < 2) continue;
     Result<Domain> parsed = ParseDomain(head);
