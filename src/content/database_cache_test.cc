@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 
 #include "content/cache_location.h"
 
@@ -38,15 +40,19 @@ void FlipMiddleByte(const std::string& path) {
 
 class DatabaseCacheTest : public ::testing::Test {
  protected:
-  static std::string SeedDir() { return ::testing::TempDir() + "/nm-cache-seed"; }
+  // Named by the process: two runs on one machine (developers' trees, a
+  // repeated ctest) never share or delete each other's directories.
+  static std::string Prefix() {
+    return ::testing::TempDir() + "/nm-cache-" + std::to_string(::getpid());
+  }
+  static std::string SeedDir() { return Prefix() + "-seed"; }
   static std::string& SeedFile() {
     static std::string name;
     return name;
   }
 
   void SetUp() override {
-    dir_ = ::testing::TempDir() + "/nm-cache-" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    dir_ = Prefix() + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name();
     fs::remove_all(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
