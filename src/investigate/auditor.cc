@@ -283,6 +283,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
   row.content_received = a.status != "sent" && maillog::RefusedAfterData(a.status_text);
   row.relay = std::string(a.relay);
   row.hops = std::string(a.hops);
+  row.given_queue_id = std::string(a.given_queue_id);
   row.message_id = std::string(a.message_id);
   row.trace_id = std::string(a.trace_id);
   row.id_case_apart = a.from_trace && message_ids_.Apart(row.queue_id);

@@ -170,7 +170,11 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
     } else if (!r.source.empty()) {
       when += " <span class=\"ulabel\">(no Date: header, no delivery time)</span>";
     }
-    s += "<tr><td data-v=\"" + Html(r.time) + "\">" + when + "</td><td><code>" + Html(maillog::BareQueueId(r.queue_id)) + "</code></td>" +
+    s += "<tr><td data-v=\"" + Html(r.time) + "\">" + when + "</td><td><code>" +
+         // The given log's id after a hand-off not followed; the next
+         // server's is in the outcome cell ("queued as X").
+         Html(r.given_queue_id.empty() ? maillog::BareQueueId(r.queue_id) : r.given_queue_id) +
+         "</code></td>" +
          TdSender(SenderLabel(r)) +
          "<td>" + to + "</td>" + TdTag(r.verdict) + Td(RowReason(r)) + Td(r.suggestion) +
          (r.status != "unknown" ? TdTag(RowStatus(r))

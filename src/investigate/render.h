@@ -24,7 +24,10 @@ namespace nearmiss::investigate {
 //  and "date_source" for mailbox messages. The CSV has every column, in
 //  CsvHeader's order, empty where the JSON leaves a key out ("hops": the
 //  hand-off chain, "4F2A1B3C via 127.0.0.1[127.0.0.1]:10024"; "orig_to"
-//  last, so the columns before it keep their places).
+//  and "next_queue_id" last, so the columns before them keep their
+//  places). After a hand-off whose next server's log was not given,
+//  "queue_id" is the id the given log holds and "next_queue_id" the one
+//  the next server named ("queued as X"), which no log given holds.
 std::string RowJson(const Row& row);
 // A row's status as the rows show it (JSON, CSV, the HTML table): a Sent
 // folder copy (a mailbox message, no queue id) is "in-sent-folder", never

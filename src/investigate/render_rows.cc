@@ -68,6 +68,10 @@ std::string RowJson(const Row& r) {
   if (!r.from_known) j["from"] = nullptr;
   if (r.content_received) j["content_received"] = true;
   if (!r.hops.empty()) j["hops"] = r.hops;
+  if (!r.given_queue_id.empty()) {
+    j["queue_id"] = r.given_queue_id;
+    j["next_queue_id"] = std::string(maillog::BareQueueId(r.queue_id));
+  }
   if (!r.orig_to.empty()) j["orig_to"] = r.orig_to;
   if (!r.level.empty()) j["level"] = r.level;
   if (!r.marking.empty()) j["marking"] = r.marking;  // the level with its caveats
@@ -115,17 +119,20 @@ std::string CsvHeader() {
   // marking after level: the caveats (NOFORN, REL TO, UK EYES ONLY) a
   // spreadsheet must carry too, as --json's "marking" (breaker round 16 §9).
   return "time,queue_id,from,to,domain,verdict,target,suggestion,status,relay,hops,level,marking,"
-         "source,date_source,orig_to";
+         "source,date_source,orig_to,next_queue_id";
 }
 
 std::string RowCsv(const Row& r) {
   std::string out;
   const std::string from = r.from_known ? r.from : SenderLabel(r);
-  const std::string queue_id(maillog::BareQueueId(r.queue_id));
+  const std::string bare(maillog::BareQueueId(r.queue_id));
+  const std::string& queue_id = r.given_queue_id.empty() ? bare : r.given_queue_id;
+  const std::string next = r.given_queue_id.empty() ? std::string() : bare;
   const std::string status = RowStatus(r);
   for (const std::string* v : {&r.time, &queue_id, &from, &r.to, &r.domain, &r.verdict,
                                &r.target, &r.suggestion, &status, &r.relay, &r.hops,
-                               &r.level, &r.marking, &r.source, &r.date_source, &r.orig_to}) {
+                               &r.level, &r.marking, &r.source, &r.date_source, &r.orig_to,
+                               &next}) {
     if (!out.empty() || v != &r.time) out += ',';
     out += CsvField(*v);
   }

@@ -80,6 +80,10 @@ struct Row {
   // and joined by its own spelling, never folded into the other.
   bool id_case_apart = false;
   std::string hops;       // hand-offs before this queue id ("A via 127.0.0.1[127.0.0.1]:10024")
+  // maillog::Attempt::given_queue_id: when set, the row shows it as its
+  // queue id and queue_id (the next server's, no log given) as
+  // next_queue_id (issue-16 tester round 57c, finding 3).
+  std::string given_queue_id;
   std::string level;      // the message's sensitivity: mailboxes, and traces with a subject
   // The message's own marking in its scheme's words ("SECRET//NOFORN",
   // "CONFIDENTIAL", "CUI"; Report::MarkingOf); "" when no marking pack read

@@ -54,6 +54,10 @@ struct Attempt {
   std::string_view relay;       // "mx.army.ml[192.0.2.7]:25", "none"
   std::string_view dsn;         // "2.0.0"
   std::string_view hops;        // earlier hand-offs: "4F2A1B3C via 127.0.0.1[127.0.0.1]:10024"
+  // A hand-off not followed (queue_id the next server's, its log not
+  // given): the queue id the given log holds for this delivery, shown as
+  // the row's queue id so the log can be searched for it ("" otherwise).
+  std::string_view given_queue_id;
   std::string_view message_id;  // "" when not seen
   // The message's subject as a trace records it (Exchange message-subject,
   // Microsoft 365 Subject, historical search message_subject); "" when the

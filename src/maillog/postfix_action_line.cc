@@ -1,5 +1,6 @@
 // PostfixLog, a milter's or header check's action on a recipient (a
-// reject, hold or discard: postfix_actions.h) as that recipient's attempt,
+// reject, hold or discard: postfix_actions.h; a redirect stops nothing)
+// as that recipient's attempt,
 // and whether a recipient named by any line can be judged at all, counted
 // when not (postfix_log.h).
 #include <string>
@@ -41,6 +42,19 @@ void PostfixLog::Action(const LogLine& l, Queue& q) {
     NotUnderstood(line_);
     return;
   }
+  auto take_sender = [&] {
+    if (f.sender_logged && !q.sender_seen) {
+      q.sender.assign(f.sender);
+      q.sender_seen = true;
+    }
+  };
+  if (f.status == "redirected") {
+    // Not stopped: the message went on to the address in the reply, whose
+    // delivery line (orig_to= this recipient) is its attempt (postfix_
+    // actions.h). Its sender is still the message's.
+    take_sender();
+    return;
+  }
   // CONNECT, HELO, MAIL: no recipient named, no delivery stopped.
   if (f.recipient.empty() || !Judged(f.recipient)) return;
   ++counts_.stopped;
@@ -48,10 +62,7 @@ void PostfixLog::Action(const LogLine& l, Queue& q) {
   // delivery_lines): left out, a file of rejects showed fewer delivery
   // attempts than its flagged ones (issue-16 tester round 35, defect 4).
   ++counts_.delivery_lines;
-  if (f.sender_logged && !q.sender_seen) {
-    q.sender.assign(f.sender);
-    q.sender_seen = true;
-  }
+  take_sender();
   Attempt a = QueueAttempt(l, q);
   a.recipient = f.recipient;
   a.status = f.status;

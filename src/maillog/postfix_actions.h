@@ -65,8 +65,10 @@ struct ActionFields {
   // reject),
   // "held" (milter-hold, hold: the message waits in the hold queue until an
   // administrator releases or deletes it, postsuper(1)), "discarded"
-  // (milter-discard, discard: accepted and thrown away; redirect: sent to
-  // another address instead of the one named).
+  // (milter-discard, discard: accepted and thrown away). "redirected"
+  // (redirect: sent to another address instead of the one named) is no
+  // stop and no attempt: the delivery to that address is logged apart,
+  // with orig_to= the one named (header_checks(5), access(5) REDIRECT).
   std::string_view status;
   std::string_view action;     // as logged: "milter-reject", "hold", ...
   std::string_view event;      // "RCPT", "END-OF-MESSAGE", "header", "body"

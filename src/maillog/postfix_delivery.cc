@@ -265,8 +265,11 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   // (relayhost = [smtp-gw2.army.mil]:587 with SASL, Postfix SASL_README):
   // the organisation's own gateway, whose log has the outcome (issue-16
   // tester round 43, findings 1 and 12).
+  // lmtp(8) into the recipient's own store (a host under its domain at a
+  // public address, LmtpRecipientStore) is a delivery, never a smart host.
   const bool outside_smart_host =
       f.status == "sent" && !options_.learning && !org_by_name &&
+      !(l.program.ends_with("/lmtp") && LmtpRecipientStore(f.relay, AddressDomain(f.recipient))) &&
       (PostfixSmartHost(f.relay, AddressDomain(f.recipient), options_.smart_hosts) ||
        (options_.provider_relay && l.program.ends_with("/smtp") && !InternalRelay(f.relay) &&
         options_.provider_relay(f.relay.substr(0, f.relay.find('[')),

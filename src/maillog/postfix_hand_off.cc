@@ -364,8 +364,10 @@ void PostfixLog::Unfollowed(Attempt& a, std::string_view next, bool org_hand_off
   unfollowed_text_.assign("queued as ");
   unfollowed_text_.append(BareQueueId(next));
   unfollowed_text_.append(", final delivery not in the logs given");
-  // X's delivery: its queue id shown bare, keyed by its host and instance
-  // (QueueKey) when `next` is a key.
+  // X's delivery: keyed by its host and instance (QueueKey) when `next`
+  // is a key; shown by the id this log holds, X beside it (Row::
+  // given_queue_id): no log given holds X.
+  a.given_queue_id = BareQueueId(a.queue_id);
   a.queue_id = BareQueueId(next);
   a.queue_key = next;
   a.hops = unfollowed_hops_;

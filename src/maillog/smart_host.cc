@@ -147,6 +147,18 @@ bool PostfixSmartHost(std::string_view relay, std::string_view recipient_domain,
   return OutboundRelay(hop, recipient_domain, named);
 }
 
+bool LmtpRecipientStore(std::string_view relay, std::string_view recipient_domain) {
+  const size_t open = relay.find('[');
+  if (open == std::string_view::npos || open == 0 || InternalRelay(relay)) return false;
+  std::string host = AsciiLower(relay.substr(0, open));
+  while (host.ends_with('.')) host.pop_back();
+  std::string domain = AsciiLower(recipient_domain);
+  while (domain.ends_with('.')) domain.pop_back();
+  // A socket's path in the brackets is no address (SocketRelay): local.
+  if (relay.find('/', open) != std::string_view::npos) return false;
+  return domain.find('.') != std::string::npos && Under(host, domain);
+}
+
 bool RelayOperatorDomain(std::string_view domain) {
   if (domain.find('.') == std::string_view::npos) return false;
   const Relays& list = List();

@@ -72,6 +72,17 @@ bool OutboundRelay(const NextHop& hop, std::string_view recipient_domain,
 bool PostfixSmartHost(std::string_view relay, std::string_view recipient_domain,
                       const std::vector<std::string>& named);
 
+// An lmtp(8) delivery's relay ("lmtp.armymil.com[203.0.113.20]:24") that
+// is the recipient's own mail store, not a relay: its host name is the
+// recipient's domain or under it (whole labels, case ignored) and its
+// address is public (not InternalRelay: no organisation's store). The same
+// evidence the smtp path takes for the recipient's own MX (org_relay.h):
+// no host under the recipient's domain is the organisation's. An LMTP 250
+// for a recipient is sent after final delivery (RFC 2033 4.2), so it is a
+// delivery, "sent" (issue-16 tester round 57c, finding 2). Any other lmtp
+// to another host stays of unknown outcome (kLmtpElsewhere).
+bool LmtpRecipientStore(std::string_view relay, std::string_view recipient_domain);
+
 // An Exchange Send connector (connector-id) that hands mail to a smart
 // host outside the organisation by its name (above): "Outbound to Office
 // 365", a name saying "smart host", a gateway's word from the list, or a

@@ -252,5 +252,21 @@ TEST(SmartHost, RelayOperatorDomainsOfTheList) {
   EXPECT_FALSE(RelayOperatorDomain("com"));
 }
 
+// lmtp(8) into the recipient's own store: a host under its domain, by
+// whole labels, at a public address (issue-16 tester round 57c, finding 2).
+TEST(SmartHost, LmtpRecipientStoreByNameAndPublicAddress) {
+  EXPECT_TRUE(LmtpRecipientStore("lmtp.armymil.com[203.0.113.20]:24", "armymil.com"));
+  EXPECT_TRUE(LmtpRecipientStore("LMTP.ArmyMil.com.[203.0.113.20]:24", "ARMYMIL.com"));
+  EXPECT_TRUE(LmtpRecipientStore("armymil.com[203.0.113.20]:2003", "armymil.com"));
+  // Another domain's host, or a name that only ends in the same letters.
+  EXPECT_FALSE(LmtpRecipientStore("store.hosting.example[198.51.100.9]:24", "armymil.com"));
+  EXPECT_FALSE(LmtpRecipientStore("lmtp.xarmymil.com[203.0.113.20]:24", "armymil.com"));
+  // Loopback, private, a socket: this host's or the organisation's.
+  EXPECT_FALSE(LmtpRecipientStore("lmtp.armymil.com[127.0.0.1]:24", "armymil.com"));
+  EXPECT_FALSE(LmtpRecipientStore("lmtp.armymil.com[10.2.0.9]:24", "armymil.com"));
+  EXPECT_FALSE(LmtpRecipientStore("lmtp.armymil.com[private/dovecot-lmtp]", "armymil.com"));
+  EXPECT_FALSE(LmtpRecipientStore("none", "armymil.com"));
+}
+
 }  // namespace
 }  // namespace nearmiss::maillog

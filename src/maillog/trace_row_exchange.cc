@@ -204,8 +204,13 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
   // outcome, refused or deferred, and its log holds nothing more
   // (issue-16 tester §7).
   const bool intra = status == "unknown" && event == "SEND";
+  // A DROP's recipient-status says whether the sender was told: a 5xx
+  // (a transport rule's RejectMessage, "550 5.7.1 TRANSPORT.RULES.
+  // RejectMessage", an NDR to the sender) is a rejection, no status a
+  // silent discard (DeleteMessage; issue-16 tester round 57c, finding 4).
+  const bool dropped = status == "discarded";
   std::vector<std::string_view> replies;
-  if (status == "sent" || intra) SmtpReplies(text, rcpts.size(), &replies);
+  if (status == "sent" || intra || dropped) SmtpReplies(text, rcpts.size(), &replies);
   const bool each = replies.size() == rcpts.size();
   const bool one_for_all = !each && replies.size() == 1;
   // A list of replies that fits neither (three for two recipients) does
@@ -213,7 +218,7 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
   // recipient's outcome is unknown and the record not understood (exit
   // 2), never "sent" (nor learned).
   const bool mismatched =
-      !each && !one_for_all && std::any_of(replies.begin(), replies.end(), [](std::string_view r) {
+      !dropped && !each && !one_for_all && std::any_of(replies.begin(), replies.end(), [](std::string_view r) {
         return r.starts_with('4') || r.starts_with('5');
       });
   if (mismatched) {
@@ -233,6 +238,8 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
       st = "bounced";
     } else if ((status == "sent" || intra) && reply.starts_with('4')) {
       st = "deferred";
+    } else if (dropped && (each || one_for_all) && reply.starts_with('5')) {
+      st = "rejected";
     } else if (status == "sent" && !smart_host.empty()) {
       Emit(time, id, sender, rcpts[i], "unknown", smart_host, reply, line, attempt);
       continue;
