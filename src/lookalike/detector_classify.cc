@@ -415,6 +415,9 @@ LookalikeMatch DetectorImpl::ClassifyReading(const Domain& d) const {
   // (issue 15, round 42, tester item 1).
   auto unlisted = [&](uint32_t id, const std::string& target, const std::string& suggestion) {
     if (made_up(id, target)) return true;
+    // nhs.ukk: the namespace's own mail domain (nhs.net) is a listed name,
+    // under no country's namespace (round 57b's tester 15, finding 1).
+    if (!suggestion.empty() && ApexMailDomain(target) == suggestion) return false;
     const std::string_view country = LastLabel(suggestion);
     return set_[id].is_namespace && LabelCount(set_[id].domain) >= 2 &&
            !NamespaceNameKnown(target) && !d.ascii.starts_with(Join(suggestion, ".")) &&
