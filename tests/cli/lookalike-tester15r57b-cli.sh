@@ -9,7 +9,8 @@
 # 4. a second suggestion from the name alone is offered only when close to
 #    what was typed (nhs.cun: nhs.net, not nhs.scot);
 # 6. a homoglyph of a name no list holds (rmyа.mil) offers nothing, never
-#    rmya.mil; аrmy.mil and аrmu.mil still offer army.mil.
+#    rmya.mil; аrmy.mil and аrmu.mil still offer army.mil;
+# 5. mail.rediff.com, Rediffmail's web host, is rediffmail.com's.
 # Usage: lookalike-tester15r57b-cli.sh NEARMISS
 set -u
 bin=$1
@@ -28,6 +29,8 @@ x@nhs.cot|lookalike|reject|x@nhs.scot|*|
 x@xn--rmy-8cd.mil|lookalike|reject|-|homoglyph|
 x@xn--rmy-5cd.mil|lookalike|reject|x@army.mil|homoglyph|
 x@xn--rmu-5cd.mil|lookalike|reject|x@army.mil|homoglyph|
+x@mail.rediff.com|lookalike|*|x@rediffmail.com|*|a web address of rediff.com
+x@rediff.com|external|accept|-|*|
 CASES
 judge "$tmp/cases" > "$tmp/report"
 for a in x@nhs.cun x@nhs.cim x@nhs.xyzq; do
