@@ -305,6 +305,29 @@ TEST(SplitPastedAddressListTest, SeveralCommasForDotsAreOneRecipient) {
               ElementsAre("x@hmrc,gov,uk", "b@y.org"));
 }
 
+// Tester round 57b, finding 2: loose words around one address are a
+// display name typed without quotes or brackets, or a "# comment": that
+// address, not phantom recipients. Two addresses stay two; words with no
+// address stay (each refused as invalid).
+TEST(SplitPastedAddressListTest, LooseWordsAroundOneAddressAreThatAddress) {
+  EXPECT_THAT(SplitPastedAddressList("John Smith x@gmail.com"), ElementsAre("x@gmail.com"));
+  EXPECT_THAT(SplitPastedAddressList("x@gmail.com John Smith"), ElementsAre("x@gmail.com"));
+  EXPECT_THAT(SplitPastedAddressList("x@gmail.com # note"), ElementsAre("x@gmail.com"));
+  EXPECT_THAT(SplitPastedAddressList("John Q. Smith x@gmail.com; \"Jo Bo\" b@y.org, c@d.org"),
+              ElementsAre("x@gmail.com", "b@y.org", "c@d.org"));
+  EXPECT_THAT(SplitPastedAddressList("a@x.org b@y.org"), ElementsAre("a@x.org", "b@y.org"));
+  EXPECT_THAT(SplitPastedAddressList("Jo a@x.org b@y.org"),
+              ElementsAre("Jo", "a@x.org", "b@y.org"));
+  EXPECT_THAT(SplitPastedAddressList("John Smith"), ElementsAre("John", "Smith"));
+  // A domain beside it is no name word.
+  EXPECT_THAT(SplitPastedAddressList("x@gmail.com army.mil"),
+              ElementsAre("x@gmail.com", "army.mil"));
+  // Bracketed and commented forms are read as before.
+  EXPECT_THAT(SplitPastedAddressList("John Smith <x@gmail.com>"),
+              ElementsAre("John Smith <x@gmail.com>"));
+  EXPECT_THAT(SplitPastedAddressList("x@gmail.com (John)"), ElementsAre("x@gmail.com (John)"));
+}
+
 // Postfix's tok822_parse: "adds missing commas between addresses", and a
 // ':' starts a group only when a ';' closes it.
 TEST(SplitAddressListTest, MissingCommasAsPostfixReadsThem) {

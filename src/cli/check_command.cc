@@ -8,6 +8,7 @@
 // none.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -69,12 +70,22 @@ class CheckRun {
   // judged as the domain: as the address postmaster@domain, the mailbox
   // every domain that takes mail has (RFC 5321 section 4.5.1), and shown
   // as the domain, its suggestions too (JSON: "judged_as": "domain").
+  // A single label is one too when it is a listed domain run together
+  // (armymil, gmailcom, hmrcgovuk: permute's dot-omission look-alikes):
+  // the engine reads it as a look-alike of a domain whose dots, left out
+  // or made hyphens, give the label. A word ("Okafor") is no such reading
+  // and stays invalid (round 57b's tester 15, finding 3).
   void Check(std::string_view input) {
-    const bool bare = BareDomain(input);
+    bool bare = BareDomain(input);
     std::string as_address;
-    if (bare) as_address = std::string(kDomainMailbox) + "@" + std::string(Trimmed(input));
+    RecipientCheck c;
+    if (bare || OneLabel(input)) {
+      as_address = std::string(kDomainMailbox) + "@" + std::string(Trimmed(input));
+      c = engine_.CheckRecipient(as_address);
+      if (!bare) bare = RunTogether(Trimmed(input), c);
+    }
     const std::string_view judged_input = bare ? std::string_view(as_address) : input;
-    RecipientCheck c = engine_.CheckRecipient(judged_input);
+    if (!bare) c = engine_.CheckRecipient(judged_input);
     if (dns_ == nullptr) return Decide(judged_input, c, bare);
     std::optional<std::shared_future<DnsFacts>> lookup = dns::StartLookup(*dns_, &c);
     batch_.push_back({std::string(judged_input), std::move(c), std::move(lookup), bare});
@@ -222,6 +233,26 @@ class CheckRun {
       return false;
     }
     return ParseDomain(t).ok();
+  }
+  // One LDH label, no '@' nor '.': a word, or a domain run together.
+  static bool OneLabel(std::string_view input) {
+    const std::string_view t = Trimmed(input);
+    if (t.empty() || t.size() > 253) return false;
+    return std::all_of(t.begin(), t.end(), [](char ch) {
+      return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-';
+    });
+  }
+  // Whether `c` reads `label` as a look-alike of a domain that is `label`
+  // with its dots left out or made hyphens.
+  static bool RunTogether(std::string_view label, const RecipientCheck& c) {
+    if (c.verdict != Verdict::kLookalike || c.target.find('.') == std::string::npos) return false;
+    std::string lower(label), dropped, hyphens(c.target);
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (char ch : c.target) {
+      if (ch != '.') dropped += ch;
+    }
+    std::replace(hyphens.begin(), hyphens.end(), '.', '-');
+    return lower == dropped || lower == hyphens;
   }
   // `c` shown as its domain: "army.mil", not "postmaster@army.mil".
   const RecipientCheck& AsDomain(const RecipientCheck& c) {
@@ -397,7 +428,9 @@ void AddCheckCommand(CLI::App& app, Run& run) {
       "may be a comma- or semicolon-separated list. On stdin a line starting with '#' is a "
       "comment, and so is the rest of a line from a blank and '#'. A domain alone (no '@', as "
       "in permute's list) is judged as the domain (as postmaster@domain), shown as the domain "
-      "and said to be so (JSON: \"judged_as\": \"domain\").\n"
+      "and said to be so (JSON: \"judged_as\": \"domain\"); so is a single label that is a "
+      "listed domain run together (armymil). Loose words around one address (\"John Smith "
+      "x@gmail.com\") are that address.\n"
       "Each address is judged as the one recipient of a message from --from with no content: "
       "its class and reasons, then the policy's action (accept, tag, warn, confirm, hold, "
       "remove-recipient, reject) and the rule that chose it; rules that need the content see "

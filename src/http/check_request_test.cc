@@ -51,6 +51,17 @@ TEST(CheckRequestTest, OutlookLastFirstIsOneRecipient) {
   EXPECT_EQ(p.request.recipients[1].address, "\"Doe, Jane\" <j@x.org>");
 }
 
+// A display name typed without brackets ("John Smith x@gmail.com") or a
+// "# note" after the address is one recipient, not invalid "John" and
+// "Smith" that block the message (round 57b's tester 15, finding 2).
+TEST(CheckRequestTest, LooseWordsAroundOneAddressAreOneRecipient) {
+  ParsedCheck p = Parse(R"({"to": ["John Smith x@gmail.com", "y@gmail.com # note"]})");
+  ASSERT_TRUE(p.ok);
+  ASSERT_EQ(p.request.recipients.size(), 2u);
+  EXPECT_EQ(p.request.recipients[0].address, "x@gmail.com");
+  EXPECT_EQ(p.request.recipients[1].address, "y@gmail.com");
+}
+
 // A new user's walk-around: one entry naming no recipient made the request
 // a 400, the Bcc look-alike beside it went unjudged, and an add-in failing
 // open sent the message.

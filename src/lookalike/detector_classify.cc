@@ -108,9 +108,18 @@ LookalikeMatch DetectorImpl::ClassifyReading(const Domain& d) const {
         std::string why;
         const std::optional<std::string> real = RealNameUnder(*id, look.text, why);
         const std::string& meant = real ? *real : look.text;
+        // rmyа.mil reads as rmya.mil, a name under a TLD namespace no list
+        // holds and no real name near: refused, with nothing to offer (a
+        // look-alike offers only names the lists hold, as made_up below;
+        // round 57b's tester 15, finding 6). Under a country's namespace
+        // the name read stays offered (ĸent.gov.uk: kent.gov.uk).
+        const Entry& e = set_[*id];
+        const bool listed = real || !e.is_namespace || LabelCount(e.domain) != 1 ||
+                            e.domain == meant || NamespaceNameKnown(meant) ||
+                            set_.Exact(meant).has_value();
         m.kind = LookalikeMatch::Kind::kLookalike;
         m.target = TargetUnder(set_[*id], meant);
-        m.target_domain_for_suggestion = meant;
+        m.target_domain_for_suggestion = listed ? meant : "";
         m.source = set_[*id].source;
         m.code = ReasonCode::kHomoglyph;
         m.resembles = meant;
@@ -346,9 +355,19 @@ LookalikeMatch DetectorImpl::ClassifyReading(const Domain& d) const {
     return OrganisationPriorOf(best.alt_id, best.alt_target) >
            OrganisationPriorOf(best.id, best.target);
   };
+  // A runner-up read from the name alone under a TLD that does not exist
+  // is offered second only when close to what was typed: nhs.cun, nhs.cim
+  // and nhs.xyzq are nhs.net (the name's mail domain), never nhs.scot too,
+  // three edits away (round 57b's tester 15, finding 4); nhs.cot's .scot
+  // is one.
+  auto alt_far = [&] {
+    return best.alt_code == ReasonCode::kTldNotDelegated &&
+           BoundedDamerau(d.ascii, best.alt_suggestion, 2) > 2;
+  };
   auto alt_offered = [&] {
     const bool alt_cut = best.suggestion.starts_with(best.alt_suggestion + ".") ||
-                         UnlistedDotMove(d.ascii, best.alt_suggestion);
+                         UnlistedDotMove(d.ascii, best.alt_suggestion) ||
+                         (alt_far() && !alt_written_more());
     return !best.alt_suggestion.empty() && !alt_cut &&
            (best.alt_score >= best.score - kClose || alt_written_more()) &&
            best.alt_score >= options_.threshold && !alt_unlisted();
@@ -415,6 +434,9 @@ LookalikeMatch DetectorImpl::ClassifyReading(const Domain& d) const {
   // (issue 15, round 42, tester item 1).
   auto unlisted = [&](uint32_t id, const std::string& target, const std::string& suggestion) {
     if (made_up(id, target)) return true;
+    // nhs.ukk: the namespace's own mail domain (nhs.net) is a listed name,
+    // under no country's namespace (round 57b's tester 15, finding 1).
+    if (!suggestion.empty() && ApexMailDomain(target) == suggestion) return false;
     const std::string_view country = LastLabel(suggestion);
     return set_[id].is_namespace && LabelCount(set_[id].domain) >= 2 &&
            !NamespaceNameKnown(target) && !d.ascii.starts_with(Join(suggestion, ".")) &&

@@ -418,10 +418,19 @@ void DetectorImpl::UndelegatedCandidates(const Query& q, Best& best) const {
       if (ascii.substr(0, first_dot) != ns.substr(0, cut)) continue;
       const std::string_view ns_tld = ns.substr(cut + 1);
       if (ns_tld == tld || BoundedDamerauAscii(tld, ns_tld, 1) > 1) continue;
+      // nhs.ukk: what the unslipped namespace's look-alike offers (nhs.uk,
+      // nhs.co.uk: nhs.net, NamespaceApexCandidates), the mail domain of
+      // its name when it has one; gov.ukk has none (issue 15, tester
+      // round 57b, finding 1).
+      const std::string mail = ApexMailDomain(ns).value_or("");
       std::string detail = no_tld;
       detail.append("; it is .").append(ns_tld).append(" mistyped, and ").append(ns);
-      detail.append(" is a namespace: its mail domains are names under it");
-      Offer({n.id, ReasonCode::kTldNotDelegated, std::move(detail), std::string(ns), "", 0.9},
+      if (mail.empty()) {
+        detail.append(" is a namespace: its mail domains are names under it");
+      } else {
+        detail.append(" is a namespace, and ").append(mail).append(" the mail domain of that name");
+      }
+      Offer({n.id, ReasonCode::kTldNotDelegated, std::move(detail), std::string(ns), mail, 0.9},
             best);
     }
   }

@@ -116,6 +116,20 @@ TEST_F(DetectorNamespaceTest, CoInsertedIntoANamespaceItself) {
   EXPECT_EQ(Classify("acme.co.uk").kind, LookalikeMatch::Kind::kNone);
 }
 
+// nhs.ukk, nhs.uj, nhs.ik: the namespace's own TLD slipped. What nhs.co.uk
+// offers is offered (nhs.net); police.ukk, a namespace with no mail domain
+// of its name, still offers nothing (round 57b's tester 15, finding 1).
+TEST_F(DetectorNamespaceTest, SlippedTldOfANamespaceOffersItsMailDomain) {
+  for (std::string_view typed : {"nhs.ukk", "nhs.uj", "nhs.ik", "nhs.ku"}) {
+    LookalikeMatch m = Expect(typed, ReasonCode::kTldNotDelegated, "nhs.uk", "nhs.net");
+    EXPECT_NE(m.detail.find("nhs.uk is a namespace, and nhs.net the mail domain of that name"),
+              std::string::npos)
+        << typed << " " << m.detail;
+  }
+  Expect("police.ukk", ReasonCode::kTldNotDelegated, "police.uk", "");
+  Expect("police.uj", ReasonCode::kTldNotDelegated, "police.uk", "");
+}
+
 // Endings are compared as the sender types them: .中國 (Traditional) is
 // one character from .中国 (Simplified), though their A-labels are two
 // apart; .مص is .مصر cut short. Typed as U-labels or A-labels alike.

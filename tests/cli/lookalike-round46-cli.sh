@@ -107,12 +107,13 @@ judge "$tmp/verified" --policy "$tmp/bank.toml" >> "$tmp/report"
 
 # Round 46's fresh tester 15, finding 1: a two-label namespace as a whole
 # with its TLD one slip off is that namespace, never another government's
-# domain of the same head (gov.scot, gov.wales); no address to offer.
+# domain of the same head (gov.scot, gov.wales); no address to offer but
+# the mail domain of its name (nhs.ukk: nhs.net, round 57b finding 1).
 cat > "$tmp/namespace-tld" <<'CASES'
 x@gov.ukk|lookalike|reject|-|tld-not-delegated|it is .uk mistyped, and gov.uk is a namespace
 x@gov.auu|lookalike|reject|-|tld-not-delegated|gov.au is a namespace
 x@gov.iee|lookalike|reject|-|tld-not-delegated|gov.ie is a namespace
-x@nhs.ukk|lookalike|reject|-|tld-not-delegated|nhs.uk is a namespace
+x@nhs.ukk|lookalike|reject|x@nhs.net|tld-not-delegated|nhs.uk is a namespace, and nhs.net the mail domain
 x@gov.uj|lookalike|reject|-|tld-not-delegated|gov.uk is a namespace
 x@police.ukk|lookalike|reject|-|tld-not-delegated|police.uk is a namespace
 x@hmrc.gov.ukk|lookalike|reject|x@hmrc.gov.uk|*|

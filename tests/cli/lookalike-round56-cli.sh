@@ -10,7 +10,7 @@ bin=$1
 
 # Finding 2: a protected namespace typed whole with its TLD one slip away
 # into a TLD that does not exist is that namespace's look-alike (rule 1),
-# with no suggestion, even where another country's real government domain
+# with no suggestion (nhs.uk: its mail domain nhs.net, round 57b), even where another country's real government domain
 # is one slip away too (mil.no for mil.nx, gov.in for gov.iw and gov.ij):
 # protected-namespace mail is never offered to a foreign government.
 cat > "$tmp/namespace" <<'CASES'
@@ -23,7 +23,7 @@ x@govt.nx|lookalike|reject|-|tld-not-delegated|govt.nx looks like govt.nz
 x@gov.ay|lookalike|reject|-|tld-not-delegated|gov.ay looks like gov.au
 x@gov.uj|lookalike|reject|-|tld-not-delegated|gov.uj looks like gov.uk
 x@police.uj|lookalike|reject|-|tld-not-delegated|police.uj looks like police.uk
-x@nhs.ul|lookalike|reject|-|tld-not-delegated|nhs.ul looks like nhs.uk
+x@nhs.ul|lookalike|reject|x@nhs.net|tld-not-delegated|nhs.ul looks like nhs.uk
 x@gouv.fe|lookalike|reject|-|tld-not-delegated|gouv.fe looks like gouv.fr
 x@gc.cs|lookalike|reject|x@gc.ca|*|
 x@nic.ib|invalid|reject|x@nic.in|tld-not-delegated|
