@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "base/ascii.h"
+#include "content/certificate_der.h"
 #include "content/mailbox_file.h"
 #include "content/text_charset.h"
 
@@ -125,6 +126,9 @@ Sniffed SniffUnlisted(std::string_view mime_type, std::string_view filename,
   const UnicodeForm unicode = SniffUnicodeForm(head);
   if (unicode.charset != nullptr && unicode.bom != 0) return {DocType::kText, nullptr};
   if (KnownMedia(head)) return {DocType::kOther, nullptr};
+  // A DER certificate or a detached CMS signature (a jar's META-INF/*.RSA,
+  // a Wallet pass's "signature"): names and signatures, nothing to scan.
+  if (IsDerCertificate(head) || IsDetachedCmsSignature(head)) return {DocType::kOther, nullptr};
   if (unicode.charset != nullptr) return {DocType::kText, nullptr};
   if (IsOfficeOwnerFile(filename, head)) return {DocType::kOther, nullptr};
   if (head.find('\0') == std::string_view::npos) {

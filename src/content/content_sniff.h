@@ -17,7 +17,9 @@
 // - UTF-16 text (a byte order mark, or zero bytes in every other place);
 //   otherwise no NUL byte in the head: kText (as archive members are read);
 // - a known format that carries no text we read (images, audio, video,
-//   fonts by their magic numbers; detached signatures by their MIME type):
+//   fonts by their magic numbers; detached signatures by their MIME type,
+//   DER certificates and detached CMS signatures by their bytes,
+//   certificate_der.h):
 //   kOther, nothing to report;
 // - anything else: kOther, and `unread` says what it is, so the caller
 //   reports the part unreadable (the scan is incomplete; DESIGN.md, fail

@@ -9,6 +9,7 @@
 #ifndef NEARMISS_CONTENT_EVERYDAY_WORDS_H_
 #define NEARMISS_CONTENT_EVERYDAY_WORDS_H_
 
+#include <cstddef>
 #include <string_view>
 
 namespace nearmiss::content {
@@ -17,6 +18,19 @@ namespace nearmiss::content {
 // list (four letters or more) or a short everyday abbreviation ("BBQ",
 // "DIY"). False for anything with a character other than a letter.
 bool IsEverydayWord(std::string_view word);
+
+// Whether `words` (blank-separated) are one to kMaxEverydayNameWords words
+// all in capitals, each an everyday word: "COMEDY CLUB", "COCKTAIL BAR".
+// After a bare level word on a body's line they name a venue or a product
+// ("TOP SECRET COMEDY CLUB"), where a banner's tail is a caveat, a control
+// or a code word ("TOP SECRET NOFORN", "TOP SECRET UMBRA"; round 57b's
+// tester 13, finding 4).
+inline constexpr std::size_t kMaxEverydayNameWords = 3;
+// The reason such a line counts only where the message agrees; the same
+// name at a newsletter's top and foot is one name, not two markings
+// (sensitivity.cc).
+inline constexpr char kEverydayNameWhy[] = "everyday words in capitals after it: a name (a club, a bar)";
+bool OnlyEverydayWordsInCapitals(std::string_view words);
 
 }  // namespace nearmiss::content
 

@@ -48,6 +48,8 @@ const char kWindowsShellDir[] = "tests/testdata/content/windows-shell";
 // in non-Latin scripts, pasted subject lines, RELEASABLE TO THE PUBLIC,
 // negated export legends (README.md there).
 const char kRound57Dir[] = "tests/testdata/markings/round57";
+// Round 57b's tester 13: certificates and detached signatures are read.
+const char kRound57bDir[] = "tests/testdata/markings/round57b";
 const char kRound13Dir[] = "tests/testdata/markings/round13";
 // Breaker round 14: a lone level word on a body's first or last line (the
 // doubted-marking finding), label headers under other names, LIMITED
@@ -177,7 +179,7 @@ std::vector<std::string> Fixtures() {
                           kRound42bDir, kRound43Dir, kRound44aDir, kRound44bDir,
                           kRound45aDir, kRound45bDir, kRound46aDir,
                           kRound46bDir, kYencDir, kStoredTextsDir, kRound56Dir,
-                          kRound57Dir, kEncryptedDir, kWindowsShellDir}) {
+                          kRound57Dir, kRound57bDir, kEncryptedDir, kWindowsShellDir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

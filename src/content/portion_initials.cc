@@ -45,6 +45,30 @@ bool IsNotInitials(std::string_view group) {
   return false;
 }
 
+// NATO's bare portion levels (C-M(2002)49: "(NR)", "(NC)", "(NS)",
+// "(CTS)"). A NATO text marks each paragraph with its own level, so
+// another of them beside the mark is the portion layout, not a list of
+// initials: "(NR) The exercise starts Monday.\n(NS) The convoy moves at
+// dawn." holds at the higher level (round 57b's tester 13, finding 2).
+constexpr std::array<std::string_view, 4> kNatoLevels = {"NR", "NC", "NS", "CTS"};
+
+bool BothNatoLevels(std::string_view a, std::string_view b) {
+  bool in_a = false, in_b = false;
+  for (std::string_view g : kNatoLevels) {
+    in_a = in_a || g == a;
+    in_b = in_b || g == b;
+  }
+  return in_a && in_b;
+}
+
+// A group opening a nearby line that says the mark is initials: one that
+// is neither the mark itself, nor an unclassified or CUI mark, nor another
+// NATO level beside a NATO level.
+bool InitialsGroup(std::string_view group, std::string_view letters) {
+  return !group.empty() && group != letters && !IsNotInitials(group) &&
+         !BothNatoLevels(group, letters);
+}
+
 bool IsMinutesHeading(std::string_view s, std::size_t b, std::size_t e) {
   while (b < e && (IsBlank(s[b]) || s[b] == '#' || s[b] == '*')) ++b;
   for (std::string_view h : kMinutesHeadings) {
@@ -64,7 +88,7 @@ bool NearbyLinesSay(std::string_view text, std::size_t begin,
     b = LineStart(text, b - 1);
     std::size_t e = LineEnd(text, b);
     std::string_view group = LeadingGroup(text, b, e);
-    if (!group.empty() && group != letters && !IsNotInitials(group)) return true;
+    if (InitialsGroup(group, letters)) return true;
     if (IsMinutesHeading(text, b, e)) return true;
   }
   std::size_t e = LineEnd(text, begin);
@@ -72,7 +96,7 @@ bool NearbyLinesSay(std::string_view text, std::size_t begin,
     std::size_t lb = e + 1;
     e = LineEnd(text, lb);
     std::string_view group = LeadingGroup(text, lb, e);
-    if (!group.empty() && group != letters && !IsNotInitials(group)) return true;
+    if (InitialsGroup(group, letters)) return true;
   }
   return false;
 }

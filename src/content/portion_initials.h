@@ -26,10 +26,12 @@ inline constexpr int kInitialsLines = 12;
 // Evidence that the group is someone's initials; any one is enough:
 // - another bracketed group of two or three capitals that is no portion
 //   mark ("(AB)", "(CD)"), or a different bare mark of two or more letters
-//   ("(NR)" next to "(NC)"), opens a line within kInitialsLines lines: a
-//   list of attributed items. "(U)", "(NU)" (unclassified portions) and
-//   "(CUI)", "(SBU)", "(FOUO)", "(LES)" are nobody's initials and count for
-//   nothing here;
+//   of another system ("(NC)" next to "(TS)"), opens a line within
+//   kInitialsLines lines: a list of attributed items. "(U)", "(NU)"
+//   (unclassified portions) and "(CUI)", "(SBU)", "(FOUO)", "(LES)" are
+//   nobody's initials and count for nothing here, nor does another NATO
+//   level beside a NATO level ("(NR)" next to "(NS)": the paragraphs of one
+//   NATO text each carry their own level);
 // - the text defines the group as a name: the same group right after words
 //   whose capitals spell it ("Present: Tom Smith (TS), Anna Brown (AB)");
 // - a line within kInitialsLines lines above opens with a heading of

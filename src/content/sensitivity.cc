@@ -10,10 +10,12 @@
 #include <vector>
 
 #include "content/cui_label.h"
+#include "content/everyday_words.h"
 #include "content/lone_word.h"
 #include "content/marking_strength.h"
 #include "content/position.h"
 #include "content/reading_place.h"
+#include "content/surprise_words.h"
 
 namespace nearmiss::content {
 
@@ -179,6 +181,11 @@ void Sensitivity::Corroborate() {
       note_name(portion_names, g);
       portion_levels.insert(g.level);
       if (g.where != "subject") body_portion_levels.insert(g.level);
+    } else if (g.why == kSurpriseWhy || g.why == kEverydayNameWhy) {
+      // A joke's or a surprise's tier ("TOP SECRET!") and a venue's name
+      // ("TOP SECRET COMEDY CLUB") agree with nothing, not even themselves
+      // repeated (surprise_words.h, everyday_words.h).
+      continue;
     } else {
       // A subject word is not a banner line. A bulk mail's top and bottom
       // banners that agree count as any others (breaker round 13 defect

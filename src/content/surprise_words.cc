@@ -54,6 +54,19 @@ std::string_view LineOf(std::string_view text, std::size_t begin, std::size_t en
   return text.substr(line_begin, LineEnd(text, end) - line_begin);
 }
 
+// More of a word starts at `i` of `s`: a letter or a digit, a non-ASCII
+// letter (a lead byte of two or three bytes), or a hyphen or an apostrophe
+// followed by one ("D-Day", "P's").
+bool WordGoesOn(std::string_view s, std::size_t i) {
+  auto word_byte = [&](std::size_t j) {
+    if (j >= s.size()) return false;
+    auto c = static_cast<unsigned char>(s[j]);
+    return IsAlpha(s[j]) || (c >= '0' && c <= '9') || (c >= 0x80 && c < 0xF0);
+  };
+  if (word_byte(i)) return true;
+  return i < s.size() && (s[i] == '-' || s[i] == '\'') && word_byte(i + 1);
+}
+
 }  // namespace
 
 bool SmileyAt(std::string_view s, std::size_t i) {
@@ -61,7 +74,14 @@ bool SmileyAt(std::string_view s, std::size_t i) {
   if ((s[i] != ':' && s[i] != ';') || i + 1 >= s.size()) return false;
   std::size_t k = i + 1;
   if (s[k] == '-' && k + 1 < s.size()) ++k;
-  return s[k] == ')' || s[k] == 'D' || s[k] == 'P' || s[k] == 'p';
+  if (s[k] == ')') return true;
+  if (s[k] != 'D' && s[k] != 'P' && s[k] != 'p') return false;
+  // ":D" and ":P" stand alone: "SECRET:Deployment order", "SECRET:plan",
+  // "TOP SECRET:D-Day" are a tier glued to the subject's first word (round
+  // 57b's tester 13, finding 1). A letter, a digit, a non-ASCII letter or a
+  // hyphen or apostrophe joining on more of a word ends no smiley; an emoji
+  // (a four-byte sequence) may follow one.
+  return !WordGoesOn(s, k + 1);
 }
 
 bool KeepsSurprise(std::string_view text, std::size_t begin, std::size_t end) {

@@ -15,6 +15,12 @@
 
 namespace nearmiss::content {
 
+// The reason a bare tier beside a surprise or a joke counts only where the
+// message agrees (word_strength.cc). Such a line agrees with no other: "TOP
+// SECRET!" at a party note's top and foot is one note shouting twice, not
+// two markings (sensitivity.cc; round 57b's tester 13, finding 5).
+inline constexpr char kSurpriseWhy[] = "a bare tier beside a surprise or a joke (a party, an emoji)";
+
 // A smiley (":)", ";-)", ":D", ":P") or an emoji (a four-byte UTF-8
 // sequence) at `i` of `s`.
 bool SmileyAt(std::string_view s, std::size_t i);

@@ -5,6 +5,7 @@
 
 #include "content/banner_tail.h"
 #include "content/checkbox_choice.h"
+#include "content/everyday_words.h"
 #include "content/government_furniture.h"
 #include "content/legend_words.h"
 #include "content/line_text.h"
@@ -281,7 +282,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // compound forms are other patterns, and count.
   if (strong && (p.heading_word || OrdinaryMailWord(p)) && (subject || kind == TextKind::kBody) &&
       KeepsSurprise(text, m.begin, m.end)) {
-    s.why = "a bare tier beside a surprise or a joke (a party, an emoji)";
+    s.why = kSurpriseWhy;
     return Counts::kIfCorroborated;
   }
   // "TOP SECRET: Jo's leaving do" over "Crown, Friday 7pm. Shh, don't tell
@@ -310,6 +311,19 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
       *strength = Strength::kWeak;
       s.why = "a bare tier over a note that keeps a surprise";
       return Counts::kYes;
+    }
+  }
+  // "TOP SECRET COMEDY CLUB", "TOP SECRET COCKTAIL BAR": everyday words in
+  // capitals after the bare tier on a body's line name a venue, as after a
+  // subject's (everyday_words.h); it counts where the message agrees, and
+  // agrees with nothing itself. A known tail stays a banner ("TOP SECRET
+  // NOFORN", "TOP SECRET//SI").
+  if (strong && kind == TextKind::kBody && !leads && p.heading_word) {
+    std::string_view tail = text.substr(m.end, LineEnd(text, m.end) - m.end);
+    if (OnlyEverydayWordsInCapitals(tail) &&
+        ReadBannerTail(tail, /*skip_separator=*/false) != BannerTail::kKnown) {
+      s.why = kEverydayNameWhy;
+      return Counts::kIfCorroborated;
     }
   }
   // "CONFIDENTIAL" over "ATTORNEY WORK PRODUCT": business confidentiality.
