@@ -16,11 +16,9 @@
 
 namespace nearmiss::content {
 
-// Whether `head` (a file's first bytes, or all of it) is a DER X.509
-// certificate: parsed whole by OpenSSL, or, when `head` was cut at the
-// sniff limit, opening as one does (a SEQUENCE holding a tbsCertificate
-// SEQUENCE whose first field is the [0] version, v1 to v3).
-bool IsDerCertificate(std::string_view head);
+// Whether `bytes` (the whole file) is a DER X.509 certificate: parsed by
+// OpenSSL to its last byte, nothing after it.
+bool IsDerCertificate(std::string_view bytes);
 
 // Whether `bytes` (the whole file) is a CMS SignedData without content.
 bool IsDetachedCmsSignature(std::string_view bytes);
