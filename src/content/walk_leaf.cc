@@ -23,6 +23,7 @@
 #include "content/postscript_text.h"
 #include "content/surprise_words.h"
 #include "content/yenc.h"
+#include "content/windows_shell_files.h"
 
 namespace nearmiss::content {
 namespace {
@@ -264,6 +265,13 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
       AddLimit(&out_->sensitivity, "unreadable-attachment", error);
       out_->errors.push_back(std::move(error));
     }
+    return;
+  }
+  // Explorer's thumbnail cache sent on its own, as in a zipped folder
+  // (windows_shell_files.h, by its streams, never by name alone): copies of
+  // pictures, which are not read; said, not counted (h46 finding 4).
+  if (std::string shell = WindowsThumbnailCache(filename, data); !shell.empty()) {
+    out_->errors.push_back(where + ": " + shell + ", skipped: it holds pictures, which are not read");
     return;
   }
   if (const char* unread = UnreadFormat(filename, data); unread != nullptr) {

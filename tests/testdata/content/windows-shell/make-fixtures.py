@@ -72,3 +72,17 @@ mk('neg-thumbs-db-magic-only.eml', 'photos', 'Zipped on Windows.',
 # A thumbnail cache under another name is not skipped.
 mk('neg-thumbnail-cache-renamed.eml', 'photos', 'Zipped on Windows.',
    [('photos.zip', zipped([('photos/plan.db', xp)]), 'application/zip')])
+# h46 finding 4: the same caches attached on their own, not in a zip: read
+# by content as in a zip, never by name alone.
+mk('thumbs-db-xp-bare.eml', 'photos', 'The thumbnails file.',
+   [('Thumbs.db', xp, 'application/octet-stream')])
+mk('thumbs-db-vista-bare.eml', 'photos', 'The thumbnails file.',
+   [('ehthumbs_vista.db', vista, 'application/x-ole-storage')])
+mk('neg-thumbs-db-bare-word-document.eml', 'photos', 'The thumbnails file.',
+   [('Thumbs.db', cfb([('WordDocument', bytes(600)), ('1Table', bytes(100))]),
+     'application/octet-stream')])
+mk('neg-thumbs-db-bare-stream-not-picture.eml', 'photos', 'The thumbnails file.',
+   [('Thumbs.db', cfb([('Catalog', catalog(['a.jpg'])), ('1', b'SECRET convoy plan ' * 20)]),
+     'application/octet-stream')])
+mk('neg-thumbnail-cache-bare-renamed.eml', 'photos', 'The thumbnails file.',
+   [('plan.db', xp, 'application/octet-stream')])
