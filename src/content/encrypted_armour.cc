@@ -13,6 +13,10 @@ struct Armour {
   std::string_view end;  // empty: the block ends at its first line that is not data
   Data data;
   std::string_view name;
+  // Non-empty: the block is encrypted only with this armour header before
+  // its data (a legacy PEM key's "Proc-Type: 4,ENCRYPTED"); without it the
+  // block is not this armour at all (an unencrypted key) and is not counted.
+  std::string_view header = {};
 };
 
 // The armours of encrypted_armour.h, each with its source there.
@@ -28,6 +32,12 @@ constexpr Armour kArmours[] = {
     {"U2FsdGVkX1", Opens::kLineStart, "", Data::kRadix64,
      "OpenSSL encrypted data (openssl enc -a)"},
     {"ENC[AES256_GCM,data:", Opens::kInLine, "", Data::kRadix64, "a sops encrypted value"},
+    {"-----BEGIN RSA PRIVATE KEY-----", Opens::kLine, "-----END RSA PRIVATE KEY-----",
+     Data::kRadix64, "a passphrase-encrypted private key", "Proc-Type: 4,ENCRYPTED"},
+    {"-----BEGIN EC PRIVATE KEY-----", Opens::kLine, "-----END EC PRIVATE KEY-----",
+     Data::kRadix64, "a passphrase-encrypted private key", "Proc-Type: 4,ENCRYPTED"},
+    {"-----BEGIN DSA PRIVATE KEY-----", Opens::kLine, "-----END DSA PRIVATE KEY-----",
+     Data::kRadix64, "a passphrase-encrypted private key", "Proc-Type: 4,ENCRYPTED"},
 };
 
 // `line` less its line end and any reply quote prefix ("> ", ">> ", "> > ")
@@ -99,9 +109,9 @@ EncryptedArmour FindEncryptedArmour(std::string_view text) {
   EncryptedArmour out;
   enum class State { kOutside, kHeaders, kData } state = State::kOutside;
   const Armour* armour = nullptr;
-  bool quoted = false, data = false;
+  bool quoted = false, data = false, header_seen = false;
   auto close = [&] {
-    if (state != State::kOutside && data) {
+    if (state != State::kOutside && data && (armour->header.empty() || header_seen)) {
       out.ciphertext = true;
       if (quoted) out.quoted_ciphertext = true;
       if (out.what.empty()) {
@@ -120,7 +130,8 @@ EncryptedArmour FindEncryptedArmour(std::string_view text) {
     std::string_view after;
     if (const Armour* opened = Opener(line, &after); opened != nullptr) {
       close();
-      ++out.blocks;
+      if (opened->header.empty()) ++out.blocks;
+      header_seen = false;
       armour = opened;
       state = State::kHeaders;
       quoted = line_quoted;
@@ -139,7 +150,13 @@ EncryptedArmour FindEncryptedArmour(std::string_view text) {
       close();
       continue;
     }
-    if (state == State::kHeaders && IsArmourHeader(line)) continue;
+    if (state == State::kHeaders && IsArmourHeader(line)) {
+      if (!armour->header.empty() && line.starts_with(armour->header) && !header_seen) {
+        header_seen = true;
+        ++out.blocks;
+      }
+      continue;
+    }
     const bool is_data = IsDataLine(armour->data, line);
     // An armour without an END line ends at its first line of other words.
     if (armour->end.empty() && !is_data && (data || !line.empty())) {

@@ -91,5 +91,27 @@ TEST(EncryptedArmour, OtherArmoursWithoutDataHoldNone) {
   EXPECT_TRUE(a.what.empty());
 }
 
+// h46 finding 3: a legacy PEM key is encrypted by its Proc-Type header
+// (RFC 1421 4.6.1.1), not by its opener; an unencrypted one is no armour.
+TEST(EncryptedArmour, LegacyPemKeyByProcType) {
+  for (const std::string kind : {"RSA", "EC", "DSA"}) {
+    const std::string begin = "-----BEGIN " + kind + " PRIVATE KEY-----\n";
+    const std::string end = "-----END " + kind + " PRIVATE KEY-----\n";
+    EncryptedArmour a = FindEncryptedArmour(
+        "Key below.\n" + begin +
+        "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0123456789ABCDEF0123456789ABCDEF\n\n" + kData +
+        end);
+    EXPECT_EQ(a.blocks, 1) << kind;
+    EXPECT_TRUE(a.ciphertext) << kind;
+    EXPECT_EQ(a.what, "a passphrase-encrypted private key (" + begin.substr(0, begin.size() - 1) + ")");
+    a = FindEncryptedArmour("> " + begin + "> Proc-Type: 4,ENCRYPTED\n> DEK-Info: DES-EDE3-CBC,0011\n>\n> " +
+                            kData + "> " + end);
+    EXPECT_TRUE(a.quoted_ciphertext) << kind;
+    a = FindEncryptedArmour(begin + kData + end);
+    EXPECT_EQ(a.blocks, 0) << kind;
+    EXPECT_FALSE(a.ciphertext) << kind;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -71,3 +71,19 @@ mk('neg-openers-howto.eml', 'how to encrypt',
    '-----END AGE ENCRYPTED FILE-----\nA vault file opens with\n$ANSIBLE_VAULT;1.1;AES256\n'
    'and then lines of hex. sops writes ENC[AES256_GCM,data:...] for each value, and\n'
    'U2FsdGVkX1 is what openssl enc -a output starts with.\n')
+# h46 finding 3: a legacy PEM private key (RFC 1421 "Proc-Type: 4,ENCRYPTED",
+# "DEK-Info:") is encrypted, in a body, an attachment and a zip member; the
+# same key without those headers is not (read as text, as before).
+def legacy_key(kind, encrypted):
+    head = ('Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,' + rnd(16).hex().upper() + '\n\n'
+            if encrypted else '')
+    return ('-----BEGIN %s PRIVATE KEY-----\n' % kind + head + b64(rnd(180)) +
+            '-----END %s PRIVATE KEY-----\n' % kind)
+
+
+mk('legacy-pem-key-encrypted-body.eml', 'key', 'The key:\n\n' + legacy_key('RSA', True))
+mk('legacy-pem-key-encrypted-attachment.eml', 'key', 'See attached.',
+   [('server.key', legacy_key('EC', True).encode(), 'application/x-pem-file')])
+mk('legacy-pem-key-encrypted-in-zip.eml', 'key', 'See attached.',
+   [('keys.zip', zipped([('keys/dsa.key', legacy_key('DSA', True).encode())]), 'application/zip')])
+mk('neg-legacy-pem-key-unencrypted-body.eml', 'key', 'The key:\n\n' + legacy_key('RSA', False))
