@@ -14,6 +14,27 @@ constexpr std::size_t kSizeAt = 124, kSizeLength = 12, kTypeAt = 156;
 
 std::uint64_t Padded(std::uint64_t n) { return (n + kBlock - 1) / kBlock * kBlock; }
 
+// A "LIBARCHIVE.xattr." record's value: base64 (RFC 4648 section 4) that
+// libarchive's pax writer leaves unpadded (archive_write_set_format_pax.c,
+// base64_encode). Checked here, padded, then decoded by GLib; false for a
+// character outside the alphabet or a length no encoder writes.
+bool DecodePaxBase64(std::string_view value, std::string* out) {
+  std::string text(value);
+  while (!text.empty() && text.back() == '=') text.pop_back();
+  for (char c : text) {
+    if (!g_ascii_isalnum(c) && c != '+' && c != '/') return false;
+  }
+  if (text.size() % 4 == 1 || value.size() - text.size() > 2) return false;
+  while (text.size() % 4 != 0) text.push_back('=');
+  out->clear();
+  if (text.empty()) return true;
+  gsize length = 0;
+  guchar* bytes = g_base64_decode(text.c_str(), &length);
+  out->assign(reinterpret_cast<const char*>(bytes), length);
+  g_free(bytes);
+  return true;
+}
+
 // The header's size field: octal digits (ustar), or base-256 when its
 // first byte has the high bit (GNU tar and star, for sizes of 8 GiB on).
 bool SizeField(std::string_view field, std::uint64_t* size) {
@@ -129,6 +150,18 @@ void TarPaxReader::Records() {
     if (key == "size" && gathering_ == 'x') {
       has_next_size_ = std::from_chars(value.data(), value.data() + value.size(), next_size_).ec ==
                        std::errc();
+    } else if (key.starts_with("LIBARCHIVE.xattr.")) {
+      std::string decoded;
+      if (!DecodePaxBase64(value, &decoded)) {
+        error_ = "a malformed pax extended header record (" + std::string(key.substr(0, 80)) +
+                 ": not base64)";
+        done_ = true;
+        return;
+      }
+      if (IsText(decoded)) {
+        while (!decoded.empty() && decoded.back() == '\0') decoded.pop_back();
+        texts_.push_back({std::string(key), gathering_, std::move(decoded)});
+      }
     } else if ((key == "comment" || key.starts_with("SCHILY.xattr.")) && IsText(value)) {
       std::string text(value);
       while (!text.empty() && text.back() == '\0') text.pop_back();

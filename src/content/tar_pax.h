@@ -3,7 +3,10 @@
 // a text for people that readers do not interpret, and the extended
 // attributes written as "SCHILY.xattr.<name>" (star, GNU tar --xattrs,
 // bsdtar), whose values are often texts (user.comment, user.xdg.*,
-// Finder tags). libarchive 3.6 reads a typeflag 'x' header's records but
+// Finder tags), and bsdtar's "LIBARCHIVE.xattr.<name>" whose value is
+// the attribute's bytes in base64 (libarchive tar(5), "Pax Interchange
+// Format": decoded, then read like SCHILY.xattr; base64 that does not
+// decode is a malformed record; h46 finding 5). libarchive 3.6 reads a typeflag 'x' header's records but
 // drops "comment", and skips a typeflag 'g' (global) header whole, so a tar
 // whose only marking is in such a record was read as unmarked (round 56b's
 // tester 13, finding 5's a08). The tar's blocks (512 bytes: size at 124,
@@ -34,7 +37,7 @@ class TarPaxReader {
   // The next bytes of the tar stream. After an error the rest is ignored.
   void Feed(std::string_view bytes);
   // The texts read so far: "comment" records, and "SCHILY.xattr." values
-  // that are UTF-8 text (a binary attribute is metadata, not words).
+  // (and "LIBARCHIVE.xattr." ones, decoded) that are UTF-8 text (a binary attribute is metadata, not words).
   const std::vector<PaxText>& texts() const { return texts_; }
   // Empty, or why the headers could not all be read (a pax header over
   // kMaxHeader bytes, a malformed record): the caller says they are unread.

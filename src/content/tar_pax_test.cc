@@ -70,5 +70,29 @@ TEST(TarPaxTest, AMalformedRecordIsAnError) {
   EXPECT_TRUE(reader.texts().empty());
 }
 
+// h46 finding 5: bsdtar's "LIBARCHIVE.xattr.<name>=<base64>", unpadded as
+// libarchive writes it or padded, is decoded and read as SCHILY.xattr is;
+// a binary value is metadata; base64 that does not decode is malformed.
+TEST(TarPaxTest, LibarchiveXattrIsBase64Decoded) {
+  const std::string tar =
+      Entry('x', Record("LIBARCHIVE.xattr.user.comment", "VE9QIFNFQ1JFVA") +
+                     Record("LIBARCHIVE.xattr.user.tag", "U0VDUkVULy9OT0ZPUk4=") +
+                     Record("LIBARCHIVE.xattr.user.blob", "AQI")) +
+      Entry('0', "Lunch.\n") + std::string(1024, '\0');
+  TarPaxReader reader;
+  for (char c : tar) reader.Feed(std::string_view(&c, 1));
+  EXPECT_TRUE(reader.error().empty());
+  ASSERT_EQ(reader.texts().size(), 2u);
+  EXPECT_EQ(reader.texts()[0].key, "LIBARCHIVE.xattr.user.comment");
+  EXPECT_EQ(reader.texts()[0].value, "TOP SECRET");
+  EXPECT_EQ(reader.texts()[1].value, "SECRET//NOFORN");
+  for (const char* bad : {"VE9Q*FNFQ1JFVA", "VE9QI", "VE9QIF===", "SECRET plan"}) {
+    TarPaxReader broken;
+    broken.Feed(Entry('x', Record("LIBARCHIVE.xattr.user.comment", bad)));
+    EXPECT_FALSE(broken.error().empty()) << bad;
+    EXPECT_TRUE(broken.texts().empty()) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -80,3 +80,11 @@ message("tar-gz-pax-comment", "notes.tar.gz", "application/gzip",
 message("tar-pax-plain", "notes.tar", "application/x-tar",
         tar(member_pax={"comment": "lunch menus",
                         "SCHILY.xattr.user.blob": "\x01\x02SECRET\x03"}))
+# h46 finding 5: bsdtar's "LIBARCHIVE.xattr.<name>=<base64>" (unpadded, as
+# libarchive writes it): decoded and read; base64 that does not decode is a
+# malformed record, unreadable.
+message("tar-pax-libarchive-xattr", "notes.tar", "application/x-tar",
+        tar(member_pax={"LIBARCHIVE.xattr.user.classification":
+                        base64.b64encode(b"TOP SECRET//SI").decode().rstrip("=")}))
+message("tar-pax-libarchive-xattr-bad-base64", "notes.tar", "application/x-tar",
+        tar(member_pax={"LIBARCHIVE.xattr.user.classification": "VE9Q*FNFQ1JFVA"}))
