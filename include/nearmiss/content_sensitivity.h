@@ -65,7 +65,7 @@ std::string_view StrengthName(Strength strength);  // "weak" | "strong"
 struct Finding {
   std::string marking;  // the pack's name for the form: "SECRET//NOFORN"
   // A marking pack's name ("uk", "us-classified", "us-cui", "nato-eu", "au",
-  // "labels", a pack file's own), "policy-labels" (the policy's label
+  // "labels", "de", a pack file's own), "policy-labels" (the policy's label
   // table), "detector", "custom" (a policy pattern), or one of the packs
   // above: "archive", "doubt", "limit".
   std::string pack;

@@ -37,7 +37,7 @@ struct DomainItem {
 };
 
 // The names of the content library's built-in marking packs: "uk",
-// "us-classified", "us-cui", "nato-eu", "labels".
+// "us-classified", "us-cui", "nato-eu", "au", "labels", "de".
 const std::vector<std::string>& BuiltinPackNames();
 
 // Senders a rule can single out ("executives", "press-office").

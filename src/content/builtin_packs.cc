@@ -8,6 +8,7 @@ extern const std::string_view kMarkingPackUsCui;
 extern const std::string_view kMarkingPackNatoEu;
 extern const std::string_view kMarkingPackLabels;
 extern const std::string_view kMarkingPackAu;
+extern const std::string_view kMarkingPackDe;
 }  // namespace nearmiss::data
 
 namespace nearmiss::content {
@@ -22,6 +23,7 @@ std::vector<EmbeddedPack> BuiltinPacks() {
       // After labels: a label header value such as "PROTECTED" keeps being
       // reported by the labels pack, which matches it first.
       {"au.toml", data::kMarkingPackAu},
+      {"de.toml", data::kMarkingPackDe},
   };
 }
 

@@ -40,8 +40,10 @@ struct LabelKeyWord {
 // 44 tester, note 44 item 13). "Marked as" is the sender's own statement
 // ("The attachment is marked as SECRET"; round 45 tester finding 5,
 // self_statement.h). Longer keys first: "Classification level"
-// before "Classification".
-constexpr std::array<LabelKeyWord, 29> kLabelKeys = {{
+// before "Classification". The German keys of the VSA's forms
+// ("VS-Einstufung: GEHEIM", "Geheimhaltungsgrad: VS-VERTRAULICH",
+// "Einstufung: GEHEIM"; de pack, h46 finding 2).
+constexpr std::array<LabelKeyWord, 32> kLabelKeys = {{
     {"security classification", true, true},
     // "Email Classification: UK SECRET" (round 50's tester 13, finding 5).
     {"email classification", true, true},
@@ -53,6 +55,9 @@ constexpr std::array<LabelKeyWord, 29> kLabelKeys = {{
     {"document classification", true, true},
     {"classification level", true, true},
     {"classification", true, true},
+    {"vs-einstufung", true, true},
+    {"geheimhaltungsgrad", true, true},
+    {"einstufung", true, true},
     {"protective marking", true, true},
     {"security marking", true, true},
     {"marking", true, false},

@@ -150,7 +150,7 @@ std::vector<std::string> PolicyKeyPaths() {
 
 const std::vector<std::string>& BuiltinPackNames() {
   static const std::vector<std::string> kNames = {"uk", "us-classified", "us-cui",
-                                                  "nato-eu", "au", "labels"};
+                                                  "nato-eu", "au", "labels", "de"};
   return kNames;
 }
 
