@@ -286,6 +286,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
   row.given_queue_id = std::string(a.given_queue_id);
   row.message_id = std::string(a.message_id);
   row.trace_id = std::string(a.trace_id);
+  row.from_export = a.from_export;
   row.id_case_apart = a.from_trace && message_ids_.Apart(row.queue_id);
   row.where = Where(a);
   row.written = {a.file, a.run, a.line};
@@ -428,6 +429,12 @@ void Auditor::Finish() {
                 "Sent-folder copies") +
         " of a message a log or trace delivered (same Message-ID and recipient) counted once, "
         "with the log's outcome and the copy's sensitivity.");
+  }
+  if (const uint64_t n = report_->export_repeats(); n != 0) {
+    report_->notes.push_back(
+        Counted(n, "delivery", "deliveries") +
+        " in two or more overlapping trace exports (same Message-ID, recipient and outcome, "
+        "less than an hour apart, read from another export file) counted once.");
   }
   if (report_->joined_hops != 0) {
     report_->notes.push_back(

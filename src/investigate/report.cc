@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <optional>
 #include <tuple>
 
@@ -187,6 +188,17 @@ bool Report::AddAttempt(const Row& row) {
       ++duplicates_;
       return false;
     }
+    // The same delivery in another export file (AddAttempt, report.h).
+    auto exported = [&](const Seen& s) {
+      return row.from_export && s.from_export && s.file != row.written.file &&
+             s.status == row.status &&
+             (s.trace_id.empty() || row.trace_id.empty() || s.trace_id == row.trace_id) &&
+             std::abs(s.seconds - row.seconds) < kExportSlack;
+    };
+    if (std::find_if(it->seen.begin(), it->seen.end(), exported) != it->seen.end()) {
+      ++export_repeats_;
+      return false;
+    }
     NoteDisagreement(*it, row);
   }
   ++attempts_;
@@ -256,7 +268,8 @@ bool Report::AddAttempt(const Row& row) {
     it->row.content_received = content;
   }
   if (it->seen.size() < kMaxSeen) {
-    it->seen.push_back({row.seconds, row.status, row.where, row.written.file, row.trace_id});
+    it->seen.push_back(
+        {row.seconds, row.status, row.where, row.written.file, row.trace_id, row.from_export});
   }
   // Mailbox messages have no queue: each is final at once.
   if (row.queue_id.empty()) Done("");

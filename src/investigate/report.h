@@ -51,9 +51,18 @@ class Report {
   // counted: the same message (queue id or Message-ID), recipient, time
   // and status, as overlapping trace exports repeat rows, or a Postfix log
   // given twice (a copy, an export of the same lines) repeats a message
-  // already closed; it is counted in duplicates() only.
+  // already closed; it is counted in duplicates() only. Also false for a
+  // trace export's row of a message and recipient another export file
+  // gave with the same outcome, less than kExportSlack apart and with no
+  // other MessageTraceId: one delivery in two overlapping exports (a
+  // 10-day message trace beside a 90-day historical search), whose times
+  // and ids each export writes its own way (Received and
+  // origin_timestamp_utc; a MessageTraceId or none); counted in
+  // export_repeats() only.
   bool AddAttempt(const Row& row);
+  static constexpr int64_t kExportSlack = 3600;
   uint64_t duplicates() const { return duplicates_; }
+  uint64_t export_repeats() const { return export_repeats_; }
   // A line read again that never became an attempt (a hand-off followed
   // in another copy of the log: Auditor::FollowedElsewhere).
   void CountReadAgain() { ++duplicates_; }
@@ -274,6 +283,7 @@ class Report {
     std::string where;  // Row::where: the line it was read from
     uint32_t file = 0;  // Row::written.file
     std::string trace_id;  // Row::trace_id
+    bool from_export = false;  // Row::from_export
   };
   // Outcomes remembered per delivery to tell a repeated row; past this
   // many a repeat counts again (bounded: a recipient retried for days).
@@ -358,6 +368,7 @@ class Report {
 
   uint64_t attempts_ = 0;
   uint64_t duplicates_ = 0;
+  uint64_t export_repeats_ = 0;
   // Flagged deliveries of messages still in the queue, by queue id.
   std::unordered_map<std::string, std::vector<Open>> open_;
   Counts totals_;

@@ -75,6 +75,8 @@ struct Row {
   // A Microsoft 365 trace row's MessageTraceId (maillog::Attempt::trace_id):
   // rows with different ones are never one row read again; "" when none.
   std::string trace_id;
+  // From a trace export (maillog::Attempt::from_export).
+  bool from_export = false;
   // A trace message whose Message-ID differs only in case from another
   // message's, told apart by its MessageTraceId (TraceMessageIds): counted
   // and joined by its own spelling, never folded into the other.

@@ -1,9 +1,13 @@
 // Sources whose logs do not reach the window at all, beside others whose
 // logs are in it: each Postfix host (LineCounts::hosts_read), each Exchange
 // server (the server a tracking log's rows name, TrackingLogServer), and
-// each trace form read (a Microsoft 365 message trace, a historical search,
-// a Get-MessageTrackingLog export: one source each, the tenant's or the
-// organisation's whole). A window (audit --since, --until) one source's
+// each trace export file (a Microsoft 365 message trace, a historical
+// search, a Get-MessageTrackingLog export: each file its own source, as it
+// may be of another window or filtered by sender or recipient, which the
+// file does not say; the pages of one query, a file continuing another's
+// full page (maillog::PageContinued) or asking the same StartDate and
+// EndDate, one source), and Exchange tracking logs naming no server (one
+// source). A window (audit --since, --until) one source's
 // lines all fall before or after, while another's are in it, is a window
 // that source's mail is in no log given: as a window no line of any log
 // reaches (coverage.h, round 56b's tester 16, finding 1), it is a gap

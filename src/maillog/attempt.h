@@ -73,6 +73,11 @@ struct Attempt {
   // From a trace (trace_log.h), not a Postfix log: its queue_id is the
   // Message-ID, shared by every server's events of the message.
   bool from_trace = false;
+  // From a trace export (a Microsoft 365 message trace or historical
+  // search, a Get-MessageTrackingLog export), not a tracking log: two
+  // overlapping exports hold the same delivery in rows of their own
+  // (investigate/report.h, AddAttempt).
+  bool from_export = false;
   // The line shows the message is a non-delivery report: an Exchange
   // event of source DSN, or the DSN event itself (Microsoft's message
   // tracking event types), whatever its sender. A sink keeps it for the

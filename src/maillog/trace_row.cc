@@ -283,6 +283,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.subject = subject_text_;
   a.trace_id = row_trace_id_;
   a.from_trace = true;
+  a.from_export = kind_ != Kind::kExchange;
   a.file = file_;
   a.line = line;
   a.run = kind_ == Kind::kExchange ? write_order_.run() : 0;
