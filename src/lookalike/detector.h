@@ -321,6 +321,10 @@ class DetectorImpl final : public LookalikeDetector {
     return it == real_domains_.end() ? nullptr : &it->second;
   }
   bool ListedRealDomain(const Domain& d) const { return ListedRealNote(d) != nullptr; }
+  // `d` (no reading found: `m` kNone) typed with the Russian keyboard
+  // layout on (пьфшдюсщь for gmail.com): `m` the look-alike of the name
+  // read back under QWERTY when the lists hold it. detector_russian_layout.cc.
+  bool RussianLayoutSlip(const Domain& d, LookalikeMatch& m) const;
   // `best` below the threshold, a slip in the letters of a trusted name
   // too short to call it a look-alike (gm.de for gmx.de): `m` becomes
   // external with a short-name-slip hint suggesting the name, or a

@@ -30,6 +30,35 @@ x@bigmir.net|trusted|*|-|*|
 CASES
 judge "$tmp/hosts" >> "$tmp/report"
 
+# Round 56, finding 6: a domain, or a label of it, typed wholly with the
+# Russian (ЙЦУКЕН) layout switched on is the name read back under QWERTY
+# when the lists hold it (б and ю are the ',' and '.' keys); a real
+# Cyrillic domain reads back as no listed name and stays as it is.
+cat > "$tmp/layout" <<'CASES'
+x@пьфшдюсщь|lookalike|*|x@gmail.com|label-typo|typed with a Russian keyboard layout
+x@нфтвучюкг|lookalike|*|x@yandex.ru|label-typo|typed with a Russian keyboard layout
+x@фкьнюьшд|lookalike|reject|x@army.mil|label-typo|typed with a Russian keyboard layout
+x@пьфшд.com|lookalike|*|x@gmail.com|label-typo|typed with a Russian keyboard layout
+x@пьфшдбсщь|lookalike|*|x@gmail.com|label-typo|
+x@рщеьфшдюсщь|lookalike|*|x@hotmail.com|label-typo|
+x@ьфшдщюсщь|lookalike|*|x@mailo.com|label-typo|
+x@почта.рф|external|*|-|*|
+x@яндекс.рф|external|*|-|*|
+x@мвд.рф|external|*|-|*|
+x@пьфшдюсщьюгф|*|*|-|*|
+CASES
+judge "$tmp/layout" >> "$tmp/report"
+
+# Round 57 (lead), item 4: a homoglyph under a country's namespace offers
+# only a name the lists hold (fоo.gov.uk: refused, nothing offered); a
+# listed one is still offered.
+cat > "$tmp/glyph" <<'CASES'
+x@fоo.gov.uk|lookalike|reject|-|homoglyph|
+x@hmrс.gov.uk|lookalike|reject|x@hmrc.gov.uk|homoglyph|
+x@аrmy.mil|lookalike|reject|x@army.mil|homoglyph|
+CASES
+judge "$tmp/glyph" >> "$tmp/report"
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
