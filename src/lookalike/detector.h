@@ -321,6 +321,10 @@ class DetectorImpl final : public LookalikeDetector {
     return it == real_domains_.end() ? nullptr : &it->second;
   }
   bool ListedRealDomain(const Domain& d) const { return ListedRealNote(d) != nullptr; }
+  // `d` (no reading found: `m` kNone) typed with the Russian keyboard
+  // layout on (пьфшдюсщь for gmail.com): `m` the look-alike of the name
+  // read back under QWERTY when the lists hold it. detector_russian_layout.cc.
+  bool RussianLayoutSlip(const Domain& d, LookalikeMatch& m) const;
   // `best` below the threshold, a slip in the letters of a trusted name
   // too short to call it a look-alike (gm.de for gmx.de): `m` becomes
   // external with a short-name-slip hint suggesting the name, or a
@@ -339,8 +343,13 @@ class DetectorImpl final : public LookalikeDetector {
   // domains of the provider family `name` whose ending continues
   // `typed_ending` ("co." for hotmail.co.uk), most written to first, then
   // in the family's order.
+  // A word name's listed domains count (word_families_): completing an
+  // ending keeps the name, so no unrelated live.<cc> is ever offered.
   std::vector<std::string> FamilyCompletions(std::string_view name,
                                              std::string_view typed_ending) const;
+  // The family of `name` whose domains complete a cut-short ending: a
+  // provider family, else a word name's listed domains; null for neither.
+  const ProviderFamily* CompletionFamily(std::string_view name) const;
   // hotmail.co: beside the best reading (hotmail.com), the family's domain
   // whose ending continues the typed one past a dot is offered second.
   void CutOffSecondOffer(const Query& q, Best& best) const;
@@ -403,6 +412,11 @@ class DetectorImpl final : public LookalikeDetector {
   std::unordered_map<std::string, SuffixConfusion> confusions_;  // "typed\0intended"
   std::unordered_map<std::string, ProviderFamily> families_;     // by name: "seznam"
   std::unordered_set<std::string> family_domains_;               // all their domains
+  // The listed domains of the word names that make no family (live,
+  // orange, terra: word-provider-names.txt), by name. Asked only to
+  // complete an ending cut short under the same name (live.co: live.co.uk),
+  // never to make a name under another ccTLD a slip.
+  std::unordered_map<std::string, ProviderFamily> word_families_;
   // A hyphenated family name without its hyphens: "tonline" -> "t-online".
   std::unordered_map<std::string, std::string> family_unhyphenated_;
   // Deletion keys (one deep, under kFamilyTypoKey) of the providers' names

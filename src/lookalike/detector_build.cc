@@ -143,8 +143,13 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
     // its listed domains (trusted by the engine) but makes no family: its
     // name under another ccTLD is not its slip (issue 15, fresh tester,
     // item 7).
+    // Its listed domains still complete an ending cut short under its own
+    // name (live.co: live.co.uk beside live.com, as hotmail.co offers
+    // hotmail.co.uk; issue 15, round 57's tester).
     if (std::find(lists.word_names.begin(), lists.word_names.end(), f.name) !=
         lists.word_names.end()) {
+      std::string name = f.name;
+      word_families_.emplace(std::move(name), std::move(f));
       continue;
     }
     // A family of one domain: that domain is its own regional one too, so

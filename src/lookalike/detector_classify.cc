@@ -56,6 +56,7 @@ void SuggestTargetForReorderedLabels(std::string_view target, std::string& sugge
 LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   LookalikeMatch m = ClassifyReading(d);
   if (!real_domains_.empty()) HomoglyphOfRealDomain(d, m);
+  RussianLayoutSlip(d, m);
   // mil.af.ml, gov.hmrc.uk: the target's labels typed out of order, the
   // suggestion the target with one of its own labels put before it again
   // (mil.af.mil, gov.hmrc.gov.uk), a name no one has. The target is what
@@ -112,11 +113,13 @@ LookalikeMatch DetectorImpl::ClassifyReading(const Domain& d) const {
         // holds and no real name near: refused, with nothing to offer (a
         // look-alike offers only names the lists hold, as made_up below;
         // round 57b's tester 15, finding 6). Under a country's namespace
-        // the name read stays offered (ĸent.gov.uk: kent.gov.uk).
+        // too (fоo.gov.uk: foo.gov.uk, a name no list holds, was offered):
+        // only a name the lists hold or the organisation writes to, as for
+        // any other reading (alt_unlisted below; round 57's lead, item 4).
         const Entry& e = set_[*id];
-        const bool listed = real || !e.is_namespace || LabelCount(e.domain) != 1 ||
-                            e.domain == meant || NamespaceNameKnown(meant) ||
-                            set_.Exact(meant).has_value();
+        const bool listed = real || !e.is_namespace || e.domain == meant ||
+                            NamespaceNameKnown(meant) || set_.Exact(meant).has_value() ||
+                            OrganisationPriorOf(*id, meant) > 1.0;
         m.kind = LookalikeMatch::Kind::kLookalike;
         m.target = TargetUnder(set_[*id], meant);
         m.target_domain_for_suggestion = listed ? meant : "";

@@ -46,12 +46,20 @@ bool CutShortOfListedSuffix(std::string_view tail) {
 
 }  // namespace
 
+const ProviderFamily* DetectorImpl::CompletionFamily(std::string_view name) const {
+  if (auto it = families_.find(std::string(name)); it != families_.end()) return &it->second;
+  if (auto it = word_families_.find(std::string(name)); it != word_families_.end()) {
+    return &it->second;
+  }
+  return nullptr;
+}
+
 std::vector<std::string> DetectorImpl::FamilyCompletions(std::string_view name,
                                                          std::string_view typed_ending) const {
   std::vector<std::string> out;
-  auto it = families_.find(std::string(name));
-  if (it == families_.end()) return out;
-  const ProviderFamily& f = it->second;
+  const ProviderFamily* family = CompletionFamily(name);
+  if (family == nullptr) return out;
+  const ProviderFamily& f = *family;
   std::vector<std::pair<double, std::string>> ranked;
   // Only the family's domains of this very name: gmail's googlemail.com,
   // googlemail's gmail.com complete nothing typed under the other.
@@ -125,12 +133,12 @@ bool DetectorImpl::CutOffUndelegated(const Domain& d, LookalikeMatch& m) const {
   std::string_view head, tail;
   if (!SplitTail(ascii, 2, head, tail) || !CutShortOfListedSuffix(tail)) return false;
   const std::string_view name = LastLabel(head);
-  auto it = families_.find(std::string(name));
-  if (it == families_.end()) return false;
+  const ProviderFamily* family = CompletionFamily(name);
+  if (family == nullptr) return false;
   const std::string_view prefix = head.substr(0, head.size() - name.size());
   std::vector<std::string> done = FamilyCompletions(name, tail);
   const bool completed = !done.empty();
-  if (!completed) done.push_back(it->second.home);
+  if (!completed) done.push_back(family->home);
   const std::optional<uint32_t> id = set_.Exact(done[0]);
   if (!id) return false;
   const std::string_view tld = LastLabel(ascii);

@@ -317,6 +317,13 @@ bool DetectorImpl::ProviderHost(const Domain& d, const Best& best, LookalikeMatc
   // google.com is no provider's mail domain here, but its web domain:
   // only its service hosts are read, and as gmail.com's.
   auto web = own ? web_domains_.end() : web_domains_.find(std::string(d.registrable));
+  // A whole service host listed as another product's web address
+  // (outlook.live.com: the Outlook.com web app, under Microsoft's live.com;
+  // provider-web-domains.txt) names that product's mail domain, not the one
+  // it is under (round 57b's tester 15, finding 5).
+  if (own) {
+    if (auto host = web_domains_.find(d.ascii); host != web_domains_.end()) web = host;
+  }
   // google.co.uk, google.de: a country site of the provider ("google.*",
   // round 55's tester 15, finding 5), read as the web domain itself.
   const size_t name_size = d.registrable.size() - d.suffix.size();  // "google."
@@ -375,7 +382,7 @@ bool DetectorImpl::ProviderHost(const Domain& d, const Best& best, LookalikeMatc
   // country code among the host's labels names the provider's regional
   // domain for that country, when its family has one (yahoo.co.uk: round
   // 54's tester 15, finding 8); a family's order decides between two.
-  if (!slip) own = CountryDomainOfHost(host_label, *own);
+  if (!slip && web == web_domains_.end()) own = CountryDomainOfHost(host_label, *own);
   const Entry& e = set_[*own];
   m.kind = LookalikeMatch::Kind::kLookalike;
   // A host of the provider is its own class (round 54's tester 15,
