@@ -13,8 +13,11 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
+#include "base/ascii.h"
 #include "base/log.h"
 #include "base/text_format.h"
 #include "cli/audit_inputs.h"
@@ -28,12 +31,15 @@
 #include "engine/address_typo.h"
 #include "engine/malformed_domain.h"
 #include "history/learn.h"
+#include "investigate/lookalike_hop.h"
 #include "maillog/csv_forms.h"
 #include "maillog/log_files.h"
+#include "maillog/postfix_fields.h"
 #include "maillog/read_log.h"
 #include "maillog/trace_log.h"
 #include "nearmiss/address.h"
 #include "nearmiss/store.h"
+#include "nearmiss/verdict.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -136,6 +142,27 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
     }
     learner.SetDomainChecks([judge](std::string_view d) { return judge->Judgeable(d); },
                             std::move(own_domain));
+    // A delivery handed to a server under a look-alike domain (a relayhost
+    // typo) is not learned (investigate/lookalike_hop.h); judged once per
+    // next hop's domain, the cache bounded.
+    learner.SetLookalikeHop([engine, seen = std::make_shared<std::unordered_map<std::string, bool>>()](
+                                std::string_view relay, std::string_view recipient) {
+      const std::string domain = investigate::NextHopDomain(relay);
+      if (domain.empty()) return false;
+      auto it = seen->find(domain);
+      if (it == seen->end()) {
+        if (seen->size() >= (1u << 14)) seen->clear();
+        const RecipientCheck c = engine->CheckRecipient("postmaster@" + domain);
+        it = seen->emplace(domain, c.verdict == Verdict::kLookalike ||
+                                       c.verdict == Verdict::kBlocked).first;
+      }
+      if (!it->second) return false;
+      // The recipient's own MX is its domain's, not a next hop's typo.
+      const std::string rd = AsciiLower(maillog::AddressDomain(recipient));
+      const bool under = rd == domain || (rd.size() > domain.size() && rd.ends_with(domain) &&
+                                          rd[rd.size() - domain.size() - 1] == '.');
+      return !under;
+    });
     if (!engine->policy().history.learn_skip_senders.empty()) {
       learner.SetSkipSender(
           [engine](std::string_view sender) { return engine->policy().history.SkipsSender(sender); });

@@ -203,6 +203,12 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
                 "first at %s\n",
                 Counted(c.local_forwards, "delivery line").c_str(), c.first_local_forward.c_str());
   }
+  if (c.lookalike_hops > 0) {
+    std::printf("skipped %s handed to a next hop under a look-alike or blocked domain (a "
+                "relayhost or smart-host typo: its operator received the message; audit "
+                "reports it): not learned; first at %s\n",
+                Counted(c.lookalike_hops, "delivery line").c_str(), c.first_lookalike_hop.c_str());
+  }
   // Each cause in audit's words for it (maillog/unknown_cause.h).
   for (size_t i = 0; i < c.outcome_unknown.size(); ++i) {
     if (c.outcome_unknown[i] == 0) continue;
@@ -242,6 +248,8 @@ std::string NothingLearned(const history::Learner& learner, const LogSkips& skip
       c.first_skipped_sender);
   add(c.local_forwards, "delivery", " of a copy local(8) forwarded (a .forward, an alias)",
       c.first_local_forward);
+  add(c.lookalike_hops, "delivery", " handed to a next hop under a look-alike or blocked domain",
+      c.first_lookalike_hop);
   for (size_t i = 0; i < c.outcome_unknown.size(); ++i) {
     add(c.outcome_unknown[i], "delivery",
         " whose outcome is unknown (" +

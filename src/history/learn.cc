@@ -157,6 +157,8 @@ Learner::DeliveryCounts Learner::delivery_counts() const {
   if (c.log_not_delivered != 0) c.first_log_not_delivered = place(sink_->first_not_made());
   c.local_forwards = sink_ ? sink_->local_forwards() : 0;
   if (c.local_forwards != 0) c.first_local_forward = place(sink_->first_local_forward());
+  c.lookalike_hops = sink_ ? sink_->lookalike_hops() : 0;
+  if (c.lookalike_hops != 0) c.first_lookalike_hop = place(sink_->first_lookalike_hop());
   c.still_deferred = sink_ ? sink_->still_waiting() : 0;
   if (c.still_deferred != 0) c.first_still_deferred = place(sink_->first_waiting());
   return c;
@@ -184,6 +186,7 @@ Status Learner::AddPostfixLog(const std::string& path, const maillog::ReadLogOpt
     // One reader across files: a rotated set's messages, and a message an
     // Exchange server hands to the next, span files.
     sink_ = std::make_unique<SentSink>(&found_);
+    sink_->lookalike_hop = lookalike_hop_;
     maillog::PostfixLogOptions o;
     o.learning = true;
     o.judgeable_domain = judgeable_;

@@ -48,6 +48,10 @@ class Learner {
   // learn_skip_senders): counted in DeliveryCounts::skipped_senders, never
   // in `found`.
   void SetSkipSender(std::function<bool(std::string_view)> skip) { skip_sender_ = std::move(skip); }
+  // SentSink::lookalike_hop for the logs and traces read from now on.
+  void SetLookalikeHop(std::function<bool(std::string_view, std::string_view)> hop) {
+    lookalike_hop_ = std::move(hop);
+  }
   // The mailbox a sender's address is (the policy's [history]
   // recipient_delimiter dropped: hank.hill+proj@ is hank.hill@), as the
   // engine and `learn --show` count it: each delivery is recorded, and its
@@ -169,6 +173,10 @@ class Learner {
     // an alias): not in `found`, not learned; the first one's place.
     uint64_t local_forwards = 0;
     std::string first_local_forward;
+    // Delivery lines handed to a next hop under a look-alike or blocked
+    // domain (SetLookalikeHop): not in `found`, not learned; the first.
+    uint64_t lookalike_hops = 0;
+    std::string first_lookalike_hop;
   };
   DeliveryCounts delivery_counts() const;
 
@@ -291,6 +299,7 @@ class Learner {
   bool Judgeable(const std::string& recipient, const std::string& where);
   maillog::DomainCheck judgeable_, own_domain_;
   std::function<bool(std::string_view)> skip_sender_;
+  std::function<bool(std::string_view, std::string_view)> lookalike_hop_;
   std::function<std::string(std::string_view)> sender_mailbox_;
   Status AddFound();
   // The key of this run's log delivery with no Message-ID from `sender` to

@@ -37,6 +37,12 @@ class SentSink final : public maillog::DeliverySink {
   static constexpr size_t kMaxOpen = 1 << 16;
 
   explicit SentSink(std::vector<Delivery>* out) : out_(out) {}
+  // True when an attempt's next hop (Attempt::relay) is a server under a
+  // look-alike or blocked domain other than the recipient's own
+  // (investigate/lookalike_hop.h: a relayhost or smart-host typo): that
+  // operator received the message, so it is counted, never learned as an
+  // ordinary delivery (issue-16 tester round 58, finding 2). Unset: none.
+  std::function<bool(std::string_view relay, std::string_view recipient)> lookalike_hop;
   // Whether `hops` holds local(8)'s hop, "QID via local" (not "via
   // localhost[127.0.0.1]:10024", a content filter).
   static bool LocalForward(std::string_view hops) {
@@ -58,6 +64,10 @@ class SentSink final : public maillog::DeliverySink {
       // nothing; learned, a user's forward to a look-alike would be
       // trusted (round 52's tester 16, finding 5). Counted, not learned.
       if (local_forwards_++ == 0) first_local_forward_ = {a.file, a.line};
+      return;
+    }
+    if (lookalike_hop && !a.relay.empty() && lookalike_hop(a.relay, a.recipient)) {
+      if (lookalike_hops_++ == 0) first_lookalike_hop_ = {a.file, a.line};
       return;
     }
     std::string rcpt;
@@ -262,6 +272,10 @@ class SentSink final : public maillog::DeliverySink {
   // Attempts of a copy local(8) forwarded (not learned), and the first.
   uint64_t local_forwards() const { return local_forwards_; }
   std::pair<uint32_t, uint64_t> first_local_forward() const { return first_local_forward_; }
+  // Attempts handed to a next hop under a look-alike (lookalike_hop; not
+  // learned), and the first.
+  uint64_t lookalike_hops() const { return lookalike_hops_; }
+  std::pair<uint32_t, uint64_t> first_lookalike_hop() const { return first_lookalike_hop_; }
   std::pair<uint32_t, uint64_t> first_not_made() const { return first_not_made_; }
   // Deliveries still deferred or held when the input ended (not learned),
   // and the first one's latest line.
@@ -350,6 +364,8 @@ class SentSink final : public maillog::DeliverySink {
   uint64_t not_made_ = 0;
   uint64_t local_forwards_ = 0;
   std::pair<uint32_t, uint64_t> first_local_forward_{0, 0};
+  uint64_t lookalike_hops_ = 0;
+  std::pair<uint32_t, uint64_t> first_lookalike_hop_{0, 0};
   std::pair<uint32_t, uint64_t> first_not_made_{0, 0};
   uint64_t still_waiting_ = 0;
   std::pair<uint32_t, uint64_t> first_waiting_{0, 0};

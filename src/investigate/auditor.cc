@@ -236,12 +236,15 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
       // tester round 9, defect 1).
       const auto r =
           Routed(rcpt, [this](const std::string& d) -> const Flag& { return Classify(d); });
-      if (r.flag == nullptr) return;
-      f = r.flag;
-      row.domain = r.domain;
-      if (!r.suggestion.empty()) row.suggestion = r.suggestion;
-      row.reason = f->reason + (f->reason.empty() ? "" : "; ") + "the address is passed on to " +
-                   r.domain + " (" + r.how + "), where the next mail server may deliver it";
+      if (r.flag != nullptr) {
+        f = r.flag;
+        row.domain = r.domain;
+        if (!r.suggestion.empty()) row.suggestion = r.suggestion;
+        row.reason = f->reason + (f->reason.empty() ? "" : "; ") + "the address is passed on to " +
+                     r.domain + " (" + r.how + "), where the next mail server may deliver it";
+      } else if ((f = LookalikeHop(a.relay, row)) == nullptr) {
+        return;  // neither the recipient nor its next hop is flagged
+      }
     } else {
       row.reason = f->reason;
       if (!f->suggestion_domain.empty()) {

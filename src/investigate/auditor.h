@@ -101,6 +101,13 @@ class Auditor final : public maillog::DeliverySink {
   // Sets row's group_domain (Row) from Classify's flags.
   void GroupUnder(Row& row);
   const Flag& Classify(const std::string& domain);
+  // The flag of the look-alike or blocked domain a delivery's next hop
+  // (`relay`, as the log writes it) is a server of, when the recipient's
+  // own domain is not flagged: sets row's domain, reason and
+  // lookalike_hop (lookalike_hop.cc); nullptr when the hop names no host
+  // or one under no flagged domain (the organisation's relays, providers'
+  // MX hosts, the recipient's own MX).
+  const Flag* LookalikeHop(std::string_view relay, Row& row);
   // The recipients `counts`' delivery lines not understood name, judged:
   // the flagged ones counted in Report::unread_flagged (auditor_unread.cc).
   void JudgeUnread(const maillog::LineCounts& counts);

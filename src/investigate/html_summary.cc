@@ -5,6 +5,7 @@
 
 #include "base/ascii.h"
 #include "investigate/html_cells.h"  // Day
+#include "investigate/lookalike_hop.h"
 #include "investigate/render.h"
 #include "maillog/timestamp.h"
 #include "maillog/unknown_cause.h"
@@ -287,6 +288,11 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
          (mailbox_only ? std::string("and no mail log or trace was given to tell whether a "
                                      "receiving server accepted them.</p>")
                        : Thousands(t.deferred) + " still waiting when the logs end.</p>");
+    // Counted by the next hop, not the recipient (lookalike_hop.h): said
+    // apart, never mixed silently into the recipients above.
+    if (std::string hop = LookalikeHopText(rep); !hop.empty()) {
+      h += "<p class=\"lead\"><strong>Next hop:</strong> " + Html(hop) + ".</p>";
+    }
     h += "<table class=\"exec\"><tbody><tr><th>To which domains</th><td>";
     for (size_t i = 0; i < domains.size() && i < kNamed; ++i) {
       const DomainLine& d = *domains[i].second;

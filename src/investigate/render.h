@@ -28,6 +28,9 @@ namespace nearmiss::investigate {
 //  places). After a hand-off whose next server's log was not given,
 //  "queue_id" is the id the given log holds and "next_queue_id" the one
 //  the next server named ("queued as X"), which no log given holds.
+//  "lookalike_hop" (and the CSV's last column): the next hop's host name
+//  when it, not the recipient's domain, is under the flagged domain
+//  (Row::lookalike_hop), with "reason" saying so.
 std::string RowJson(const Row& row);
 // A row's status as the rows show it (JSON, CSV, the HTML table): a Sent
 // folder copy (a mailbox message, no queue id) is "in-sent-folder", never

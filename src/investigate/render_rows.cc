@@ -5,6 +5,7 @@
 
 #include "base/csv_field.h"
 #include "base/text_format.h"
+#include "investigate/lookalike_hop.h"
 #include "investigate/render.h"
 #include "investigate/server_coverage.h"
 #include "maillog/clock_step.h"
@@ -73,6 +74,11 @@ std::string RowJson(const Row& r) {
     j["next_queue_id"] = std::string(maillog::BareQueueId(r.queue_id));
   }
   if (!r.orig_to.empty()) j["orig_to"] = r.orig_to;
+  if (!r.lookalike_hop.empty()) {
+    // Flagged by its next hop, not its recipient (lookalike_hop.h).
+    j["lookalike_hop"] = r.lookalike_hop;
+    j["reason"] = r.reason;
+  }
   if (!r.level.empty()) j["level"] = r.level;
   if (!r.marking.empty()) j["marking"] = r.marking;  // the level with its caveats
   if (!r.source.empty()) j["source"] = r.source;
@@ -119,7 +125,7 @@ std::string CsvHeader() {
   // marking after level: the caveats (NOFORN, REL TO, UK EYES ONLY) a
   // spreadsheet must carry too, as --json's "marking" (breaker round 16 §9).
   return "time,queue_id,from,to,domain,verdict,target,suggestion,status,relay,hops,level,marking,"
-         "source,date_source,orig_to,next_queue_id";
+         "source,date_source,orig_to,next_queue_id,lookalike_hop";
 }
 
 std::string RowCsv(const Row& r) {
@@ -132,7 +138,7 @@ std::string RowCsv(const Row& r) {
   for (const std::string* v : {&r.time, &queue_id, &from, &r.to, &r.domain, &r.verdict,
                                &r.target, &r.suggestion, &status, &r.relay, &r.hops,
                                &r.level, &r.marking, &r.source, &r.date_source, &r.orig_to,
-                               &next}) {
+                               &next, &r.lookalike_hop}) {
     if (!out.empty() || v != &r.time) out += ',';
     out += CsvField(*v);
   }
@@ -282,6 +288,9 @@ std::string SummaryJson(const Report& rep) {
        }()},
       // Which times are UTC ("Z") and which are shown as written (times_note.cc).
       {"times", TimesNote(rep)},
+      // Of the flagged recipients, those handed to a next hop under a
+      // look-alike or blocked domain, their own domain not (lookalike_hop.h).
+      {"handed_to_lookalike_next_hop", rep.lookalike_hop_deliveries},
       {"log_lines_read", rep.lines},
       {"mailbox_messages_read", rep.messages},
       {"inputs_not_read", rep.unread()},
@@ -426,6 +435,7 @@ std::string ReportText(const Report& rep) {
   out += "flagged recipients at look-alike or blocked domains: " + Thousands(t.deliveries) +
          " (" + Outcomes(t) + "; " + Counted(static_cast<uint64_t>(rep.attempts()), "attempt") +
          ")\n";
+  if (std::string hop = LookalikeHopText(rep); !hop.empty()) out += "  " + hop + "\n";
   if (t.deliveries == 0) return out;
   out += "by month:\n";
   for (const auto& [month, c] : rep.by_month()) {

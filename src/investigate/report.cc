@@ -409,6 +409,14 @@ void Report::Close(Open& d) {
   if (r.status == "sent") r.content_received = false;  // delivered: said by its status
   const bool after_data = r.content_received;
   totals_.Add(r.status, in_mailbox, after_data);
+  if (!r.lookalike_hop.empty()) {
+    ++lookalike_hop_deliveries;
+    if (lookalike_hops.size() < kNamedHops) {
+      lookalike_hops.insert(r.lookalike_hop);
+    } else if (!lookalike_hops.contains(r.lookalike_hop)) {
+      lookalike_hops_more = true;
+    }
+  }
   by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status, in_mailbox, after_data);
   const bool reached = r.status == "sent" ? !in_mailbox : after_data;
   if (reached && r.status == "sent") {

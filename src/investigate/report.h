@@ -166,6 +166,13 @@ class Report {
   // in the window: left out, counted by the window they began in, and said
   // (window.cc, page 1; Auditor).
   uint64_t begun_before_window = 0;
+  // Of the flagged recipients (deliveries), those counted because the next
+  // hop was under a look-alike or blocked domain, the recipient's own
+  // domain not (Row::lookalike_hop): each report says how many.
+  uint64_t lookalike_hop_deliveries = 0;
+  std::set<std::string> lookalike_hops;  // their hosts, the first kNamedHops
+  bool lookalike_hops_more = false;       // and others not named
+  static constexpr size_t kNamedHops = 5;
   // Whether `status` leaves a recipient waiting in the queue: "deferred"
   // (retried until sent, bounced or expired: Postfix qmgr) or "held".
   static bool Waiting(std::string_view status) { return status == "deferred" || status == "held"; }

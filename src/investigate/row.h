@@ -72,6 +72,11 @@ struct Row {
   // connection lost at the end of DATA).
   bool content_earlier = false;
   std::string relay;
+  // The next hop's host name when it, not the recipient, is under the
+  // flagged domain (`domain`): a relayhost, transport or smart-host typo
+  // hands the message to the look-alike's operator whoever the recipient
+  // is (lookalike_hop.h); "" when the recipient's own domain is flagged.
+  std::string lookalike_hop;
   // A Microsoft 365 trace row's MessageTraceId (maillog::Attempt::trace_id):
   // rows with different ones are never one row read again; "" when none.
   std::string trace_id;

@@ -160,6 +160,7 @@ bool ContentFraming(std::string_view s, LogLine* out) {
         !Rfc5424Rest(rest, out)) {
       return false;
     }
+    if (out->host == "-") out->host = kUnnamedHost;
     out->program = app == "-" ? std::string_view() : app;
     return true;
   }
@@ -352,6 +353,7 @@ bool LineParser::ParseSyslog(std::string_view line, LogLine* out) {
     if (!Token(rest, &out->host) || !Token(rest, &app) || !Rfc5424Rest(rest, out)) {
       return false;
     }
+    if (out->host == "-") out->host = kUnnamedHost;
     out->program = app == "-" ? std::string_view() : app;
     format = LineFormat::kRfc5424;
   } else if (!HostAndTag(rest, out)) {
@@ -359,9 +361,14 @@ bool LineParser::ParseSyslog(std::string_view line, LogLine* out) {
   }
   out->format = format;
   out->zone = ZoneSource::kInput;
+  out->time_unknown = false;
   if (n == 1 && rfc5424 && st.month == 0 && st.unix_time < 0) {
-    out->time = last_time_;
-    out->zone = last_zone_;
+    // NILVALUE: no time, and none borrowed from the line before; the
+    // year and last_time_ stay as they were.
+    out->time = 0;
+    out->time_unknown = true;
+    QueueId(out);
+    return true;
   } else if (st.unix_time >= 0) {
     out->time = st.unix_time;
   } else {

@@ -75,6 +75,13 @@ struct LogLine {
   // kRunZone: the stamp named no offset (RFC 3164, short-full's
   // abbreviation), read in the run's zone (InLogZone; shown_time.h).
   ZoneSource zone = ZoneSource::kInput;
+  // RFC 5424 6.2.3's NILVALUE "-" for the TIMESTAMP: the sender had no
+  // time. `time` is then 0 and means nothing: never epoch 0, never the
+  // line before's time (issue-16 tester round 58, finding 1). PostfixLog
+  // counts such lines and reads none of them (docs/mail-logs.md, "Times").
+  bool time_unknown = false;
+  // RFC 5424's NILVALUE HOSTNAME "-" is kUnnamedHost, so a coverage by
+  // server never lists a host named "-".
   std::string_view host;
   std::string_view program;   // "postfix/smtp" (without the [pid]); "" when none
   std::string_view queue_id;  // "4BCD12F3A" or a long id; "" when none
@@ -98,6 +105,9 @@ bool IsPostfixProgram(std::string_view program);
 // each (LineCounts::other_server_lines). other_mail_server.cc names the
 // sources of the forms.
 std::string_view OtherMailServerDelivery(std::string_view program, std::string_view text);
+
+// The host of an RFC 5424 line whose HOSTNAME is the NILVALUE "-".
+inline constexpr std::string_view kUnnamedHost = "a host not named (RFC 5424 NILVALUE)";
 
 struct Stamp;           // timestamp.h
 struct ContainerFrame;  // container_line.h
@@ -217,7 +227,7 @@ class LineParser {
   bool span_over_year_ = false;
   bool span_crossed_ = false;
   bool restart_span_ = false;
-  int64_t last_time_ = 0;  // for an RFC 5424 line without a time ("-")
+  int64_t last_time_ = 0;  // for journalctl's marker lines
   ZoneSource last_zone_ = ZoneSource::kInput;  // last_time_'s
   int impossible_year_ = 0;
   int64_t step_back_ = 0;

@@ -93,8 +93,15 @@ TEST(LogLineFormat, Rfc5424NilTimeAndNoMessage) {
   ASSERT_TRUE(parser.Parse("<22>1 2026-11-30T09:12:03Z mail postfix/smtp 1 - - " +
                                std::string(kSent), &l));
   ASSERT_TRUE(parser.Parse("<22>1 - mail postfix/qmgr 2 - - 4F2A1B3C: removed", &l));
-  EXPECT_EQ(FormatTime(l.time), "2026-11-30T09:12:03");  // the previous line's
+  // No time: neither the previous line's nor epoch 0 shown as known.
+  EXPECT_TRUE(l.time_unknown);
+  EXPECT_EQ(l.time, 0);
+  EXPECT_EQ(FormatTime(parser.last_time()), "2026-11-30T09:12:03");  // unmoved
   EXPECT_EQ(l.text, "removed");
+  ASSERT_TRUE(parser.Parse("<22>1 2026-11-30T09:12:04Z - postfix/qmgr 2 - - 4F2A1B3C: removed", &l));
+  EXPECT_FALSE(l.time_unknown);
+  EXPECT_EQ(l.host, kUnnamedHost);  // never a server named "-"
+  EXPECT_EQ(l.program, "postfix/qmgr");
   ASSERT_TRUE(parser.Parse("<22>1 2026-11-30T09:12:03Z mail - - - -", &l));
   EXPECT_EQ(l.program, "");
   EXPECT_FALSE(parser.Parse("<22>1 2026-11-30T09:12:03Z mail postfix/smtp 1 - [unclosed x", &l));

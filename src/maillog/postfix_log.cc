@@ -231,6 +231,20 @@ void PostfixLog::FeedLine(std::string_view line) {
     // Its delivery would be dated 1 March: none from it (breaker16 #13).
     return;
   }
+  if (framed && l.time_unknown) {
+    // RFC 5424's NILVALUE time: no time, so no place in a window or a
+    // year. Never dated 1970 or by the line before: not recognised,
+    // counted and named; one about a recipient (a delivery, a reject) is
+    // also not understood, so the report is INCOMPLETE (docs/mail-logs.md,
+    // "Times"; issue-16 tester round 58, finding 1).
+    counts_.UnfinishedRecord(line, l.format);
+    if (counts_.unreadable_times++ == 0) {
+      counts_.first_unreadable_time_line = counts_.lines;
+      counts_.first_unreadable_time = "-";
+    }
+    if (l.text.find("to=") != std::string_view::npos || DamagedDelivery(l.text)) NotUnderstood(line);
+    return;
+  }
   if (WallTime odd = parser_.TakeOddWall(); odd != WallTime::kOne && framed) {
     counts_.OddWall(odd == WallTime::kRepeated, counts_.lines, l.time);
   }

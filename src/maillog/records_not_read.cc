@@ -42,10 +42,15 @@ std::string AmbiguousDates(const LineCounts& c) {
   if (c.unreadable_times != 0) {
     const std::string time = Printable(c.first_unreadable_time);
     if (!out.empty()) out += ", ";
+    // No time at all (RFC 5424's NILVALUE "-", an empty cell): the line's
+    // time is unknown, never epoch 0 or the line before's.
+    const bool none = time.empty() || time == "-";
     out += Thousands(static_cast<int64_t>(c.unreadable_times)) +
-           " with a time in no form this reader knows ('" + time + "', first at " + c.file + ":" +
-           std::to_string(c.first_unreadable_time_line) +
-           "; docs/mail-logs.md lists the cultures' forms read)";
+           (none ? " with no time ('" + time + "': its time unknown, not read; first at "
+                 : " with a time in no form this reader knows ('" + time + "', first at ") +
+           c.file + ":" + std::to_string(c.first_unreadable_time_line) +
+           (none ? "; docs/mail-logs.md, \"Times\")"
+                 : "; docs/mail-logs.md lists the cultures' forms read)");
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #include "maillog/timestamp.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -176,7 +177,7 @@ int64_t CivilToSeconds(int y, int m, int d, int hour, int minute, int second) {
   const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   int64_t days = era * 146097 + static_cast<int64_t>(doe) - 719468;
-  return days * 86400 + hour * 3600 + minute * 60 + second;
+  return days * 86400 + hour * 3600 + minute * 60 + std::min(second, 59);
 }
 
 static void CivilFromDays(int64_t z, int* y, int* m, int* d) {

@@ -60,7 +60,11 @@ size_t ReadUnixStamp(std::string_view s, Stamp* out);
 // exist is never rolled over into the next month (31 November is not 1
 // December): callers count its record as unrecognised.
 bool CivilDateExists(int y, int m, int d);
-// Seconds since 1970 for a civil date and time read as UTC.
+// Seconds since 1970 for a civil date and time read as UTC. Second 60 (a
+// leap second, RFC 3339 5.7, which RFC 5424 6.2.3 and the trace CSVs'
+// readers accept) is the last second of its own minute, 59: the leap
+// second belongs to the day it is written in, so --until that day keeps it
+// (issue-16 tester round 58, finding 3), never 00:00:00 of the next.
 int64_t CivilToSeconds(int year, int month, int day, int hour, int minute,
                        int second);
 // The civil date and time of seconds since 1970 read as UTC (the inverse of

@@ -62,5 +62,17 @@ TEST(Timestamp, PostfixLinesWithImpossibleDatesAreNotRecognised) {
       "Feb 29 09:12:06 mail postfix/smtp[3]: 4F2A1B3C: to=<bob@army.ml>, status=sent (ok)", &l));
 }
 
+TEST(Timestamp, LeapSecondStaysInItsDay) {
+  // RFC 3339 5.7: 23:59:60 is the last second of its own day, so --until
+  // that day keeps it (issue-16 tester round 58, finding 3).
+  EXPECT_EQ(FormatTime(CivilToSeconds(2026, 12, 31, 23, 59, 60)), "2026-12-31T23:59:59");
+  LineParser parser(2026);
+  LogLine l;
+  ASSERT_TRUE(parser.Parse("<22>1 2026-12-31T23:59:60Z mail postfix/smtp 1 - - x", &l));
+  EXPECT_EQ(FormatTime(l.time), "2026-12-31T23:59:59");
+  ASSERT_TRUE(parser.Parse("2026-06-30T23:59:60+02:00 mail postfix/smtp[1]: x", &l));
+  EXPECT_EQ(FormatTime(l.time), "2026-06-30T21:59:59");
+}
+
 }  // namespace
 }  // namespace nearmiss::maillog
