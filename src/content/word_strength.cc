@@ -16,6 +16,7 @@
 #include "content/subject_mention.h"
 #include "content/surprise_words.h"
 #include "content/typed_plainly.h"
+#include "content/unseparated_head.h"
 
 namespace nearmiss::content {
 namespace {
@@ -273,43 +274,11 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     strong = false;
     s.why = "an everyday idiom (subject_idioms.h)";
   }
-  // "site/PROTECTED/index.html", "SECRET/plan.docx": a bare level word as
-  // a whole folder of a file's path names where the files were kept, not
-  // their marking; it counts where the message agrees (subject_idioms.h,
-  // WholeFolderOfPath; round 58's tester 13, finding 1).
-  if (strong && kind == TextKind::kAttachmentName && (p.heading_word || OrdinaryMailWord(p)) &&
-      WholeFolderOfPath(text, m.begin, m.end)) {
-    s.why = "a folder of a file's path, not the file's marking";
-    return Counts::kIfCorroborated;
-  }
-  // A bare level word leading a subject or a file name with no separator,
-  // no caveat or control after it (corpus README, round 58):
-  // - a word whose scheme marks a subject with the separator or a label
-  //   ("[SEC=PROTECTED]", "PROTECTED:"; pack.h, subject_head) and that is
-  //   also an everyday adjective ("PROTECTED species survey", "PROTECTED
-  //   characteristics training", "RESTRICTED parking notice") counts only
-  //   where the message agrees;
-  // - any level word before everyday words in capitals ("SECRET CINEMA
-  //   TICKETS 2026", "PROTECTED SPECIES SURVEY 2026.txt"): an event's or a
-  //   survey's name, where a message's own title in capitals names an
-  //   operation, a report or a unit (subject_idioms.h).
-  // The UK and US level words keep "SECRET deployment plan": their schemes
-  // write the bare word leading a subject (uk.toml, us-classified.toml).
-  if (strong && subject_like && (p.heading_word || p.subject_head != SubjectHead::kAny) &&
-      !FollowedBySeparator(text, m.end) && !KnownTailThenSeparator(text, m.end) &&
-      !KnownBannerTail(text, m.end, /*numbers_known=*/false) &&
-      // Not a gateway's tag or a version alone after it ("PROTECTED
-      // [EXTERNAL]"): SubjectDecorationStart takes a year for a number.
-      (SubjectDecorationStart(text, m.end) != m.end || FollowedByLowerCaseWord(text, m.end) ||
-       FollowedByEverydayCapitals(text, m.end))) {
-    if (p.subject_head == SubjectHead::kTitle || p.subject_head == SubjectHead::kAlone) {
-      s.why = "no separator after a word its scheme writes with one (PROTECTED:)";
-      return Counts::kIfCorroborated;
-    }
-    std::size_t w = m.end;
-    while (w < text.size() && IsBlank(text[w])) ++w;
-    if (!OpensWithOrderName(text.substr(w)) && FollowedByEverydayCapitals(text, m.end)) {
-      s.why = "everyday words in capitals after it: a name (an event, a survey)";
+  // "PROTECTED species survey", "SECRET CINEMA TICKETS 2026", a folder
+  // "site/PROTECTED/": counts only where the message agrees (unseparated_head.h).
+  if (strong && subject_like) {
+    if (const char* why = UnseparatedHead(p, kind, text, m)) {
+      s.why = why;
       return Counts::kIfCorroborated;
     }
   }
