@@ -158,7 +158,7 @@ constexpr int kMaxShortWords = 3;
 
 }  // namespace
 
-BannerTail ReadBannerTail(std::string_view after, bool skip_separator) {
+BannerTail ReadBannerTail(std::string_view after, bool skip_separator, bool numbers_known) {
   std::size_t i = 0;
   while (i < after.size() && IsBlank(after[i])) ++i;
   if (skip_separator) {
@@ -206,12 +206,12 @@ BannerTail ReadBannerTail(std::string_view after, bool skip_separator) {
       k += m - 1;
     } else if (InList(word, kBannerLinkWords)) {
       continue;
-    } else if (NumberWord(word) || InList(word, kBannerTailWords) ||
+    } else if ((numbers_known && NumberWord(word)) || InList(word, kBannerTailWords) ||
                // "SAR-BP", "HCS-P": a control and its sub-control.
                (word.find('-') != std::string_view::npos &&
                 InList(word.substr(0, word.find('-')), kBannerTailWords))) {
       ++known;
-    } else if (CapitalsWord(word)) {
+    } else if (CapitalsWord(word) || NumberWord(word)) {
       ++capitals;
     } else {
       ++other;
@@ -232,9 +232,9 @@ BannerTail ReadBannerTail(std::string_view after, bool skip_separator) {
   return BannerTail::kNone;
 }
 
-bool KnownBannerTail(std::string_view text, std::size_t end) {
+bool KnownBannerTail(std::string_view text, std::size_t end, bool numbers_known) {
   std::size_t line_end = LineEnd(text, end);
-  return ReadBannerTail(text.substr(end, line_end - end), true) ==
+  return ReadBannerTail(text.substr(end, line_end - end), true, numbers_known) ==
          BannerTail::kKnown;
 }
 

@@ -34,12 +34,16 @@ enum class BannerTail {
 
 // Reads `after` (the rest of the line after a tier, blanks first; a leading
 // separator "-", ":", "|" or "(" is skipped when `skip_separator`).
-BannerTail ReadBannerTail(std::string_view after, bool skip_separator);
+// With `numbers_known` false a bare number ("2026") is read as a word in
+// capitals, not as page furniture: "PROTECTED SPECIES SURVEY 2026" has no
+// caveat in it, "TOP SECRET STRAP 1" has (round 58's tester 13, finding 1).
+BannerTail ReadBannerTail(std::string_view after, bool skip_separator,
+                          bool numbers_known = true);
 
 // The rest of the line after `end` in `text` is kKnown (a separator before
 // it allowed): "TOP SECRET Strap 1", "SECRET - Uk Eyes Only", "UK SECRET
 // Page 1 of 3" name the banner's furniture, not an advert's title.
-bool KnownBannerTail(std::string_view text, std::size_t end);
+bool KnownBannerTail(std::string_view text, std::size_t end, bool numbers_known = true);
 
 // After `end`, on its line, words ReadBannerTail reads as kKnown (a
 // descriptor or caveat, brackets allowed) and then a separator (':', '|'

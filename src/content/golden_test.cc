@@ -50,6 +50,9 @@ const char kWindowsShellDir[] = "tests/testdata/content/windows-shell";
 const char kRound57Dir[] = "tests/testdata/markings/round57";
 // Round 57b's tester 13: certificates and detached signatures are read.
 const char kRound57bDir[] = "tests/testdata/markings/round57b";
+// Round 58's tester 13: a bare level word as a zip's folder or before a
+// member's everyday words; controls leading a subject (README.md there).
+const char kRound58Dir[] = "tests/testdata/markings/round58";
 const char kRound13Dir[] = "tests/testdata/markings/round13";
 // Breaker round 14: a lone level word on a body's first or last line (the
 // doubted-marking finding), label headers under other names, LIMITED
@@ -179,7 +182,7 @@ std::vector<std::string> Fixtures() {
                           kRound42bDir, kRound43Dir, kRound44aDir, kRound44bDir,
                           kRound45aDir, kRound45bDir, kRound46aDir,
                           kRound46bDir, kYencDir, kStoredTextsDir, kRound56Dir,
-                          kRound57Dir, kRound57bDir, kEncryptedDir, kWindowsShellDir}) {
+                          kRound57Dir, kRound57bDir, kRound58Dir, kEncryptedDir, kWindowsShellDir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

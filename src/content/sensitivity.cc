@@ -199,6 +199,17 @@ void Sensitivity::Corroborate() {
       if (g.where != "subject") body_word_levels.insert(g.level);
     }
   }
+  constexpr std::string_view kControlMarking = "<control>";
+  // The doubtful words of the subject and of the rest, by text and level:
+  // "NOFORN: convoy plan" over a body whose foot is "NOFORN" (below).
+  std::set<std::pair<std::string_view, Level>> subject_words, other_words;
+  for (const Finding& g : findings) {
+    // Only the dissemination controls (us-classified.toml's "<control>
+    // ..." forms): a first name ("Re: LOU" over "LOU" and "Hi Lou") is also
+    // the same word in both.
+    if (!g.needs_corroboration || !g.marking.starts_with(kControlMarking)) continue;
+    (g.where == "subject" ? subject_words : other_words).insert({g.text, g.level});
+  }
   // The packs of plain portion marks that were agreed (first pass below).
   std::set<std::string_view> agreed_plain_packs;
   auto agrees = [&](const Finding& f) {
@@ -236,6 +247,27 @@ void Sensitivity::Corroborate() {
     if (f.where == "subject" &&
         (portion ? subject_word_packs : subject_portion_packs).count(f.pack) > 0) {
       return true;
+    }
+    // The same words leading the subject and alone on a banner line of the
+    // body: "NOFORN: convoy plan" over a body whose foot is "NOFORN", a
+    // sender who dropped the tier from both (us-classified.toml, "<control>
+    // leading the subject"; round 58's tester 13, finding 2). The body's
+    // "NOFORN//ORCON" holds the subject's "NOFORN".
+    if (!portion && f.marking.starts_with(kControlMarking) && f.where == "subject") {
+      for (const auto& [text, at] : other_words) {
+        if (at == f.level && (text == f.text || (text.starts_with(f.text) &&
+                                                 text.substr(f.text.size()).starts_with("/")))) {
+          return true;
+        }
+      }
+    }
+    if (!portion && f.marking.starts_with(kControlMarking) && f.where != "subject") {
+      for (const auto& [text, at] : subject_words) {
+        if (at == f.level && (text == f.text || (f.text.starts_with(text) &&
+                                                 std::string_view(f.text).substr(text.size()).starts_with("/")))) {
+          return true;
+        }
+      }
     }
     // The same lone level word on another banner line.
     if (!portion && f.where != "subject") {

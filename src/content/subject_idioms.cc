@@ -4,6 +4,7 @@
 #include <array>
 
 #include "base/ascii.h"
+#include "content/banner_tail.h"
 #include "content/everyday_words.h"
 #include "content/government_furniture.h"
 #include "content/line_text.h"
@@ -224,6 +225,81 @@ bool FollowedByCapitalsTitle(std::string_view text, std::size_t end,
     while (i < text.size() && IsBlank(text[i])) ++i;
   }
   return TitleLongEnough(words, tokens, short_titles);
+}
+
+// Days and months: names the word list keeps in title case, an event's
+// date in its name ("SECRET CINEMA TICKETS FOR FRIDAY").
+constexpr std::array<std::string_view, 19> kCalendarWords = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "tonight"};
+
+// Staff work's words in a military message's subject (ACP 121 subject
+// lines, NATO APP-11's message titles): "TOP SECRET EXERCISE STEEL SABRE
+// ORDERS", "SECRET NORTH CONVOY TIMINGS". With one, the words in capitals
+// are the message's own title, not an event's name.
+constexpr std::array<std::string_view, 17> kStaffWords = {
+    "exercise", "operation", "orders", "order", "convoy", "deployment", "mission",
+    "briefing", "assessment", "intelligence", "threat", "patrol", "movement",
+    "targeting", "tasking", "sortie", "brigade"};
+
+bool FollowedByEverydayCapitals(std::string_view text, std::size_t end) {
+  std::size_t i = end;
+  if (i >= text.size() || !IsBlank(text[i])) return false;
+  // Each token's start and end, and whether it is a number.
+  constexpr std::size_t kMaxTokens = 8;
+  std::array<std::size_t, kMaxTokens> from{}, to{};
+  std::array<bool, kMaxTokens> number{};
+  std::size_t n = 0;
+  int words = 0;
+  while (i < text.size() && text[i] != '\n') {
+    while (i < text.size() && IsBlank(text[i])) ++i;
+    std::size_t j = i;
+    while (j < text.size() && (IsAlpha(text[j]) || IsDigit(text[j]))) ++j;
+    if (j == i) break;  // a separator, a file's extension or the end
+    if (n == kMaxTokens) return false;  // a sentence, not a name
+    std::string_view token = text.substr(i, j - i);
+    const bool digits = token.find_first_not_of("0123456789") == std::string_view::npos;
+    // A closed-class word links a name's words ("TICKETS FOR FRIDAY").
+    if (!digits && !(WrittenInCapitals(token) &&
+                     (IsEverydayWord(token) || IsOneOf(token, kPhraseClosers) ||
+                      IsOneOf(token, kCalendarWords)))) {
+      return false;
+    }
+    if (IsOneOf(token, kStaffWords)) return false;
+    from[n] = i;
+    to[n] = j;
+    number[n++] = digits;
+    words += digits ? 0 : 1;
+    i = j;
+    if (i < text.size() && !IsBlank(text[i])) break;  // "TICKETS.txt", "2026:"
+  }
+  // A caveat, a descriptor or a control written out in everyday words
+  // ("TOP SECRET STRAP 1", "SECRET ATOMIC", "OFFICIAL-SENSITIVE
+  // COMMERCIAL", "SECRET SPECIAL ACCESS REQUIRED": banner_tail.h) is the
+  // banner's own tail. Read a word and the two after it, up to a number
+  // (which alone ReadBannerTail takes for a page's).
+  for (std::size_t k = 0; k < n; ++k) {
+    if (number[k]) continue;
+    std::size_t last = k;
+    while (last + 1 < n && last < k + 2 && !number[last + 1]) ++last;
+    if (ReadBannerTail(text.substr(from[k], to[last] - from[k]), false) == BannerTail::kKnown) {
+      return false;
+    }
+  }
+  return words >= 1;
+}
+
+bool WholeFolderOfPath(std::string_view text, std::size_t begin, std::size_t end) {
+  if (begin > 0 && text[begin - 1] != '/' && text[begin - 1] != '\\') return false;
+  if (end >= text.size() || (text[end] != '/' && text[end] != '\\')) return false;
+  // A folder's name with its stroke ("PROTECTED/", walk_leaf.cc).
+  if (end + 1 == text.size() || text[end + 1] == '\n') return true;
+  if (text[end + 1] == '/' || text[end + 1] == '\\') return false;  // "SECRET//NOFORN"
+  std::string_view rest = text.substr(end + 1, LineEnd(text, end) - end - 1);
+  // A file or a folder after it: an extension's dot or a further folder,
+  // not a control after one stroke ("SECRET/NOFORN").
+  return rest.find_first_of("./\\") != std::string_view::npos;
 }
 
 }  // namespace nearmiss::content

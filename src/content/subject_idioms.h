@@ -57,6 +57,26 @@ bool FollowedBySubjectIdiom(std::string_view text, std::size_t end);
 // lower case right after the level word to set it off, and needs none
 // (issue 13, tester 13 item 7; tester 41 item 3); an idiom ("SECRET SANTA
 // DRAW 2026", "SECRET SANTA 2026") is still read by FollowedBySubjectIdiom.
+// Whether the words after a level word ending at `end` of a subject or a
+// file name, up to the line's end, a separator or a file's extension, are
+// one or more everyday words in capitals (everyday_words.h) and numbers:
+// "SECRET CINEMA TICKETS 2026", "PROTECTED SPECIES SURVEY 2026.txt". An
+// event's, a venue's or a survey's name shouted in capitals; a message's
+// own title in capitals names an operation, a report or a unit with a
+// word no dictionary has ("SECRET OP NORTH CONVOY TIMINGS", "SECRET SITREP
+// 042", "CONFIDENTIAL 3 CDO BDE MOVEMENT ORDER") or a date-time group
+// (round 58's tester 13, finding 1). The caller asks OpensWithOrderName
+// first ("TOP SECRET EXERCISE STEEL SABRE ORDERS").
+bool FollowedByEverydayCapitals(std::string_view text, std::size_t end);
+
+// Whether the match [begin, end) is a whole folder of a path, with a file
+// or another folder after it: "site/PROTECTED/index.html",
+// "SECRET/plan.docx" in a zip's member name. A folder's name is where the
+// files were kept, not the files' marking; a caveat or a national form
+// ("UK SECRET/plan.docx", "SECRET//NOFORN") is another pattern or is no
+// folder (round 58's tester 13, finding 1).
+bool WholeFolderOfPath(std::string_view text, std::size_t begin, std::size_t end);
+
 inline constexpr int kCapitalsTitleWords = 3;
 bool FollowedByCapitalsTitle(std::string_view text, std::size_t end,
                              bool short_titles = true);

@@ -128,6 +128,43 @@ TEST(SubjectIdiomTest, CapitalsTitleAfterTheLevelWord) {
   EXPECT_TRUE(long_only("CONFIDENTIAL 3 CDO BDE MOVEMENT ORDER", "CONFIDENTIAL"));
 }
 
+// Round 58's tester 13, finding 1: everyday words in capitals after a
+// level word name an event or a survey; a staff word, an acronym, a caveat
+// or a date-time group make the message's own title.
+TEST(SubjectIdiomsTest, EverydayCapitalsAfterLevel) {
+  auto after = [](std::string_view text, std::string_view word) {
+    return FollowedByEverydayCapitals(text, text.find(word) + word.size());
+  };
+  EXPECT_TRUE(after("SECRET CINEMA TICKETS 2026", "SECRET"));
+  EXPECT_TRUE(after("SECRET CINEMA TICKETS FOR FRIDAY", "SECRET"));
+  EXPECT_TRUE(after("PROTECTED SPECIES SURVEY 2026.txt", "PROTECTED"));
+  EXPECT_TRUE(after("TOP SECRET GARDEN PARTY", "TOP SECRET"));
+  EXPECT_FALSE(after("SECRET OP NORTH CONVOY TIMINGS", "SECRET"));
+  EXPECT_FALSE(after("SECRET NORTH CONVOY TIMINGS", "SECRET"));
+  EXPECT_FALSE(after("TOP SECRET EXERCISE STEEL SABRE ORDERS", "TOP SECRET"));
+  EXPECT_FALSE(after("SECRET SITREP 042", "SECRET"));
+  EXPECT_FALSE(after("TOP SECRET STRAP 1", "TOP SECRET"));
+  EXPECT_FALSE(after("SECRET SPECIAL ACCESS REQUIRED", "SECRET"));
+  EXPECT_FALSE(after("SECRET 031200Z DEC 26 convoy", "SECRET"));
+  EXPECT_FALSE(after("SECRET CINEMA tickets", "SECRET"));
+  EXPECT_FALSE(after("SECRET: CINEMA TICKETS", "SECRET"));
+  EXPECT_FALSE(after("SECRET 2026", "SECRET"));
+}
+
+TEST(SubjectIdiomsTest, WholeFolderOfPath) {
+  auto folder = [](std::string_view text, std::string_view word) {
+    std::size_t b = text.find(word);
+    return WholeFolderOfPath(text, b, b + word.size());
+  };
+  EXPECT_TRUE(folder("PROTECTED/", "PROTECTED"));
+  EXPECT_TRUE(folder("site/PROTECTED/index.html", "PROTECTED"));
+  EXPECT_TRUE(folder("SECRET/plan.docx", "SECRET"));
+  EXPECT_FALSE(folder("SECRET//NOFORN plan", "SECRET"));
+  EXPECT_FALSE(folder("SECRET/NOFORN", "SECRET"));
+  EXPECT_FALSE(folder("SECRET - plan.docx", "SECRET"));
+  EXPECT_FALSE(folder("site/PROTECTED B/index.html", "PROTECTED"));
+}
+
 TEST(BulkMailTest, ListUnsubscribeAndPrecedence) {
   EXPECT_TRUE(IsBulkMailHeader("List-Unsubscribe", "<mailto:leave@example.org>"));
   EXPECT_TRUE(IsBulkMailHeader("list-unsubscribe-post", "List-Unsubscribe=One-Click"));

@@ -385,8 +385,11 @@ void MessageWalker::ScanExtracted(Extracted& text, std::string_view body_text,
       if (!folders.insert(folder).second) continue;
       std::string name = folder.substr(folder.find_last_of('/') + 1);
       std::replace(name.begin(), name.end(), '_', ' ');
+      // With its stroke: a bare level word naming a folder counts only
+      // where the message agrees (subject_idioms.h, WholeFolderOfPath).
       if (!name.empty()) {
-        Scan(TextKind::kAttachmentName, "attachment-name:" + filename + "/" + folder + "/", name);
+        Scan(TextKind::kAttachmentName, "attachment-name:" + filename + "/" + folder + "/",
+             name + "/");
       }
     }
   }

@@ -16,6 +16,7 @@
 #include "content/subject_mention.h"
 #include "content/surprise_words.h"
 #include "content/typed_plainly.h"
+#include "content/unseparated_head.h"
 
 namespace nearmiss::content {
 namespace {
@@ -272,6 +273,14 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
       FollowedBySubjectIdiom(text, m.end)) {
     strong = false;
     s.why = "an everyday idiom (subject_idioms.h)";
+  }
+  // "PROTECTED species survey", "SECRET CINEMA TICKETS 2026", a folder
+  // "site/PROTECTED/": counts only where the message agrees (unseparated_head.h).
+  if (strong && subject_like) {
+    if (const char* why = UnseparatedHead(p, kind, text, m)) {
+      s.why = why;
+      return Counts::kIfCorroborated;
+    }
   }
   // "TOP SECRET - surprise party for Jo", "TOP SECRET... don't tell Jo",
   // "TOP SECRET 🤫", "Fwd: TOP SECRET: Jo's surprise party": the bare tier
