@@ -4,6 +4,7 @@
 # form clients and exports write) is an address, learned as its capitals
 # and U-label forms are, so a slip of that correspondent is caught; an
 # xn-- label that is no valid A-label stays refused, with its file:line.
+# Finding 7: the new-domain reason names the learned target as a U-label.
 # Usage: learn-idn-csv-cli.sh NEARMISS.
 set -u
 bin=$1
@@ -34,6 +35,10 @@ check "learn 40 days to d@xn--bcher-kva.de: exit 0" 0 $?
 out=$("$bin" check --store "$tmp/days.db" "$(printf 'x@b\303\274cherr.de')")
 contains "... bücherr.de is its look-alike" "$(printf 'lookalike x@b\303\274cherr.de')" "$out"
 contains "... with the learned name offered" "$(printf 'did you mean x@b\303\274cher.de?')" "$out"
+# Finding 7: the learned target is named in the U-label form of the text
+# around it, not as xn--bcher-kva.de.
+contains "... the learned target named as its U-label" \
+  "$(printf 'and it looks like b\303\274cher.de;')" "$out"
 # An xn-- label that does not decode stays refused, said with its place.
 printf 'sender,recipient,date\nme@acme.co.uk,e@xn--zz-abc.de,2026-10-01T10:00:00Z\n' > "$tmp/bad.csv"
 "$bin" learn --store "$tmp/bad.db" "$tmp/bad.csv" > "$tmp/bad.txt" 2>&1
