@@ -8,6 +8,8 @@
 # ministries stay external (no list of Australia's holds them), and a
 # department's word there is noted as one slip from the protected name that
 # lists it (health.gov.au), not from a .gov name with .ua added.
+# Finding 6: service-public.gouv.fr.com is offered service-public.gouv.fr
+# alone, not service.public.gouv.fr beside it.
 # ADDRESS|VERDICT|ACTION|SUGGESTION|CODE|WORDS (judge_cases.py).
 # Usage: lookalike-state-zones-cli.sh NEARMISS
 set -u
@@ -45,6 +47,14 @@ x@tbs-sct.gc.ac|lookalike|reject|x@tbs-sct.gc.ca|*|
 x@culture.gouv.rf|lookalike|reject|x@culture.gouv.fr|*|
 CASES
 judge "$tmp/others" >> "$tmp/report"
+
+# Finding 6: a namespace name typed whole with an ending appended is offered
+# alone, without a second name no list holds (its hyphen made a dot).
+for d in cra-arc.gc.ca.com service-public.gouv.fr.com travail-emploi.gouv.fr.com; do
+  got=$("$bin" check --store none --json "x@$d" |
+        python3 -c 'import json,sys; r=json.load(sys.stdin); print(r.get("suggestion"), r.get("also_suggestion", "-"))')
+  check "x@$d: offered alone" "x@${d%.com} -" "$got" >> "$tmp/report"
+done
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
