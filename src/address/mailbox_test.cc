@@ -328,6 +328,30 @@ TEST(SplitPastedAddressListTest, LooseWordsAroundOneAddressAreThatAddress) {
   EXPECT_THAT(SplitPastedAddressList("x@gmail.com (John)"), ElementsAre("x@gmail.com (John)"));
 }
 
+// Round 58's tester 15, finding 3: the shapes round 57b's fix missed. A
+// comma or semicolon piece of words beside one address is a fragment of
+// its display name; words after '>' are display text; Unicode's other
+// spaces are blanks. Two addresses stay two; words alone stay invalid.
+TEST(SplitPastedAddressListTest, NameFragmentsAndUnicodeSpacesAroundOneAddress) {
+  EXPECT_THAT(SplitPastedAddressList("x@gmail.com, John Smith"), ElementsAre("x@gmail.com"));
+  EXPECT_THAT(SplitPastedAddressList("Smith, John x@gmail.com"), ElementsAre("x@gmail.com"));
+  EXPECT_THAT(SplitPastedAddressList("x@gmail.com; John"), ElementsAre("x@gmail.com"));
+  EXPECT_THAT(SplitPastedAddressList("<x@gmail.com> John"), ElementsAre("<x@gmail.com>"));
+  for (const char* space : {"\u00a0", "\u2007", "\u202f", "\u3000"}) {
+    EXPECT_THAT(SplitPastedAddressList(std::string("x@gmial.com") + space + "John"),
+                ElementsAre("x@gmial.com"))
+        << space;
+  }
+  EXPECT_THAT(SplitPastedAddressList("x@gmail.com, y@army.mil"),
+              ElementsAre("x@gmail.com", "y@army.mil"));
+  EXPECT_THAT(SplitPastedAddressList("John, Smith"), ElementsAre("John", "Smith"));
+  // A lowercase label or a TLD word may be a domain's, cut by a comma.
+  EXPECT_THAT(SplitPastedAddressList("x@gmail,com"), ElementsAre("x@gmail,com"));
+  EXPECT_THAT(SplitPastedAddressList("x@gmail.com, zzq"), ElementsAre("x@gmail.com", "zzq"));
+  EXPECT_THAT(SplitPastedAddressList("Smith, John <x@gmail.com>"),
+              ElementsAre("\"Smith, John\" <x@gmail.com>"));
+}
+
 // Postfix's tok822_parse: "adds missing commas between addresses", and a
 // ':' starts a group only when a ';' closes it.
 TEST(SplitAddressListTest, MissingCommasAsPostfixReadsThem) {

@@ -130,6 +130,18 @@ bool DomainWord(std::string_view word) {
 // and words with no address stay invalid recipients (round 57b's tester
 // 15, finding 2). A word that is a domain ("x@a.com b.com") is no name.
 std::string_view LooseWordsAddress(std::string_view segment) {
+  // "<x@gmail.com> John": words after the mailbox's '>' are display text
+  // typed after it, not a recipient (round 58's tester 15, finding 3).
+  if (const std::size_t close = segment.rfind('>'); close != kNpos) {
+    const std::string_view head = segment.substr(0, close + 1);
+    const std::string_view tail = segment.substr(close + 1);
+    bool names_only = PlainWords(tail);
+    for (std::string_view w : address::SplitAtMissingCommas(tail)) names_only &= !DomainWord(w);
+    if (names_only && std::count(head.begin(), head.end(), '@') == 1 &&
+        head.find('<') != kNpos) {
+      return head;
+    }
+  }
   const std::vector<std::string_view> words = address::SplitAtMissingCommas(segment);
   if (words.size() < 2) return {};
   std::string_view found;
@@ -146,23 +158,82 @@ std::string_view LooseWordsAddress(std::string_view segment) {
 
 // `text` with each segment that LooseWordsAddress reads as one address
 // replaced by that address; the separators are kept.
+// A segment of plain words with no domain word among them that reads as a
+// name: several words ("John Smith"), or one written as a name is
+// ("John", "José"). One lowercase word ("com", "nhs", "zzq") may be a
+// domain's label cut off by a comma typed for a dot (CommaForDot), and a
+// word that is a TLD ("Sky") may be one too: they stay recipients of
+// their own, refused as invalid when they are no address.
+bool NameFragment(std::string_view segment) {
+  if (!PlainWords(segment)) return false;
+  const std::vector<std::string_view> words = address::SplitAtMissingCommas(segment);
+  for (std::string_view w : words) {
+    if (DomainWord(w)) return false;
+  }
+  if (words.size() > 1) return true;
+  const std::string_view w = TrimSpace(segment);
+  std::string lower(w);
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (address::HasDelegatedTld(lower)) return false;
+  const unsigned char first = static_cast<unsigned char>(w.front());
+  return first >= 0x80 ||
+         (std::isupper(first) && std::any_of(w.begin() + 1, w.end(), [](char c) {
+            return std::islower(static_cast<unsigned char>(c));
+          }));
+}
+
+// A segment that is one address alone, no blank in it ("x@gmail.com").
+bool BareAddress(std::string_view segment) {
+  segment = TrimSpace(segment);
+  return std::count(segment.begin(), segment.end(), '@') == 1 &&
+         segment.find_first_of(" \t<>\"(") == kNpos;
+}
+
 std::string DropLooseWords(std::string_view text, const std::vector<std::size_t>& seps) {
-  std::string out;
+  std::vector<std::string_view> segments;
   std::size_t start = 0;
   for (std::size_t k = 0; k <= seps.size(); ++k) {
     const std::size_t end = k < seps.size() ? seps[k] : text.size();
     const std::string_view segment = text.substr(start, end - start);
     const std::string_view address = LooseWordsAddress(segment);
-    out += address.empty() ? segment : address;
-    if (k < seps.size()) out += text[end];
+    segments.push_back(address.empty() ? segment : address);
     start = end + 1;
+  }
+  // "x@gmail.com, John Smith", "Smith, John x@gmail.com", "x@gmail.com;
+  // John": a piece of plain words beside a piece that is one address is a
+  // fragment of its display name, split off by the name's own comma, not a
+  // recipient (round 58's tester 15, finding 3). Not a label a comma typed
+  // for a dot joins (x@gmail,com: CommaForDot), and words with no address
+  // beside them stay invalid recipients (fail closed).
+  std::vector<bool> fragment(segments.size(), false);
+  for (std::size_t k = 0; k < segments.size(); ++k) {
+    if (!NameFragment(segments[k])) continue;
+    const bool after = k > 0 && BareAddress(segments[k - 1]) &&
+                       !(text[seps[k - 1]] == ',' && CommaForDot(segments[k - 1], segments[k]));
+    const bool before = k + 1 < segments.size() && BareAddress(segments[k + 1]);
+    fragment[k] = after || before;
+  }
+  std::string out;
+  for (std::size_t k = 0; k < segments.size(); ++k) {
+    if (!fragment[k]) out += segments[k];
+    if (k < seps.size()) out += text[seps[k]];
   }
   return out;
 }
 
 }  // namespace
 
-std::vector<std::string> SplitPastedAddressList(std::string_view original) {
+std::vector<std::string> SplitPastedAddressList(std::string_view pasted) {
+  // Unicode's other spaces (U+00A0 no-break, U+2007 figure, U+202F narrow
+  // no-break, U+3000 ideographic; Unicode's Zs category, as pasted from
+  // HTML, Word or an East Asian input method) are blanks between words, as
+  // ' ' is: left in, the words after an address became part of its domain.
+  std::string original(pasted);
+  for (std::string_view space : {"\u00a0", "\u2007", "\u202f", "\u3000"}) {
+    for (std::size_t at = original.find(space); at != kNpos; at = original.find(space, at)) {
+      original.replace(at, space.size(), " ");
+    }
+  }
   // Loose words around one address go first: the rest reads the text
   // with them dropped.
   const std::string dropped = DropLooseWords(original, TopLevelSeparators(original));

@@ -351,7 +351,10 @@ void Engine::AddHistoryReasons(std::string_view input, RecipientCheck& c,
     c.score = std::min(1.0, c.score + 0.25);
     Reason& r = reasons.Add(ReasonCode::kNewDomain);
     r.subject.assign(c.domain_unicode);
-    r.object.assign(c.target);
+    // The target in the subject's form: "looks like müller.de", not its
+    // A-label beside U-label text (round 58's tester 15, finding 7).
+    Result<std::string> target = address::ToUnicode(c.target);
+    r.object.assign(target.ok() ? *target : c.target);
     if (addresses_ != nullptr) SuggestKnownAddress(*addresses_, input, c);
     return;
   }

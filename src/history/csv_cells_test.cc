@@ -32,6 +32,19 @@ TEST(RecipientCell, TextGMimePassesOverIsNotReadAtAll) {
   EXPECT_EQ(ReadRecipientCell("bob@x.org.").addresses, (Addresses{"bob@x.org"}));
 }
 
+// GMime reads a valid lowercase A-label decoded ("e@münchen.de"): the
+// cell's text is still all read, in either case (round 58's tester 15,
+// finding 1: such cells were refused as not addresses).
+TEST(RecipientCell, ALabelDomainsAreRead) {
+  RecipientCell c = ReadRecipientCell("e@xn--mnchen-3ya.de");
+  EXPECT_EQ(c.unread, "");
+  EXPECT_EQ(c.addresses, (Addresses{"e@xn--mnchen-3ya.de"}));
+  EXPECT_EQ(ReadRecipientCell("F@XN--MNCHEN-3YA.DE").addresses.size(), 1u);
+  c = ReadRecipientCell("Jana <j@xn--d1acpjx3f.xn--p1ai>; g@xn--bcher-kva.ch");
+  EXPECT_EQ(c.unread, "");
+  EXPECT_EQ(c.addresses, (Addresses{"j@xn--d1acpjx3f.xn--p1ai", "g@xn--bcher-kva.ch"}));
+}
+
 // 2026-09-01 23:30 UTC.
 constexpr int64_t kT = 1788305400;
 

@@ -62,6 +62,21 @@ TEST(CheckRequestTest, LooseWordsAroundOneAddressAreOneRecipient) {
   EXPECT_EQ(p.request.recipients[1].address, "y@gmail.com");
 }
 
+// Round 58's tester 15, finding 3: a name's comma piece, words after '>'
+// and a no-break space after the address are no recipients of their own.
+TEST(CheckRequestTest, NameFragmentsAndUnicodeSpacesAreNoRecipients) {
+  ParsedCheck p = Parse(
+      "{\"to\": [\"x@gmail.com, John Smith\", \"Smith, John a@gmail.com\", \"b@gmail.com; "
+      "John\"], \"cc\": [\"<c@gmail.com> John\", \"d@gmial.com\u00a0John\"]}");
+  ASSERT_TRUE(p.ok) << p.problem.detail;
+  ASSERT_EQ(p.request.recipients.size(), 5u);
+  EXPECT_EQ(p.request.recipients[0].address, "x@gmail.com");
+  EXPECT_EQ(p.request.recipients[1].address, "a@gmail.com");
+  EXPECT_EQ(p.request.recipients[2].address, "b@gmail.com");
+  EXPECT_EQ(p.request.recipients[3].address, "<c@gmail.com>");
+  EXPECT_EQ(p.request.recipients[4].address, "d@gmial.com");
+}
+
 // A new user's walk-around: one entry naming no recipient made the request
 // a 400, the Bcc look-alike beside it went unjudged, and an add-in failing
 // open sent the message.

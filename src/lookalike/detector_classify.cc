@@ -367,8 +367,18 @@ LookalikeMatch DetectorImpl::ClassifyReading(const Domain& d) const {
     return best.alt_code == ReasonCode::kTldNotDelegated &&
            BoundedDamerau(d.ascii, best.alt_suggestion, 2) > 2;
   };
+  // service-public.gouv.fr.com: the first offer is the typed name with the
+  // appended ending taken off, exactly; a name no list holds under a
+  // namespace beside it (service.public.gouv.fr, its hyphen made a dot) is
+  // a further slip no one uses, trusted only as the namespace covers it
+  // (round 58's tester 15, finding 6).
+  auto alt_made_up_beside_exact = [&] {
+    return best.alt_code && d.ascii.starts_with(best.suggestion + ".") &&
+           set_[best.alt_id].is_namespace && !NamespaceNameKnown(best.alt_target);
+  };
   auto alt_offered = [&] {
     const bool alt_cut = best.suggestion.starts_with(best.alt_suggestion + ".") ||
+                         alt_made_up_beside_exact() ||
                          UnlistedDotMove(d.ascii, best.alt_suggestion) ||
                          (alt_far() && !alt_written_more());
     return !best.alt_suggestion.empty() && !alt_cut &&

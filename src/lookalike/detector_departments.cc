@@ -25,6 +25,24 @@ namespace {
 // its own zone is the one slipped (dwp.gov.ua for dwp.gov.uk).
 constexpr size_t kWordLabel = 5;
 
+// Is `label` one of the states or territories of the country `cc` whose
+// governments sit under its public-sector zone (nsw.gov.au, vic.gov.au)?
+// The Public Suffix List is the source: it lists each such state's zone
+// under the country's gov or edu zone (qld.gov.au; nsw.edu.au, whose
+// gov.au entry was removed at the state's request). Any name under one is
+// that state's government (health.nsw.gov.au), so its slip into another
+// country's zone (health.nsw.gov.ua) is the slip of the whole name, though
+// no list holds the name itself (round 58's tester 15, finding 2).
+bool StateZoneOf(std::string_view label, std::string_view cc) {
+  if (label.empty() || cc.empty()) return false;
+  for (std::string_view kind : {".gov.", ".edu."}) {
+    std::string zone(label);
+    zone.append(kind).append(cc);
+    if (address::IsListedSuffix(zone)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view DetectorImpl::NamespaceListing(std::string_view label) const {
@@ -104,14 +122,38 @@ bool DetectorImpl::ForeignZoneDepartment(const Domain& d, Best& best) const {
   // The protected zones of the same kind one slip from the typed one, those
   // that list the name first (hmrc: gov.uk before gov.au for gov.ua).
   std::vector<const Namespace*> near, listed;
+  bool state = false;  // `label` is a state's zone of the one listed
   for (const Namespace& n : namespaces_) {
     if (n.labels != 2 || n.ns == zone || !n.ns.starts_with(kind)) continue;
     if (BoundedDamerau(zone, n.ns, 1) != 1) continue;
     near.push_back(&n);
     if (std::find(n.listed_names.begin(), n.listed_names.end(), label) != n.listed_names.end()) {
       listed.push_back(&n);
+    } else if (listed.empty() && StateZoneOf(label, LastLabel(n.ns))) {
+      listed.push_back(&n);
+      state = true;
     }
   }
+  if (state && listed.size() == 1 && !ListedRealDomain(d)) {
+    // health.nsw.gov.ua: whatever the name under the state, the real one
+    // is the same name under the state's real zone.
+    Best& b = best;
+    const Namespace& n = *listed.front();
+    b.id = n.id;
+    b.code = ReasonCode::kSuffixEdit;
+    b.target = Join(label, ".") + n.ns;
+    b.suggestion = Join(head, ".") + n.ns;
+    b.detail = SuffixDetail(zone, n.ns);
+    b.detail.append("; '").append(label).append("' is a state's zone under .").append(n.ns);
+    b.detail.append(", not a name known in ").append(zone);
+    b.score = std::max(b.score, 0.93);
+    b.alt_code.reset();
+    b.alt_suggestion.clear();
+    b.alt_target.clear();
+    b.alt_score = 0;
+    return true;
+  }
+  if (state) listed.clear();
   if (near.empty()) return false;
   // mod.gov.lk, mod.gov.ua for mod.gov.uk: an acronym the lists hold for
   // one protected zone and also as another country's real ministry (the

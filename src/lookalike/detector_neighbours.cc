@@ -143,6 +143,21 @@ bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, Lookalik
       m.target = std::move(near);
     }
   }
+  // health.gov.ua: its zone is one slip from the protected gov.au, which
+  // lists the name, so the slip is from health.gov.au, not from health.gov
+  // with .ua added (round 58's tester 15, finding 2). A target already in
+  // a zone (education.gov.au) is kept.
+  if (ascii.size() > zone.size() && LabelCount(m.target) < LabelCount(ascii)) {
+    const std::string_view label = LastLabel(ascii.substr(0, ascii.size() - zone.size() - 1));
+    for (const Namespace& n : namespaces_) {
+      if (n.labels != 2 || n.ns == zone || BoundedDamerau(zone, n.ns, 1) != 1) continue;
+      if (std::find(n.listed_names.begin(), n.listed_names.end(), label) == n.listed_names.end()) {
+        continue;
+      }
+      m.target = Join(label, ".") + n.ns;
+      break;
+    }
+  }
   m.resembles = m.target;
   // "in gov.hu, a public-sector zone of .hu"; for mil.ru itself "a
   // public-sector zone of .ru".
