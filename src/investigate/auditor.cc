@@ -279,6 +279,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
   row.sender_mailbox = SenderMailbox(row.from);
   row.non_delivery_report = ShownNonDelivery(a, row);
   row.status = std::string(a.status);
+  row.stopped_by = a.stopped_by;
   // Refused (4xx or 5xx) after the end of DATA, or the connection lost
   // after it: the look-alike's server had the content (issue-16 tester
   // round 43, finding 2; round 44, finding 4: a deferral too, which the

@@ -183,6 +183,15 @@ class Auditor final : public maillog::DeliverySink {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> normal_domains_;
+  // A next hop's head as logged (NextHopHead) -> its host, registrable
+  // domain and that domain's flag (nullptr when it names none), for
+  // LookalikeHop. Bounded by kMaxHopNames (cleared past it).
+  struct HopName {
+    std::string host, domain;
+    const Flag* flag = nullptr;
+  };
+  static constexpr size_t kMaxHopNames = 4096;
+  std::unordered_map<std::string, HopName, Hash, std::equal_to<>> hop_names_;
   Domain parsed_;       // reused by ParseDomain
   uint64_t bytes_before_ = 0;
   maillog::YearPlan years_;

@@ -7,6 +7,7 @@
 #include "investigate/html_style.h"
 #include "investigate/html_tables.h"
 #include "investigate/render.h"
+#include "investigate/stopped_text.h"
 #include "investigate/server_coverage.h"
 #include "investigate/time_axis.h"
 #include "maillog/timestamp.h"
@@ -29,6 +30,7 @@ std::string Legend(const Counts& c) {
     int64_t n;
     std::string_view colour, label;
   };
+  const std::string rejected = "rejected by " + RejectedBy(c) + " (never delivered)";
   const Key keys[] = {
       {c.sent - c.in_mailbox, "#c0392b", "delivered"},
       {c.bounced, "#95a5a6", "bounced"},
@@ -37,7 +39,7 @@ std::string Legend(const Counts& c) {
       {c.discarded, "#2e86c1", "discarded (never delivered)"},
       {c.unknown, "#5d4037", kOutcomeUnknown},
       {c.in_mailbox, "#f1948a", "in a Sent folder (delivery not known)"},
-      {c.rejected, "#117a65", "rejected by a milter, a check or an access map (never delivered)"},
+      {c.rejected, "#117a65", rejected},
       {c.held, "#b7950b", "held in a hold queue or quarantine (not delivered)"},
       {c.deleted, "#1b2631", "deleted by an administrator (postsuper -d; never delivered)"},
   };
@@ -152,10 +154,10 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     auto it = rep.attempts_by_status().find(st);
     int64_t n = it == rep.attempts_by_status().end() ? 0 : it->second;
     std::string label = st;
-    // Only a Postfix log with a milter or hold checks has them.
+    // Only a log with a milter, a check, a transport rule or a hold has them.
     if ((label == "rejected" || label == "held" || label == "deleted") && n == 0) continue;
     if (label == "deleted") label = "deleted by an administrator (postsuper -d)";
-    if (label == "rejected") label = "rejected by a milter, a check or an access map";
+    if (label == "rejected") label = "rejected by " + RejectedBy(rep.totals());
     if (label == "held") label = "held (hold queue, quarantine)";
     if (label == "unknown") {
       if (n == 0) continue;  // only Exchange logs without the next server's have it

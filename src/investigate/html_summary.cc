@@ -7,6 +7,7 @@
 #include "investigate/html_cells.h"  // Day
 #include "investigate/lookalike_hop.h"
 #include "investigate/render.h"
+#include "investigate/stopped_text.h"
 #include "maillog/timestamp.h"
 #include "maillog/unknown_cause.h"
 
@@ -272,7 +273,7 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
                          : std::string()) +
          (t.rejected != 0
               ? "<strong>" + Thousands(t.rejected) +
-                    " rejected by the mail server</strong> (a milter, a header or body check or an access map; never delivered), "
+                    " rejected by the mail server</strong> (by " + Html(RejectedBy(t)) + "; never delivered), "
               : std::string()) +
          (t.held != 0 ? "<strong>" + Thousands(t.held) +
                             " held</strong> in Postfix's hold queue or a Microsoft 365 quarantine "

@@ -8,6 +8,7 @@
 
 #include "investigate/html_cells.h"
 #include "investigate/render.h"
+#include "investigate/stopped_text.h"
 #include "maillog/postfix_log.h"  // BareQueueId
 #include "maillog/trace_log.h"    // kSmartHostOutside
 
@@ -54,7 +55,7 @@ constexpr OutcomeColumn kOutcomeColumns[] = {
     {"Expired", &Counts::expired, true},
     {"Deferred (still waiting)", &Counts::deferred, true},
     {"Discarded", &Counts::discarded, false},
-    {"Rejected (milter or check)", &Counts::rejected, false},
+    {"Rejected", &Counts::rejected, false},  // by whom: OutcomeHeads
     {"Held (hold queue, quarantine)", &Counts::held, false},
     {"Deleted (postsuper -d)", &Counts::deleted, false},
     {"Outcome unknown", &Counts::unknown, false},
@@ -65,7 +66,10 @@ bool Shown(const Report& rep, const OutcomeColumn& c) {
 std::string OutcomeHeads(const Report& rep) {
   std::string s;
   for (const OutcomeColumn& c : kOutcomeColumns) {
-    if (Shown(rep, c)) s += std::string("<th class=\"n\">") + c.head + "</th>";
+    if (!Shown(rep, c)) continue;
+    std::string head = c.head;
+    if (c.count == &Counts::rejected) head += " (by " + RejectedBy(rep.totals()) + ")";
+    s += "<th class=\"n\">" + Html(head) + "</th>";
   }
   return s;
 }

@@ -9,9 +9,13 @@
 
 namespace nearmiss::investigate {
 
-std::string NextHopName(std::string_view relay) {
+std::string_view NextHopHead(std::string_view relay) {
   // Before the address in brackets, a port, a note: "host[addr]:port (...)".
-  relay = relay.substr(0, relay.find_first_of("[]: ,;()"));
+  return relay.substr(0, relay.find_first_of("[]: ,;()"));
+}
+
+std::string NextHopName(std::string_view relay) {
+  relay = NextHopHead(relay);
   std::string host;
   for (char c : relay) {
     if (c == '/' || c == '@') return {};  // a socket path, an address
@@ -36,20 +40,37 @@ std::string NextHopDomain(std::string_view relay) {
 }
 
 const Auditor::Flag* Auditor::LookalikeHop(std::string_view relay, Row& row) {
-  std::string host = NextHopName(relay);
-  // The host's registrable name, judged as a recipient's domain:
-  // smtp.armymil.com is armymil.com's server.
-  const std::string domain = NextHopDomain(relay);
-  if (domain.empty()) return nullptr;
-  const Flag& f = Classify(domain);
-  if (!f.flagged) return nullptr;
+  // Judged once per next hop as logged (its head, NextHopHead): a log names
+  // few relays for many deliveries, and the name's parse (libpsl) was
+  // redone for each unflagged delivery (issue 16, h52). Past
+  // kMaxHopNames heads the cache is emptied and filled again: the same
+  // verdicts, recomputed.
+  const std::string_view head = NextHopHead(relay);
+  auto it = hop_names_.find(head);
+  if (it == hop_names_.end()) {
+    if (hop_names_.size() >= kMaxHopNames) hop_names_.clear();
+    HopName h;
+    // The host's registrable name, judged as a recipient's domain:
+    // smtp.armymil.com is armymil.com's server.
+    h.domain = NextHopDomain(relay);
+    if (!h.domain.empty()) {
+      h.host = NextHopName(relay);
+      h.flag = &Classify(h.domain);  // flags_ keeps references
+    }
+    it = hop_names_.emplace(std::string(head), std::move(h)).first;
+  }
+  const HopName& h = it->second;
+  if (h.flag == nullptr || !h.flag->flagged) return nullptr;
+  const Flag& f = *h.flag;
+  const std::string& domain = h.domain;
+  const std::string& host = h.host;
   row.domain = domain;
   row.reason = "handed to " + host + ", " +
                (f.target.empty() ? "a " + f.verdict + " domain" : "a look-alike of " + f.target) +
                ", whose operator receives the message whoever the recipient is (a relayhost, "
                "transport or smart-host typo?)" +
                (f.reason.empty() ? "" : "; " + domain + ": " + f.reason);
-  row.lookalike_hop = std::move(host);
+  row.lookalike_hop = host;
   return &f;
 }
 

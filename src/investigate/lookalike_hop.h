@@ -25,6 +25,10 @@ namespace nearmiss::investigate {
 // "[203.0.113.5]:25", "2001:db8::1"), a socket ("private/dovecot-lmtp"),
 // a single label ("local").
 std::string NextHopName(std::string_view relay);
+// The part of `relay` NextHopName reads, before the address, port or note
+// ("smtp.armymil.com" of "smtp.armymil.com[203.0.113.6]:587 (...)"): the
+// same head always gives the same name, so it keys a cache of verdicts.
+std::string_view NextHopHead(std::string_view relay);
 // The registrable name (public suffix plus one label, libpsl) of
 // NextHopName(relay), the domain a next hop is judged by; "" when none.
 std::string NextHopDomain(std::string_view relay);

@@ -8,6 +8,7 @@
 #include "investigate/lookalike_hop.h"
 #include "investigate/render.h"
 #include "investigate/server_coverage.h"
+#include "investigate/stopped_text.h"
 #include "maillog/clock_step.h"
 #include "maillog/postfix_log.h"  // BareQueueId
 #include "maillog/line_counts_text.h"
@@ -74,6 +75,8 @@ std::string RowJson(const Row& r) {
     j["next_queue_id"] = std::string(maillog::BareQueueId(r.queue_id));
   }
   if (!r.orig_to.empty()) j["orig_to"] = r.orig_to;
+  // Who stopped a rejected, held or discarded one (maillog/stopped_by.h).
+  if (!StoppedText(r).empty()) j["stopped_by"] = std::string(maillog::StoppedByKey(r.stopped_by));
   if (!r.lookalike_hop.empty()) {
     // Flagged by its next hop, not its recipient (lookalike_hop.h).
     j["lookalike_hop"] = r.lookalike_hop;
@@ -106,10 +109,14 @@ std::string RowReason(const Row& r) {
     why += r.status == "bounced" && !r.content_earlier ? kRefusedAfterData : kContentAtAnAttempt;
     return why;
   }
-  if (r.orig_to.empty()) return r.reason;
+  std::string why = r.reason;
+  if (const std::string stopped = StoppedText(r); !stopped.empty()) {
+    why += why.empty() ? "" : "; ";
+    why += stopped;
+  }
+  if (r.orig_to.empty()) return why;
   // A Postfix row's queue id is its QueueKey, never its Message-ID.
   const bool from_trace = !r.queue_id.empty() && r.queue_id == r.message_id;
-  std::string why = r.reason;
   if (!why.empty()) why += "; ";
   why += from_trace ? "Exchange turned the address " : "the server rewrote the address ";
   why += r.orig_to;
@@ -325,7 +332,11 @@ std::string SummaryJson(const Report& rep) {
         {"not_delivered_after_content_received", t.unsent_after_data},
         {"expired", t.expired}, {"discarded", t.discarded},
         {"deleted_by_administrator", t.deleted},
-        {"rejected_by_milter", t.rejected}, {"held", t.held}, {"deferred", t.deferred},
+        // rejected_by_milter: the name before Exchange's were read, kept
+        // for compatibility; it counts every rejected one, as "rejected"
+        // does, and "rejected_by" says by whom (stopped_text.h).
+        {"rejected_by_milter", t.rejected}, {"rejected", t.rejected},
+        {"rejected_by", RejectedByJson(t)}, {"held", t.held}, {"deferred", t.deferred},
         {"outcome_unknown", t.unknown}}},
       // Messages, not recipients (Report::flagged_messages), and those that
       // reached a receiving server at a flagged domain.
@@ -371,7 +382,7 @@ std::string Outcomes(const Counts& c) {
             Thousands(c.deleted);
   }
   if (c.rejected != 0) {
-    rare += ", rejected by a milter, a check or an access map (never delivered) " +
+    rare += ", rejected by " + RejectedBy(c) + " (never delivered) " +
             Thousands(c.rejected);
   }
   if (c.held != 0) rare += ", held in a hold queue or quarantine (not delivered) " + Thousands(c.held);

@@ -100,7 +100,7 @@ size_t Report::PeopleSenders() const {
   return n;
 }
 
-void Counts::Add(const std::string& s, bool in_mbox, bool after_data) {
+void Counts::Add(const std::string& s, bool in_mbox, bool after_data, maillog::StoppedBy by) {
   ++deliveries;
   if (in_mbox && s == "sent") ++in_mailbox;
   if (after_data && s == "bounced") ++bounced_after_data;
@@ -119,6 +119,7 @@ void Counts::Add(const std::string& s, bool in_mbox, bool after_data) {
     ++unknown;
   } else if (s == "rejected") {
     ++rejected;
+    ++rejected_by[static_cast<size_t>(by)];
   } else if (s == "held") {
     ++held;
   } else {
@@ -408,7 +409,7 @@ void Report::Close(Open& d) {
   const bool in_mailbox = r.queue_id.empty() && r.status == "sent";
   if (r.status == "sent") r.content_received = false;  // delivered: said by its status
   const bool after_data = r.content_received;
-  totals_.Add(r.status, in_mailbox, after_data);
+  totals_.Add(r.status, in_mailbox, after_data, r.stopped_by);
   if (!r.lookalike_hop.empty()) {
     ++lookalike_hop_deliveries;
     if (lookalike_hops.size() < kNamedHops) {
@@ -417,7 +418,7 @@ void Report::Close(Open& d) {
       lookalike_hops_more = true;
     }
   }
-  by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status, in_mailbox, after_data);
+  by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status, in_mailbox, after_data, r.stopped_by);
   const bool reached = r.status == "sent" ? !in_mailbox : after_data;
   if (reached && r.status == "sent") {
     const int64_t at = d.last_seconds != 0 ? d.last_seconds : r.seconds;
@@ -439,7 +440,7 @@ void Report::Close(Open& d) {
   }
   dl.domain_unicode = key == r.domain ? r.domain_unicode : r.group_unicode;
   if (dl.hosts.size() < kMaxHostsNamed || dl.hosts.contains(r.domain)) dl.hosts.insert(r.domain);
-  dl.counts.Add(r.status, in_mailbox, after_data);
+  dl.counts.Add(r.status, in_mailbox, after_data, r.stopped_by);
   if (r.from_known) {
     dl.senders.insert(SenderShown(r));
   } else {
@@ -458,7 +459,7 @@ void Report::Close(Open& d) {
     sl.notice = maillog::IsSystemNoticeSender(r.from) && (!mailbox || r.non_delivery_report);
     sl.system_mailbox = mailbox && !r.non_delivery_report;
   }
-  sl.counts.Add(r.status, in_mailbox, after_data);
+  sl.counts.Add(r.status, in_mailbox, after_data, r.stopped_by);
   sl.domains.insert(key);
   if (table_.size() < kMaxTableRows) {
     table_.push_back(std::move(r));

@@ -8,6 +8,7 @@
 #ifndef NEARMISS_INVESTIGATE_REPORT_LINES_H_
 #define NEARMISS_INVESTIGATE_REPORT_LINES_H_
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -30,8 +31,11 @@ struct Counts {
   // (postsuper -d) while the recipient was deferred or held; a failure,
   // never delivered, no longer waiting.
   // unknown: sent on to a server whose log was not given (Row::status).
-  // rejected: a milter refused it before it was queued (Postfix
-  // milter-reject, maillog/postfix_actions.h); never delivered.
+  // rejected: the mail server itself refused it (a Postfix milter,
+  // header or body check or smtpd restriction, maillog/postfix_actions.h;
+  // an Exchange transport rule or agent's DROP with a 5xx); never
+  // delivered. rejected_by: of those, how many each stopper refused
+  // (maillog::StoppedBy, by its value; kNone when the log names none).
   // held: a milter or a header check put it in Postfix's hold queue, and
   // the logs end before it was released or deleted: not delivered, one
   // release (postsuper -H) away from it.
@@ -40,6 +44,7 @@ struct Counts {
   // Of `sent`: copies found in a mailbox's Sent folder, which say the
   // message was sent, not that a receiving server accepted it.
   int64_t in_mailbox = 0;
+  std::array<int64_t, maillog::kStoppedByKinds> rejected_by{};
   // Of `bounced`: refused only after the server had received the whole
   // message (Row::content_received): the content reached that server.
   int64_t bounced_after_data = 0;
@@ -50,7 +55,9 @@ struct Counts {
   int64_t unsent_after_data = 0;
   // `in_mailbox`: the delivery is a Sent-folder copy (counted in `sent`
   // and in `in_mailbox`); `after_data`: a bounce after the end of DATA.
-  void Add(const std::string& final_status, bool in_mailbox = false, bool after_data = false);
+  // `by`: who stopped a "rejected" one (Row::stopped_by).
+  void Add(const std::string& final_status, bool in_mailbox = false, bool after_data = false,
+           maillog::StoppedBy by = maillog::StoppedBy::kNone);
 };
 
 // One look-alike or blocked domain as registered: keyed by its registrable

@@ -10,6 +10,7 @@
 
 #include "maillog/attempt_order.h"  // WrittenAt
 #include "maillog/shown_time.h"
+#include "maillog/stopped_by.h"
 
 namespace nearmiss::investigate {
 
@@ -56,10 +57,15 @@ struct Row {
   // "sent", "deferred", "bounced", "expired", "discarded", "deleted"
   // (postsuper -d while deferred or held); "unknown": sent
   // on to another of the organisation's servers (relay) whose log was not
-  // given, so its outcome is not known; "rejected" (by a milter, before
-  // queueing) and "held" (in the hold queue) from Postfix's milter and
-  // header check lines (maillog/postfix_actions.h).
+  // given, so its outcome is not known; "rejected" (refused by the mail
+  // server itself: a Postfix milter, check or restriction, an Exchange
+  // transport rule or agent) and "held" (in the hold queue) from Postfix's
+  // milter and check lines (maillog/postfix_actions.h) and Exchange's
+  // DROP (maillog/trace_row_exchange.cc).
   std::string status;
+  // Who stopped a "rejected", "held" or "discarded" one, when the log says
+  // (maillog/stopped_by.h); --json "stopped_by", and the reason says it.
+  maillog::StoppedBy stopped_by = maillog::StoppedBy::kNone;
   // Not delivered ("bounced", "expired", "deferred", ...) though the
   // receiving server had the whole message at one of the recipient's
   // attempts: a reply answered the end of DATA, or the connection was lost

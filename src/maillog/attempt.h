@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "maillog/shown_time.h"
+#include "maillog/stopped_by.h"
 
 namespace nearmiss::maillog {
 
@@ -51,6 +52,11 @@ struct Attempt {
   // it and is no delivery (trace_log.h).
   std::string_view status;
   std::string_view status_text; // "250 2.0.0 Ok", "returned to sender"
+  // For a "rejected", "held" or "discarded" status: who stopped the
+  // delivery (stopped_by.h: a milter, a header or body check, an smtpd
+  // restriction, an Exchange transport rule or agent); kNone when the log
+  // does not say.
+  StoppedBy stopped_by = StoppedBy::kNone;
   std::string_view relay;       // "mx.army.ml[192.0.2.7]:25", "none"
   std::string_view dsn;         // "2.0.0"
   std::string_view hops;        // earlier hand-offs: "4F2A1B3C via 127.0.0.1[127.0.0.1]:10024"

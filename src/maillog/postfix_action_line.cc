@@ -68,6 +68,7 @@ void PostfixLog::Action(const LogLine& l, Queue& q) {
   a.status = f.status;
   a.status_text = f.reply;
   a.dsn = f.dsn;
+  a.stopped_by = f.by;
   Hold(a, {});
   ++q.attempts;
   if (f.status != "held") {

@@ -162,6 +162,9 @@ bool ReadActionLine(std::string_view text, ActionFields* out) {
   size_t sp = rest.find(' ');
   if (sp == 0 || sp == std::string_view::npos) return false;
   out->event = rest.substr(0, sp);
+  out->by = k->milter                       ? StoppedBy::kMilter
+            : IsCleanupContext(out->event) ? StoppedBy::kContentCheck
+                                           : StoppedBy::kRestriction;
   // The fields follow "; ", after text that is not Postfix's: a milter's
   // reply, or a header check's match (the sender's own header); the last
   // "; from=<" is Postfix's (a check's optional text after the fields is

@@ -58,6 +58,8 @@
 
 #include <string_view>
 
+#include "maillog/stopped_by.h"
+
 namespace nearmiss::maillog {
 
 struct ActionFields {
@@ -77,6 +79,10 @@ struct ActionFields {
   std::string_view sender;     // "" for the null sender
   bool sender_logged = false;  // a from=<...> field was there
   std::string_view recipient;  // "" when the line names none (CONNECT, MAIL)
+  // A milter's (milter-*), a header or body check's (cleanup's header,
+  // body or content context) or smtpd's restrictions' (an SMTP command's
+  // context: RCPT, MAIL, END-OF-MESSAGE; access(5) maps among them).
+  StoppedBy by = StoppedBy::kNone;
 };
 
 // True when `text` (after "QID: ", or the whole text after "NOQUEUE: ")

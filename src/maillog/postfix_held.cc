@@ -18,6 +18,7 @@ uint64_t PostfixLog::Hold(const Attempt& a, std::string_view pending_next, bool 
   h.org_hand_off = org_hand_off;
   h.time = a.time;
   h.zone = a.zone;
+  h.stopped_by = a.stopped_by;
   h.size = a.size;
   h.sender_known = a.sender_known;
   h.file = a.file;
@@ -80,6 +81,7 @@ void PostfixLog::Release(bool all) {
         Attempt a;
         a.time = h.time;
         a.zone = h.zone;
+        a.stopped_by = h.stopped_by;
         a.size = h.size;
         a.sender_known = h.sender_known;
         a.file = h.file;

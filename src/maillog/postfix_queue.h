@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "maillog/shown_time.h"
+#include "maillog/stopped_by.h"
 
 namespace nearmiss::maillog {
 
@@ -39,6 +40,7 @@ struct PostfixHeld {
   uint64_t line = 0;  // Attempt::line
   int64_t time = 0, size = 0;
   ZoneSource zone = ZoneSource::kInput;  // Attempt::zone; a done's line's
+  StoppedBy stopped_by = StoppedBy::kNone;  // Attempt::stopped_by
   std::string text;
   uint32_t end[kFields] = {};  // where each field ends in `text`
   std::string_view Get(Field f) const {

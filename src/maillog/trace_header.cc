@@ -22,7 +22,7 @@ LineFormat TraceLog::HeaderForm(const std::vector<std::string>& names) {
 void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
   time_ = sender_ = recipient_ = status_ = event_ = message_id_ = internal_id_ = trace_id_ = relay_ =
       connector_ = recipient_status_ = subject_ = direction_ = server_ip_ = related_ = -1;
-  start_date_ = end_date_ = client_host_ = source_ = -1;
+  start_date_ = end_date_ = client_host_ = source_ = source_context_ = -1;
   recipient_heading_.clear();
   recipient_status_heading_.clear();
   time_offset_ = 0;
@@ -62,6 +62,8 @@ void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
       client_host_ = c;
     } else if (n == "source") {
       source_ = c;
+    } else if (n == "sourcecontext") {
+      source_context_ = c;
     } else if (n == "connectorid") {
       connector_ = c;
     } else if (n == "subject" || n == "messagesubject") {

@@ -172,6 +172,7 @@
 #include "maillog/csv_records.h"
 #include "maillog/line_counts.h"
 #include "maillog/postfix_fields.h"
+#include "maillog/stopped_by.h"
 #include "maillog/trace_time.h"  // DateOrder
 
 namespace nearmiss::maillog {
@@ -372,6 +373,12 @@ class TraceLog {
   // row_non_delivery_).
   int source_ = -1;
   bool row_non_delivery_ = false;
+  // Exchange's source-context ("Transport Rule Agent" on an AGENT's DROP).
+  int source_context_ = -1;
+  // Who stopped the row's recipients (stopped_by.h): set by an Exchange
+  // DROP, given by Emit to each
+  // "rejected", "discarded" or "held" attempt of this row only.
+  StoppedBy row_stopped_by_ = StoppedBy::kNone;
   // An inbox rule's mail (source MAILBOXRULE: Exchange's RECEIVE of the
   // copy a rule redirects or forwards): the mailboxes the message was
   // DELIVERed to (the first kMaxMailboxes), by Message-ID (ASCII lower

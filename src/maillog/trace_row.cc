@@ -277,6 +277,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.orig_recipient = RelatedOf(id, rcpt);
   a.status = status;
   a.status_text = text;
+  if (status == "rejected" || status == "discarded" || status == "held") a.stopped_by = row_stopped_by_;
   a.relay = relay;
   a.message_id = id;
   a.hops = hops;

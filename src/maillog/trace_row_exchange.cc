@@ -85,12 +85,14 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
     bool& flag;
     std::string_view& hops;
     bool& makes_hop;
+    StoppedBy& stopped_by;
     ~Reset() {
       flag = false;
       hops = {};
       makes_hop = false;
+      stopped_by = StoppedBy::kNone;
     }
-  } reset{row_non_delivery_, row_hops_, row_makes_hop_};
+  } reset{row_non_delivery_, row_hops_, row_makes_hop_, row_stopped_by_};
   row_non_delivery_ = event == "DSN" || Trim(Field(f, source_)) == "DSN";
   if (kind_ == Kind::kExchange || kind_ == Kind::kExport || kind_ == Kind::kExtended) {
     NoteMailboxRule(f, event, id);
@@ -129,7 +131,13 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
       case EventClass::kBounced:
         status = QueueExpired(Field(f, recipient_status_)) ? "expired" : "bounced";
         break;
-      case EventClass::kDiscarded: status = "discarded"; break;
+      case EventClass::kDiscarded:
+        status = "discarded";
+        // A DROP's agent: "Transport Rule Agent" (RejectMessage,
+        // DeleteMessage) or another (stopped_by.h).
+        row_stopped_by_ = TraceStoppedBy(Field(f, source_context_), Field(f, recipient_status_),
+                                         Trim(Field(f, source_)) == "AGENT");
+        break;
       case EventClass::kDeferred: status = "deferred"; break;
       case EventClass::kUnknown: NotUnderstood(line); return;
       case EventClass::kHop:
