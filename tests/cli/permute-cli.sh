@@ -85,6 +85,12 @@ for want in '"domain":"barclays.cp.uk","source":"barclays.co.uk","class":"suffix
             '"domain":"mnchen.de","source":"xn--mnchen-3ya.de","class":"label-typo"'; do
   if grep -qF "$want" "$tmp/p.jsonl"; then echo "ok   has $want"; else echo "FAIL missing $want"; fail=1; fi
 done
+# Another generic TLD is flagged for a provider with a generic domain of its
+# own (gmail.net), not for one whose home is a country code (seznam.com:
+# README "What it catches", round 58's tester 15, finding 4).
+grep -q '"domain":"gmail.net","source":"gmail.com"' "$tmp/p.jsonl"
+check "gmail.net written" 0 $?
+check "seznam.com, .net, .org not written" 0 "$(grep -cE '"domain":"seznam\.(com|net|org)"' "$tmp/p.jsonl")"
 # A real neighbour is never written: check does not flag it.
 if grep -q '"domain":"mailo.com"' "$tmp/p.jsonl"; then echo "FAIL mailo.com written"; fail=1; else echo "ok   mailo.com not written"; fi
 
