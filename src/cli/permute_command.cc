@@ -61,6 +61,26 @@ std::string WithoutProbe(std::string_view name, bool ns) {
   return std::string(name);
 }
 
+// What a map line says of a name check judges on its own: "mil.com looks
+// like mail.com (label-typo)", "ml is invalid".
+std::string OwnSaid(const std::string& name, const RecipientCheck& c) {
+  std::string said = name;
+  const Reason* why = LookalikeReason(c);
+  if (why != nullptr && !c.target.empty()) {
+    said += " looks like ";
+    said += c.target;
+    said += " (";
+    said += ReasonCodeName(why->code);
+    said += ")";
+  } else if (c.verdict == Verdict::kBlocked) {
+    said += " is blocked by policy ([domains] block)";
+  } else {
+    said += " is ";
+    said += VerdictName(c.verdict);
+  }
+  return said;
+}
+
 int RunPermute(const PermuteFlags& given) {
   PermuteFlags flags = given;
   std::vector<std::string> suffixes;
@@ -239,12 +259,27 @@ int RunPermute(const PermuteFlags& given) {
                        std::string(ReasonCodeName(why->code)),
                        WithoutProbe(c.suggestion.substr(c.suggestion.find('@') + 1), ns), ns,
                        /*bare_refused=*/true, /*under_refused=*/true, std::move(held),
-                       act.action, std::move(act.rule), std::move(act.smtp_code)});
+                       act.action, std::move(act.rule), std::move(act.smtp_code), std::nullopt});
       auto refused = [&](const std::string& domain) {
         const Verdict v = engine->CheckRecipient("x@" + domain).verdict;
         return v != Verdict::kExternal && v != Verdict::kTrusted;
       };
-      if (ns) found.back().bare_refused = refused(cand);
+      if (ns) {
+        // The namespace look-alike's own name, as check answers it: its
+        // own look-alike (mil.com of mail.com) or invalid (ml), with an
+        // action of its own where that differs on the map.
+        const RecipientCheck bare = engine->CheckRecipient("x@" + cand);
+        PermuteFound& f = found.back();
+        f.bare_refused = bare.verdict != Verdict::kExternal && bare.verdict != Verdict::kTrusted;
+        if (f.bare_refused) {
+          PermuteAction own = MapPolicyAction(*engine, bare);
+          if (MilderOnMap(own.action, f.action) || MilderOnMap(f.action, own.action)) {
+            for (const std::string& m : own.milder) ++milder[m];
+            f.own = PermuteFound::OwnLine{own.action, std::move(own.rule),
+                                          std::move(own.smtp_code), OwnSaid(cand, bare)};
+          }
+        }
+      }
       // The names under it, as a mail server sees them: a host named for
       // mail, for the web, or for nothing in particular.
       for (std::string_view host : {"mail.", "www.", "example."}) {
@@ -346,7 +381,8 @@ void AddPermuteCommand(CLI::App& app, Run& run) {
       "tld-swap (every other ccTLD, a country's "
       "open zone of the Public Suffix List's private section such as uk.com, us.org, "
       "msk.ru or com.de, the TLD in another script such as .ком, another generic TLD such as "
-      "gmail.net), dot-insertion of a dot moved (gmailc.om) and "
+      "gmail.net for a provider with a generic domain of its own, not seznam.com for "
+      "seznam.cz), dot-insertion of a dot moved (gmailc.om) and "
       "suffix-append (every ccTLD, .com, .net, .org and the confusion list added). check also "
       "flags what no finite list holds: any other ending added, two slips at once, several "
       "look-alike letters. A map from permute is a "

@@ -7,6 +7,7 @@
 #ifndef NEARMISS_CLI_PERMUTE_OUTPUT_H_
 #define NEARMISS_CLI_PERMUTE_OUTPUT_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,20 @@ struct PermuteFound {
   // A reject's reply as the policy gives it at RCPT ("550 5.1.2"), whose
   // enhanced status the Postfix map's REJECT text carries; "": 5.7.1.
   std::string smtp_code;
+  // A namespace look-alike's own name, when check answers it with another
+  // map action than the names under it: mil.com is mail.com's look-alike,
+  // confirmed (HOLD), while a.mil.com is a.mil's, rejected. The key "x"
+  // then carries this, ".x" the namespace's line; under Postfix's default
+  // parent matching, where "x" alone covers both, "x" carries the milder
+  // of the two, a floor of check (issue 15, round 58's tester, finding 5:
+  // "mil.com REJECT" where check confirms).
+  struct OwnLine {
+    Action action = Action::kReject;
+    std::string rule;
+    std::string smtp_code;
+    std::string said;  // "mil.com looks like mail.com (label-typo)"
+  };
+  std::optional<OwnLine> own;
   // How a person reads the entry: "army.ml", "*.ml".
   std::string Shown() const { return ns ? "*." + domain : domain; }
 };

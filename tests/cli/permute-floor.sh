@@ -37,26 +37,39 @@ check "permute exits 0" 0 $?
   printf '%s\n' sante.gov.ml gouv.ml primature.gouv.ml gov.ml mail.sante.gov.ml army.ml navy.ml
 } | tr 'A-Z' 'a-z' | sort -u > "$tmp/corpus"
 
-python3 - "$tmp/map" "$tmp/corpus" > "$tmp/stopped" <<'PY'
-import sys
-keys = {}
-for line in open(sys.argv[1], encoding="utf-8"):
-    if line.startswith("#") or not line.strip():
-        continue
-    k, action = line.split()[:2]
-    keys.setdefault(k, action)
-def first(domain, parent):
+# Postfix's check_recipient_access lookup of a domain in a map, for the
+# Python below: the domain, then its parents ("gov.ml", "ml" with
+# parent_domain_matches_subdomains listing smtpd_access_maps, ".gov.ml",
+# ".ml" without); the first key found decides (access(5)).
+cat > "$tmp/postfix_lookup.py" <<'PY'
+def load(path):
+    keys = {}
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        k, action = line.split()[:2]
+        keys.setdefault(k, action)
+    return keys
+def first(keys, domain, parent):
+    """The key that decides `domain` and its action, or (None, None)."""
     labels = domain.split(".")
     for i in range(len(labels)):
         k = ".".join(labels[i:])
         if i > 0 and not parent:
             k = "." + k
         if k in keys:
-            return keys[k]
-    return None
+            return k, keys[k]
+    return None, None
+PY
+
+python3 - "$tmp/map" "$tmp/corpus" "$tmp" > "$tmp/stopped" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[3])
+from postfix_lookup import load, first
+keys = load(sys.argv[1])
 for d in open(sys.argv[2]).read().split():
     for parent in (True, False):
-        a = first(d, parent)
+        a = first(keys, d, parent)[1]
         if a not in (None, "DUNNO", "WARN"):
             print(d, "yes" if parent else "no", a)
             break
@@ -84,6 +97,60 @@ for d in sante.gov.ml gouv.ml primature.gouv.ml gov.ml; do
 done
 grep -qx 'gov.ml DUNNO' "$tmp/map"
 check "gov.ml excepted under ml" 0 $?
+
+# Every key's action is check's own for the names it matches (round 58's
+# tester 15, finding 5: "mil.com REJECT ... looks like .mil" where check
+# confirms mil.com as mail.com's look-alike). Under both settings of
+# parent_domain_matches_subdomains, each key looked up as Postfix does:
+# "x" for the name x, ".x" (only without smtpd_access_maps listed) for a
+# name under it. The name the key is for gets check's action exactly; a
+# name a parent key covers (example.x under "x" with the default), or an
+# excepted name (DUNNO: edu.ml, an ICANN zone check refuses as invalid,
+# whose names it accepts), at most check's: the map is a floor.
+"$bin" permute --store none --format postfix --parent-matching no $sources > "$tmp/map.no" 2>/dev/null
+check "permute --parent-matching no exits 0" 0 $?
+python3 - "$bin" "$tmp/map" "$tmp/map.no" "$tmp" <<'PY2'
+import json, subprocess, sys
+sys.path.insert(0, sys.argv[4])
+from postfix_lookup import load, first
+MAP = {None: 0, "DUNNO": 0, "WARN": 1, "HOLD": 2, "REJECT": 3}
+CHECK = {"accept": 0, "tag": 0, "warn": 1, "confirm": 2, "hold": 2, "reject": 3,
+         "remove-recipient": 3}
+probes = []  # (map, key, name, exact)
+for path, parent in ((sys.argv[2], True), (sys.argv[3], False)):
+    keys = load(path)
+    for key in keys:
+        if not key.isascii():
+            continue  # an IDN's U-label line, the same as its A-label's
+        if key.startswith("."):
+            if not parent:
+                probes.append((keys, parent, key, "example" + key, True))
+        else:
+            probes.append((keys, parent, key, key, True))
+            probes.append((keys, parent, key, "example." + key, False))
+out = subprocess.run([sys.argv[1], "check", "--store", "none", "--json"], capture_output=True,
+                     text=True, input="".join("x@%s\n" % p[3] for p in probes)).stdout.splitlines()
+assert len(out) == len(probes), (len(out), len(probes))
+bad = []
+for (keys, parent, key, name, exact), line in zip(probes, out):
+    hit, verb = first(keys, name, parent)
+    want = CHECK[json.loads(line)["action"]]
+    got = MAP[verb]
+    if got > want or (exact and hit == key and verb != "DUNNO" and got != want):
+        bad.append("%s (parent matching %s): map %s (key %s), check %s"
+                   % (name, "yes" if parent else "no", verb, hit, json.loads(line)["action"]))
+for b in bad[:20]:
+    print("  " + b)
+print("%d names of %d map keys looked up; %d differ from check" % (len(probes), len(set(p[2] for p in probes)), len(bad)))
+sys.exit(1 if bad or len(probes) < 1000 else 0)
+PY2
+check "every key's action is check's for its name, and at most check's under it" 0 $?
+grep -q "^mil\.com HOLD nearmiss confirm (rule 'lookalike-confirm'): mil\.com looks like mail\.com" "$tmp/map.no"
+check "mil.com HOLD as mail.com's look-alike (no)" 0 $?
+grep -q '^\.mil\.com REJECT 5\.7\.1 \*\.mil\.com: \.mil\.com looks like \.mil' "$tmp/map.no"
+check ".mil.com REJECT as .mil's (no)" 0 $?
+grep -q "^mil\.com HOLD " "$tmp/map"
+check "mil.com HOLD under the default parent matching (the floor of both)" 0 $?
 
 # The action: confirm is HOLD, reject REJECT (finding 9).
 grep -q "^gmai\.com HOLD nearmiss confirm (rule 'lookalike-confirm'): gmai\.com looks like gmail\.com" "$tmp/map"

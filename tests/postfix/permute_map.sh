@@ -48,7 +48,7 @@ done
     echo "x@$k"; echo "x@mail.$k"; echo "x@hmrc.$k"
   done
   printf '%s\n' x@army.ml x@mail.army.ml x@mail.gmial.com x@hmrc.gov.uk.za x@army.mil.com \
-    x@hmrc.bgov.uk x@bgov.uk x@parliment.uk x@parliament.ul x@army.mil x@gmail.com \
+    x@mil.com x@hmrc.bgov.uk x@bgov.uk x@parliment.uk x@parliament.ul x@army.mil x@gmail.com \
     x@partner.ml x@mail.partner.ml x@navyy.ml x@sante.gov.ml x@gouv.ml x@gmai.com
 } | sort -u >"$W/rcpts"
 "$NEARMISS" check --protect-file "$W/protect" --json <"$W/rcpts" >"$W/check.jsonl" 2>/dev/null
@@ -95,10 +95,23 @@ for setting in yes no; do
   [ -z "$over" ] || { echo "$over" | head -20; fail "$setting: the map refuses what check accepts"; }
   refused() { grep -q "^$1 5" "$W/smtp.$setting" || fail "$setting: $1 not refused by the map"; }
   passed() { grep -q "^$1 250" "$W/smtp.$setting" || fail "$setting: $1 refused by the map"; }
-  for r in x@army.ml x@mail.army.ml x@hmrc.gov.uk.za x@army.mil.com \
+  for r in x@army.ml x@mail.army.ml x@hmrc.gov.uk.za \
            x@parliment.uk x@parliament.ul x@navyy.ml; do
     refused "$r"
   done
+  # mil.com is mail.com's look-alike, confirmed; army.mil.com .mil's,
+  # rejected (round 58's tester 15, finding 5). Without smtpd_access_maps
+  # in the setting each has its key; with it one key "mil.com" matches
+  # both and holds, the floor of the two.
+  if [ $setting = no ]; then
+    refused x@army.mil.com
+    grep -q '^\.mil\.com REJECT ' "$CONF/nm_access" || fail "no: .mil.com is no REJECT line"
+  else
+    passed x@army.mil.com
+  fi
+  passed x@mil.com
+  grep -q "^mil\.com HOLD nearmiss confirm (rule 'lookalike-confirm'): mil\.com looks like mail\.com" \
+    "$CONF/nm_access" || fail "$setting: mil.com is no HOLD line of its own"
   passed x@army.mil; passed x@gmail.com; passed x@bgov.uk; passed x@partner.ml
   passed x@sante.gov.ml; passed x@gouv.ml
   # Held, not refused: the map says HOLD for what the policy confirms.
