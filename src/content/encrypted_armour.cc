@@ -38,6 +38,11 @@ constexpr Armour kArmours[] = {
      Data::kRadix64, "a passphrase-encrypted private key", "Proc-Type: 4,ENCRYPTED"},
     {"-----BEGIN DSA PRIVATE KEY-----", Opens::kLine, "-----END DSA PRIVATE KEY-----",
      Data::kRadix64, "a passphrase-encrypted private key", "Proc-Type: 4,ENCRYPTED"},
+    // RFC 1421's Privacy-Enhanced Mail: encrypted only where its first
+    // header says so (4.6.1.1; "MIC-ONLY" and "MIC-CLEAR" are signed text).
+    {"-----BEGIN PRIVACY-ENHANCED MESSAGE-----", Opens::kLine,
+     "-----END PRIVACY-ENHANCED MESSAGE-----", Data::kRadix64,
+     "a Privacy-Enhanced Mail encrypted message (RFC 1421)", "Proc-Type: 4,ENCRYPTED"},
 };
 
 // `line` less its line end and any reply quote prefix ("> ", ">> ", "> > ")
@@ -79,9 +84,11 @@ bool IsDataLine(Data data, std::string_view line) {
   return rest.empty();
 }
 
-// An armour header "Key: value" (RFC 4880 6.2).
+// An armour header "Key: value" (RFC 4880 6.2), or "Key:value": OpenSSL
+// reads a PEM header's blanks after the colon as optional
+// (PEM_read_bio_ex), so "Proc-Type:4,ENCRYPTED" is the same header.
 bool IsArmourHeader(std::string_view line) {
-  const std::size_t colon = line.find(": ");
+  const std::size_t colon = line.find(':');
   if (colon == std::string_view::npos || colon == 0) return false;
   for (char c : line.substr(0, colon)) {
     if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-')) return false;
@@ -101,6 +108,23 @@ const Armour* Opener(std::string_view line, std::string_view* after) {
     }
   }
   return nullptr;
+}
+
+// `line` is the armour header `header` ("Proc-Type: 4,ENCRYPTED"), with or
+// without blanks after the colon and around the comma.
+bool IsHeader(std::string_view line, std::string_view header) {
+  const std::size_t colon = header.find(':');
+  if (!line.starts_with(header.substr(0, colon + 1))) return false;
+  std::string_view want = header.substr(colon + 1), got = line.substr(colon + 1);
+  auto next = [](std::string_view* s) {
+    while (!s->empty() && (s->front() == ' ' || s->front() == '\t')) s->remove_prefix(1);
+  };
+  for (next(&want), next(&got); !want.empty(); next(&want), next(&got)) {
+    if (got.empty() || got.front() != want.front()) return false;
+    want.remove_prefix(1);
+    got.remove_prefix(1);
+  }
+  return true;
 }
 
 }  // namespace
@@ -151,7 +175,7 @@ EncryptedArmour FindEncryptedArmour(std::string_view text) {
       continue;
     }
     if (state == State::kHeaders && IsArmourHeader(line)) {
-      if (!armour->header.empty() && line.starts_with(armour->header) && !header_seen) {
+      if (!armour->header.empty() && IsHeader(line, armour->header) && !header_seen) {
         header_seen = true;
         ++out.blocks;
       }

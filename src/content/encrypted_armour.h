@@ -17,7 +17,12 @@
 //    OpenSSL PEM_write_bio_PrivateKey with a cipher): "-----BEGIN RSA
 //    PRIVATE KEY-----" (also EC, DSA) with that header; the same key
 //    without it is not encrypted and is no armour here (round 57's tester
-//    13, h46 finding 3);
+//    13, h46 finding 3); the header with or without blanks after its colon
+//    ("Proc-Type:4,ENCRYPTED", as OpenSSL reads it);
+//  - an RFC 1421 Privacy-Enhanced Mail message, "-----BEGIN
+//    PRIVACY-ENHANCED MESSAGE-----", with the same header (section 4.6.1.1;
+//    MIC-ONLY and MIC-CLEAR are not encrypted; round 58b's tester 13,
+//    finding 16);
 //  - Ansible Vault (Ansible docs, "Vault payload format 1.1-1.2"): the line
 //    "$ANSIBLE_VAULT;1.1;AES256" (1.2 adds ";<vault id>"), then lines of
 //    hex, ended by the first line that is not (a whole file, or a value

@@ -113,5 +113,28 @@ TEST(EncryptedArmour, LegacyPemKeyByProcType) {
   }
 }
 
+// Round 58b's tester 13, finding 16: "Proc-Type:4,ENCRYPTED" with no blank
+// (OpenSSL reads it so) and RFC 1421's own PEM message; a signed one
+// (MIC-CLEAR) is no ciphertext.
+TEST(EncryptedArmour, PemHeaderSpacingAndPrivacyEnhancedMessage) {
+  EncryptedArmour a = FindEncryptedArmour(
+      "-----BEGIN RSA PRIVATE KEY-----\nProc-Type:4,ENCRYPTED\nDEK-Info:AES-128-CBC,0011\n\n" +
+      std::string(kData) + "-----END RSA PRIVATE KEY-----\n");
+  EXPECT_TRUE(a.ciphertext);
+  a = FindEncryptedArmour(
+      "-----BEGIN PRIVACY-ENHANCED MESSAGE-----\nProc-Type: 4,ENCRYPTED\nContent-Domain: RFC822\n"
+      "DEK-Info: DES-CBC,F8143EDE5960C597\nOriginator-ID-Symmetric: linn@zendia.example,,\n"
+      "Recipient-ID-Symmetric: linn@zendia.example,ptf-kmc,3\n"
+      "Key-Info: DES-ECB,RSA-MD2,9FD3AAD2F2691B9A,B70665BB9BF7CBCDA60195DB94F727D3\n\n" +
+      std::string(kData) + "-----END PRIVACY-ENHANCED MESSAGE-----\n");
+  EXPECT_EQ(a.blocks, 1);
+  EXPECT_TRUE(a.ciphertext);
+  EXPECT_NE(a.what.find("RFC 1421"), std::string::npos);
+  a = FindEncryptedArmour(
+      "-----BEGIN PRIVACY-ENHANCED MESSAGE-----\nProc-Type: 4,MIC-CLEAR\nContent-Domain: RFC822\n\n"
+      "Signed text.\n-----END PRIVACY-ENHANCED MESSAGE-----\n");
+  EXPECT_FALSE(a.ciphertext);
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -62,10 +62,9 @@ std::string PrintableRuns(std::string_view in) {
 
 std::string Utf16Be(std::string_view in);
 
-// The strings of a binary property list (Apple's CFBinaryPList: an object
-// marker 0x5n is an ASCII string of n bytes, 0x6n one of n UTF-16BE
-// units; n = 15 is followed by an int object 0x10 and a one-byte length),
-// found by their markers: Finder tags, where-from URLs.
+}  // namespace
+
+// The markers of finder_files.h's PropertyListStrings.
 std::string PropertyListStrings(std::string_view in) {
   std::string out;
   for (std::size_t i = 8; i < in.size();) {
@@ -83,7 +82,11 @@ std::string PropertyListStrings(std::string_view in) {
       std::string text = kind == 6 ? Utf16Be(in.substr(start, bytes))
                                    : std::string(in.substr(start, bytes));
       bool printable = true;
-      for (char c : text) printable = printable && static_cast<unsigned char>(c) >= 0x20 && c != 0x7F;
+      // A Finder tag is its name, '\n' and its colour's digit ("UK
+      // SECRET\n6"): the two lines as they stand.
+      for (char c : text) {
+        printable = printable && (static_cast<unsigned char>(c) >= 0x20 || c == '\n') && c != 0x7F;
+      }
       if (printable) {
         if (!out.empty()) out += '\n';
         out += text;
@@ -95,6 +98,8 @@ std::string PropertyListStrings(std::string_view in) {
   }
   return out;
 }
+
+namespace {
 
 std::string Utf16Be(std::string_view in) {
   std::string out;

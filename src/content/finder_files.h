@@ -28,6 +28,13 @@
 
 namespace nearmiss::content {
 
+// The strings of a binary property list ("bplist00"; Apple's
+// CFBinaryPList: an object marker 0x5n is an ASCII string of n bytes, 0x6n
+// one of n UTF-16BE units; n = 15 is followed by an int object 0x10 and a
+// one-byte length), found by their markers, one a line: Finder comments
+// and tags, where-from URLs.
+std::string PropertyListStrings(std::string_view in);
+
 // AppleSingle (magic 0x00051600) or AppleDouble (0x00051607), big-endian,
 // at the start (RFC 1740 B.2); or a ".DS_Store" ("\0\0\0\1Bud1").
 bool IsFinderFile(std::string_view bytes);

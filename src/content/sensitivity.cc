@@ -16,6 +16,7 @@
 #include "content/position.h"
 #include "content/reading_place.h"
 #include "content/surprise_words.h"
+#include "content/table_row.h"
 
 namespace nearmiss::content {
 
@@ -181,10 +182,12 @@ void Sensitivity::Corroborate() {
       note_name(portion_names, g);
       portion_levels.insert(g.level);
       if (g.where != "subject") body_portion_levels.insert(g.level);
-    } else if (g.why == kSurpriseWhy || g.why == kEverydayNameWhy) {
-      // A joke's or a surprise's tier ("TOP SECRET!") and a venue's name
-      // ("TOP SECRET COMEDY CLUB") agree with nothing, not even themselves
-      // repeated (surprise_words.h, everyday_words.h).
+    } else if (g.why == kSurpriseWhy || g.why == kEverydayNameWhy || g.why == kTableCellWhy) {
+      // A joke's or a surprise's tier ("TOP SECRET!"), a venue's name
+      // ("TOP SECRET COMEDY CLUB") and a table's column value
+      // ("name<tab>string<tab>CONFIDENTIAL" on many rows) agree with
+      // nothing, not even themselves repeated (surprise_words.h,
+      // everyday_words.h, table_row.h).
       continue;
     } else {
       // A subject word is not a banner line. A bulk mail's top and bottom
@@ -208,7 +211,11 @@ void Sensitivity::Corroborate() {
     // ..." forms): a first name ("Re: LOU" over "LOU" and "Hi Lou") is also
     // the same word in both.
     if (!g.needs_corroboration || !g.marking.starts_with(kControlMarking)) continue;
-    (g.where == "subject" ? subject_words : other_words).insert({g.text, g.level});
+    // "//REL TO USA, GBR" at the body's foot is the subject's "REL TO USA,
+    // GBR" with the dropped tier's separator left on it.
+    std::string_view text = g.text;
+    while (text.starts_with("/")) text.remove_prefix(1);
+    (g.where == "subject" ? subject_words : other_words).insert({text, g.level});
   }
   // The packs of plain portion marks that were agreed (first pass below).
   std::set<std::string_view> agreed_plain_packs;
@@ -262,9 +269,11 @@ void Sensitivity::Corroborate() {
       }
     }
     if (!portion && f.marking.starts_with(kControlMarking) && f.where != "subject") {
+      std::string_view body = f.text;
+      while (body.starts_with("/")) body.remove_prefix(1);
       for (const auto& [text, at] : subject_words) {
-        if (at == f.level && (text == f.text || (f.text.starts_with(text) &&
-                                                 std::string_view(f.text).substr(text.size()).starts_with("/")))) {
+        if (at == f.level && (text == body || (body.starts_with(text) &&
+                                               body.substr(text.size()).starts_with("/")))) {
           return true;
         }
       }

@@ -67,6 +67,29 @@ bool WordGoesOn(std::string_view s, std::size_t i) {
   return i < s.size() && (s[i] == '-' || s[i] == '\'') && word_byte(i + 1);
 }
 
+// The word right after the tier keeps a surprise: "TOP SECRET party",
+// "SECRET Party Planning", "Photos/TOP SECRET Party/" (a tier set before
+// "party" as an adjective; round 58b's tester 13, finding 4), or
+// "surprise" when it ends the line ("TOP SECRET surprise"). Only blanks
+// stand between: "SECRET: party conference security" and "SECRET:
+// surprise inspection of the depot" are a marked subject's words.
+bool SurpriseWordAfter(std::string_view text, std::size_t end, std::size_t line_end) {
+  std::size_t at = end;
+  if (at >= line_end || !IsBlank(text[at])) return false;
+  while (at < line_end && IsBlank(text[at])) ++at;
+  for (std::string_view w : {std::string_view("party"), std::string_view("parties")}) {
+    if (at + w.size() <= line_end && WholeWordAt(text.substr(0, line_end), at, w)) return true;
+  }
+  constexpr std::string_view kSurprise = "surprise";
+  if (at + kSurprise.size() > line_end || !WholeWordAt(text.substr(0, line_end), at, kSurprise)) {
+    return false;
+  }
+  for (std::size_t i = at + kSurprise.size(); i < line_end; ++i) {
+    if (IsAlpha(text[i]) || static_cast<unsigned char>(text[i]) >= 0x80) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool SmileyAt(std::string_view s, std::size_t i) {
@@ -93,6 +116,7 @@ bool KeepsSurprise(std::string_view text, std::size_t begin, std::size_t end) {
   for (std::size_t i = end; i < line_end; ++i) {
     if (SmileyAt(text, i)) return true;
   }
+  if (SurpriseWordAfter(text, end, line_end)) return true;
   return AnyWordOn(LineOf(text, begin, end), kKeepWords);
 }
 

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "content/finder_files.h"
+
 namespace nearmiss::content {
 namespace {
 
@@ -158,7 +160,14 @@ void TarPaxReader::Records() {
         done_ = true;
         return;
       }
-      if (IsText(decoded)) {
+      if (decoded.starts_with("bplist")) {
+        // A Finder comment or tag list as macOS stores it, a binary
+        // property list (com.apple.metadata:kMDItemFinderComment,
+        // _kMDItemUserTags): its strings, as an AppleDouble's are read
+        // (round 58b's tester 13, finding 9).
+        std::string words = PropertyListStrings(decoded);
+        if (!words.empty()) texts_.push_back({std::string(key), gathering_, std::move(words)});
+      } else if (IsText(decoded)) {
         while (!decoded.empty() && decoded.back() == '\0') decoded.pop_back();
         texts_.push_back({std::string(key), gathering_, std::move(decoded)});
       }

@@ -37,7 +37,9 @@ class TarPaxReader {
   // The next bytes of the tar stream. After an error the rest is ignored.
   void Feed(std::string_view bytes);
   // The texts read so far: "comment" records, and "SCHILY.xattr." values
-  // (and "LIBARCHIVE.xattr." ones, decoded) that are UTF-8 text (a binary attribute is metadata, not words).
+  // (and "LIBARCHIVE.xattr." ones, decoded) that are UTF-8 text (a binary attribute is metadata, not words),
+  // and the strings of a decoded binary property list (finder_files.h PropertyListStrings: a
+  // Finder comment or tag list as bsdtar on a Mac stores it).
   const std::vector<PaxText>& texts() const { return texts_; }
   // Empty, or why the headers could not all be read (a pax header over
   // kMaxHeader bytes, a malformed record): the caller says they are unread.

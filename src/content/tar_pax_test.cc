@@ -94,5 +94,25 @@ TEST(TarPaxTest, LibarchiveXattrIsBase64Decoded) {
   }
 }
 
+// Round 58b's tester 13, finding 9: a Finder comment or tag list as bsdtar
+// on a Mac writes it, a binary property list in base64, is read for its
+// strings (a tag's "\n<colour>" left on a line of its own).
+TEST(TarPaxTest, LibarchiveXattrPropertyListIsRead) {
+  // plistlib.dumps("UK SECRET - convoy plan", fmt=FMT_BINARY), and
+  // plistlib.dumps(["UK SECRET\n0"], fmt=FMT_BINARY), base64 unpadded.
+  const std::string tar =
+      Entry('x', Record("LIBARCHIVE.xattr.com.apple.metadata:kMDItemFinderComment",
+                        "YnBsaXN0MDBfEBdVSyBTRUNSRVQgLSBjb252b3kgcGxhbggAAAAAAAABAQAAAAAAAAABAAAAAAAAAAAAAAAAAAAAIg") +
+                     Record("LIBARCHIVE.xattr.com.apple.metadata:_kMDItemUserTags",
+                            "YnBsaXN0MDChAVtVSyBTRUNSRVQKMAgKAAAAAAAAAQEAAAAAAAAAAgAAAAAAAAAAAAAAAAAAABY")) +
+      Entry('0', "Lunch.\n") + std::string(1024, '\0');
+  TarPaxReader reader;
+  reader.Feed(tar);
+  EXPECT_TRUE(reader.error().empty());
+  ASSERT_EQ(reader.texts().size(), 2u);
+  EXPECT_EQ(reader.texts()[0].value, "UK SECRET - convoy plan");
+  EXPECT_EQ(reader.texts()[1].value, "UK SECRET\n0");
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -15,6 +15,7 @@
 #include "content/subject_idioms.h"
 #include "content/subject_mention.h"
 #include "content/surprise_words.h"
+#include "content/table_row.h"
 #include "content/typed_plainly.h"
 #include "content/unseparated_head.h"
 
@@ -289,8 +290,10 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // banner, a portion mark), as the same words in a statement do
   // (surprise_words.h; round 52's tester 13, finding 3). The national and
   // compound forms are other patterns, and count.
-  if (strong && (p.heading_word || OrdinaryMailWord(p)) && (subject || kind == TextKind::kBody) &&
-      KeepsSurprise(text, m.begin, m.end)) {
+  // A file or folder name too ("Photos/TOP SECRET Party/list.txt"; round
+  // 58b's tester 13, finding 4).
+  if (strong && (p.heading_word || OrdinaryMailWord(p)) &&
+      (subject_like || kind == TextKind::kBody) && KeepsSurprise(text, m.begin, m.end)) {
     s.why = kSurpriseWhy;
     return Counts::kIfCorroborated;
   }
@@ -384,6 +387,16 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   if (strong && AboutClearance(text, m.begin, m.end)) {
     strong = false;
     s.why = "a person's clearance";
+  }
+  // "The Vault<tab>TOP SECRET<tab>Hard" in a table's data row between
+  // other rows: the column describes the row, as the same table typed as
+  // plain text is a line in the middle of the page, though a CSV record is
+  // a page of its own (table_row.h; round 58b's tester 13, finding 2). The
+  // national and compound forms ("UK SECRET" in a case list) count.
+  if (strong && kind == TextKind::kBody && (p.heading_word || OrdinaryMailWord(p)) &&
+      InMidTableDataRow(text, m.begin, m.end)) {
+    s.why = kTableCellWhy;
+    return Counts::kIfCorroborated;
   }
   if (strong && kind == TextKind::kBody && !IsEdgeLine(text, m.begin, m.end)) {
     s.why = leads ? "leads a line in the middle of the page"
