@@ -171,4 +171,18 @@ printf 'b0VIM 9.0\000\000\001' >dots/.maillog.swp
 [ "$rc" -eq 2 ] || { cat d.out d.err >&2; no "an editor's .maillog.swp among the logs: exit $rc, want 2"; }
 grep -qF "dots/.maillog.swp" d.out d.err || { cat d.out d.err >&2; no "the .maillog.swp is not named"; }
 
+# 7. A binary file's NUL bytes (core.bin, no line recognised) are no
+# crash's hole in a log (issue-16 tester round 58b, finding 7): the file is
+# named as no log (exit 2), and the crash wording is kept for logs.
+mkdir -p bins && cp dots/maillog bins/maillog
+printf '\000\001\002binary' >bins/core.bin
+"$nearmiss" audit --policy dots.toml --year 2026 bins >b.out 2>b.err; rc=$?
+[ "$rc" -eq 2 ] || { cat b.out b.err >&2; no "a core.bin among the logs: exit $rc, want 2"; }
+grep -qF "bins/core.bin" b.out b.err || { cat b.out b.err >&2; no "the core.bin is not named"; }
+! grep -qF "what a crash leaves" b.out b.err || { cat b.out b.err >&2; no "a binary file's NUL bytes called a crash's hole"; }
+printf 'Nov 23 08:00:00 mail postfix/qmgr[100]: B10009: removed\n\000\000\000\nNov 23 08:00:02 mail postfix/qmgr[100]: B1000A: removed\n' >bins/maillog.0
+rm bins/core.bin
+"$nearmiss" audit --policy dots.toml --year 2026 bins >b.out 2>b.err
+grep -qF "what a crash leaves" b.out b.err || { cat b.out b.err >&2; no "a log's NUL bytes are not called a crash's hole"; }
+
 exit $fail
