@@ -134,7 +134,12 @@ void SortOne(const std::string& given, int depth, AuditInputs* out) {
       if (name == "." || name == "..") continue;
       if (std::string_view what = IsOsMetadata(name); !what.empty()) {
         metadata.push_back(std::string(name) + ": " + std::string(what) + ", not a log; skipped");
-      } else if (name[0] != '.') {
+      } else {
+        // A dot file or folder is read like any other (issue-16 tester
+        // round 58b, finding 3): a rotated log renamed ".maillog-20261120"
+        // or moved to ".archive/" is still a log, and one that is not (an
+        // editor's ".maillog.swp") makes the run incomplete by the same
+        // rule as any file that is no log, never skipped unnamed.
         names.emplace_back(name);
       }
     }
@@ -198,6 +203,12 @@ std::string_view IsOsMetadata(std::string_view name) {
   }
   if (name == ".DS_Store") return "macOS Finder's folder settings";
   if (name.starts_with("._") && name.size() > 2) return "a macOS AppleDouble file";
+  // The folders macOS writes at a volume's root (Spotlight's index, the
+  // Trash, the file-system event log): now that dot names are read.
+  if (name == ".Spotlight-V100" || name == ".Trashes" || name == ".fseventsd" ||
+      name == ".TemporaryItems") {
+    return "macOS's volume metadata";
+  }
   return {};
 }
 

@@ -45,13 +45,14 @@ bool IsMaildir(const std::string& path);
 // What an operating system's own file in a folder is ("Windows's folder
 // settings" for desktop.ini), "" when `name` is none: Windows Explorer's
 // desktop.ini and thumbnail caches (Thumbs.db, ehthumbs.db), macOS
-// Finder's .DS_Store and AppleDouble "._NAME" files, written into folders
+// Finder's .DS_Store and AppleDouble "._NAME" files, the volume folders
+// macOS writes (.Spotlight-V100, .Trashes, .fseventsd), written into folders
 // copied off a server or opened on a desktop. Names compare without ASCII
 // case, as Windows's file names do.
 std::string_view IsOsMetadata(std::string_view name);
 
 // Each input given: a Maildir, an mbox or .eml file is a mailbox; a
-// directory otherwise has its files (not dot files) sorted as if each were
+// directory otherwise has its files (dot files and folders too) sorted as if each were
 // given; a non-regular file or "-" is spooled first. Inside a directory,
 // an empty folder and the files an operating system leaves in folders
 // (IsOsMetadata) are skipped and said in `skipped`; any other file is an

@@ -2,9 +2,12 @@
 
 #include <cctype>
 
+#include "address/root_zone.h"
 #include "base/text_format.h"
 #include "investigate/auditor.h"
 #include "investigate/report.h"
+#include "maillog/eop_mx.h"
+#include "maillog/postfix_fields.h"
 #include "nearmiss/address.h"
 
 namespace nearmiss::investigate {
@@ -32,8 +35,31 @@ std::string NextHopName(std::string_view relay) {
   return host;
 }
 
-std::string NextHopDomain(std::string_view relay) {
+std::string InternalHop(std::string_view relay) {
+  if (maillog::InternalRelay(relay)) {
+    return "its address is loopback, private or link-local (RFC 1918, RFC 4193): "
+           "a server of the organisation";
+  }
   const std::string host = NextHopName(relay);
+  if (host.empty()) return {};
+  if (host == "home.arpa" || host.ends_with(".home.arpa")) {
+    return "home.arpa is for home networks (RFC 8375): a server of the organisation";
+  }
+  const std::string_view tld = std::string_view(host).substr(host.rfind('.') + 1);
+  if (!address::IsDelegatedTld(tld)) {
+    return "the TLD ." + std::string(tld) +
+           " is not in the DNS root zone: only the organisation's own DNS names this server";
+  }
+  return {};
+}
+
+std::string NextHopDomain(std::string_view relay) {
+  if (!InternalHop(relay).empty()) return {};
+  const std::string host = NextHopName(relay);
+  // A tenant's Exchange Online MX (maillog/eop_mx.h), whatever tenant:
+  // Microsoft's server under Microsoft's name in that country
+  // (contoso-cn.mail.protection.partner.outlook.cn), never a look-alike's.
+  if (!maillog::EopDomainKey(host).empty()) return {};
   Domain d;
   if (host.empty() || !ParseDomain(host, &d).ok()) return {};
   return d.registrable;
@@ -45,6 +71,11 @@ const Auditor::Flag* Auditor::LookalikeHop(std::string_view relay, Row& row) {
   // redone for each unflagged delivery (issue 16, h52). Past
   // kMaxHopNames heads the cache is emptied and filled again: the same
   // verdicts, recomputed.
+  // The address is judged before the cache, whose key is the name alone:
+  // one name at a private address and at a public one (gw.army.ml[10.1.1.2],
+  // gw.army.ml[203.0.113.5]) are two next hops, and the first one seen
+  // must not decide for the other.
+  if (maillog::InternalRelay(relay)) return nullptr;
   const std::string_view head = NextHopHead(relay);
   auto it = hop_names_.find(head);
   if (it == hop_names_.end()) {
@@ -65,10 +96,14 @@ const Auditor::Flag* Auditor::LookalikeHop(std::string_view relay, Row& row) {
   const std::string& domain = h.domain;
   const std::string& host = h.host;
   row.domain = domain;
+  // A typo is asked about only for a look-alike: a hop under a domain the
+  // policy blocks (a provider in a country blocked, mx.yandex.ru) is where
+  // the partner's mail is hosted, no slip (round 58b's tester, note).
+  const bool lookalike = !f.target.empty();
   row.reason = "handed to " + host + ", " +
-               (f.target.empty() ? "a " + f.verdict + " domain" : "a look-alike of " + f.target) +
-               ", whose operator receives the message whoever the recipient is (a relayhost, "
-               "transport or smart-host typo?)" +
+               (lookalike ? "a look-alike of " + f.target : "under a " + f.verdict + " domain") +
+               ", whose operator receives the message whoever the recipient is" +
+               (lookalike ? " (a relayhost, transport or smart-host typo?)" : "") +
                (f.reason.empty() ? "" : "; " + domain + ": " + f.reason);
   row.lookalike_hop = host;
   return &f;
@@ -83,7 +118,8 @@ std::string LookalikeHopText(const Report& rep) {
          Counted(rep.lookalike_hop_deliveries, "recipient", "recipients") +
          " not at a flagged domain, handed to a next hop under a look-alike or blocked domain (" +
          hosts +
-         "): its operator received the message (a relayhost, transport or smart-host typo?); "
+         "): its operator received the message (a look-alike one: a relayhost, transport or "
+         "smart-host typo?); "
          "counted under the next hop's domain";
 }
 

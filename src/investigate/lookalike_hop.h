@@ -29,8 +29,25 @@ std::string NextHopName(std::string_view relay);
 // ("smtp.armymil.com" of "smtp.armymil.com[203.0.113.6]:587 (...)"): the
 // same head always gives the same name, so it keys a cache of verdicts.
 std::string_view NextHopHead(std::string_view relay);
+// Why a next hop can have no operator outside the organisation, so is never
+// a look-alike's (issue-16 tester round 58b, finding 1); "" when it may:
+// - its address ("host[addr]:port") is loopback, private, shared or
+//   link-local (maillog::InternalRelay: RFC 1122, RFC 1918, RFC 6598,
+//   RFC 3927, RFC 4193, RFC 4291), which no other domain's server has;
+// - its name is under a TLD not in the DNS root zone (IANA's list shipped
+//   as data/lists/root-zone-tlds.txt; address/root_zone.h): .local
+//   (RFC 6762), .internal, .lan, .corp, .localdomain, .test, .invalid, or
+//   under home.arpa (RFC 8375). Only the organisation's own resolver (an
+//   Active Directory zone, /etc/hosts) answers for such a name, so the
+//   server is one of its own: Postfix's relay= or transport(5) to an
+//   internal hub, Exchange's intra-organisation Send connector.
+std::string InternalHop(std::string_view relay);
 // The registrable name (public suffix plus one label, libpsl) of
-// NextHopName(relay), the domain a next hop is judged by; "" when none.
+// NextHopName(relay), the domain a next hop is judged by; "" when none,
+// for an InternalHop, and for a tenant's Exchange Online MX in any of its
+// countries (maillog::EopDomainKey: Microsoft's own host). A provider's
+// host under its other countries' names (mx.zoho.com.cn) is judged by the
+// provider families (data/lists/provider-regions.txt), which list them.
 std::string NextHopDomain(std::string_view relay);
 
 class Report;

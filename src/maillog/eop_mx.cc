@@ -15,6 +15,8 @@ namespace {
 
 constexpr std::string_view kEop = ".mail.protection.outlook.com";
 constexpr std::string_view kMxMicrosoft = ".mx.microsoft";
+// Microsoft 365 operated by 21Vianet (China): the same service's MX form.
+constexpr std::string_view kEopChina = ".mail.protection.partner.outlook.cn";
 
 // `domain` in A-labels, lower case (UTS #46 nontransitional, as DNS and
 // the address module hold it); as given, lower case, when ICU refuses it
@@ -63,6 +65,8 @@ std::string_view EopDomainKey(std::string_view host) {
   std::string_view key;
   if (host.ends_with(kEop)) {
     key = host.substr(0, host.size() - kEop.size());
+  } else if (host.ends_with(kEopChina)) {
+    key = host.substr(0, host.size() - kEopChina.size());
   } else if (host.ends_with(kMxMicrosoft)) {
     // KEY.ZONE.mx.microsoft: exactly one zone label.
     std::string_view rest = host.substr(0, host.size() - kMxMicrosoft.size());

@@ -13,7 +13,10 @@
 //     Community, "Implementing Inbound SMTP DANE with DNSSEC for Exchange
 //     Online Mail Flow", 2023-09-27; c7solutions.com, "What is
 //     mx.microsoft?", 2024-02; the Message Center notice of 2025-04-04
-//     moving new accepted domains under mx.microsoft).
+//     moving new accepted domains under mx.microsoft);
+//   KEY.mail.protection.partner.outlook.cn: the same for Microsoft 365
+//     operated by 21Vianet in China (Microsoft Learn, "Microsoft 365
+//     operated by 21Vianet" DNS records; issue-16 tester round 58b).
 // A domain with hyphens of its own ("my-firm.co.uk") has no key derived
 // from its name (DNSControl: "no default if domain contains dashes"; the
 // key administrators report drops them, "myfirm-co-uk"). Only that form

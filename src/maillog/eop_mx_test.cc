@@ -16,6 +16,10 @@ TEST(EopMx, DomainKeyOfEachForm) {
   EXPECT_EQ(EopDomainKey("cba-com-au.mail.protection.outlook.com"), "cba-com-au");
   EXPECT_EQ(EopDomainKey("cba-com-au.x-v1.mx.microsoft"), "cba-com-au");
   EXPECT_EQ(EopDomainKey("army-ml.o-v1.mx.microsoft"), "army-ml");
+  // Microsoft 365 operated by 21Vianet (round 58b's tester 16, finding 2).
+  EXPECT_EQ(EopDomainKey("contoso-cn.mail.protection.partner.outlook.cn"), "contoso-cn");
+  EXPECT_TRUE(EopKeyNames("contoso-cn", "contoso.cn"));
+  EXPECT_EQ(EopDomainKey("mail.protection.partner.outlook.cn"), "");
   // Not a tenant's name: the service's own hosts, another domain's.
   EXPECT_EQ(EopDomainKey("mail.protection.outlook.com"), "");
   EXPECT_EQ(EopDomainKey("a.b.mail.protection.outlook.com"), "");

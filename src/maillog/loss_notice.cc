@@ -191,7 +191,9 @@ std::string LostLines(const LineCounts& c) {
     out += "; qmgr removes a message only once each recipient has an outcome, so those lines "
            "are missing from the log)";
   }
-  if (const uint64_t runs = c.nul_runs + c.nul_holes; runs != 0) {
+  // A crash's hole only in a file read as a log (no line recognised: a
+  // binary file's own NUL bytes; investigate/left_out.cc).
+  if (const uint64_t runs = c.recognised == 0 ? 0 : c.nul_runs + c.nul_holes; runs != 0) {
     const bool hole_first =
         c.nul_holes != 0 && (c.nul_runs == 0 || c.first_nul_hole_line <= c.first_nul_line);
     const uint64_t bytes = hole_first ? c.first_nul_hole_bytes : c.first_nul_bytes;

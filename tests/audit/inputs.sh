@@ -144,4 +144,45 @@ printf 'notes\n' >servers/EX02/README.txt
 [ "$rc" -eq 2 ] || no "a README.txt among the logs: exit $rc, want 2"
 grep -qF "servers/EX02/README.txt" s.err || no "the README.txt is not named"
 
+# 6. Dot files and dot folders inside a folder given (issue-16 tester round
+# 58b, finding 3) are read like any other file, never skipped unnamed: a
+# rotated log renamed .maillog-20261120 or moved to .archive/ is still a
+# log; an editor's .maillog.swp is no log and makes the run incomplete.
+mkdir -p dots/.archive
+printf '[domains]\norganisation = ["army.mil"]\n' >dots.toml
+printf '%s\n' 'Nov 20 08:00:00 mail postfix/qmgr[100]: B10001: from=<alice@army.mil>, size=100, nrcpt=1 (queue active)' \
+  'Nov 20 08:00:01 mail postfix/smtp[101]: B10001: to=<x1@army.ml>, relay=mx.army.ml[203.0.113.5]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)' \
+  >dots/.maillog-20261120
+sed 's/B10001/B10002/; s/x1@/x2@/; s/Nov 20/Nov 21/' dots/.maillog-20261120 >dots/.archive/maillog-20261121
+sed 's/B10001/B10003/; s/x1@/x3@/; s/Nov 20/Nov 22/' dots/.maillog-20261120 >dots/maillog
+"$nearmiss" audit --policy dots.toml --year 2026 --json dots >d.out 2>d.err; rc=$?
+[ "$rc" -eq 1 ] || { cat d.out d.err >&2; no "a folder with dot files of logs: exit $rc, want 1"; }
+for who in x1@army.ml x2@army.ml x3@army.ml; do
+  grep -qF "\"to\":\"$who\"" d.out || { cat d.out d.err >&2; no "a dot file's or dot folder's delivery to $who is not a row"; }
+done
+"$nearmiss" audit --policy dots.toml --year 2026 dots >d.out 2>d.err
+for f in dots/.maillog-20261120 dots/.archive/maillog-20261121; do
+  grep -qF "$f" d.out || { cat d.out d.err >&2; no "$f is not named in What was read"; }
+done
+"$nearmiss" learn --policy dots.toml --store dots.db dots >l.out 2>&1
+grep -qF "in 3 files" l.out || { cat l.out >&2; no "learn did not read the 3 files of dots/"; }
+printf 'b0VIM 9.0\000\000\001' >dots/.maillog.swp
+"$nearmiss" audit --policy dots.toml --year 2026 dots >d.out 2>d.err; rc=$?
+[ "$rc" -eq 2 ] || { cat d.out d.err >&2; no "an editor's .maillog.swp among the logs: exit $rc, want 2"; }
+grep -qF "dots/.maillog.swp" d.out d.err || { cat d.out d.err >&2; no "the .maillog.swp is not named"; }
+
+# 7. A binary file's NUL bytes (core.bin, no line recognised) are no
+# crash's hole in a log (issue-16 tester round 58b, finding 7): the file is
+# named as no log (exit 2), and the crash wording is kept for logs.
+mkdir -p bins && cp dots/maillog bins/maillog
+printf '\000\001\002binary' >bins/core.bin
+"$nearmiss" audit --policy dots.toml --year 2026 bins >b.out 2>b.err; rc=$?
+[ "$rc" -eq 2 ] || { cat b.out b.err >&2; no "a core.bin among the logs: exit $rc, want 2"; }
+grep -qF "bins/core.bin" b.out b.err || { cat b.out b.err >&2; no "the core.bin is not named"; }
+! grep -qF "what a crash leaves" b.out b.err || { cat b.out b.err >&2; no "a binary file's NUL bytes called a crash's hole"; }
+printf 'Nov 23 08:00:00 mail postfix/qmgr[100]: B10009: removed\n\000\000\000\nNov 23 08:00:02 mail postfix/qmgr[100]: B1000A: removed\n' >bins/maillog.0
+rm bins/core.bin
+"$nearmiss" audit --policy dots.toml --year 2026 bins >b.out 2>b.err
+grep -qF "what a crash leaves" b.out b.err || { cat b.out b.err >&2; no "a log's NUL bytes are not called a crash's hole"; }
+
 exit $fail
