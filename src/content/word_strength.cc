@@ -5,6 +5,7 @@
 
 #include "content/banner_tail.h"
 #include "content/checkbox_choice.h"
+#include "content/compound_hyphen.h"
 #include "content/everyday_words.h"
 #include "content/government_furniture.h"
 #include "content/legend_words.h"
@@ -178,6 +179,16 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
                           : strong ? "on a banner line"
                                    : "in running text, not on a banner line");
   strong = strong || leads;
+  // "SECRET-Santa 2026 draw", "GEHEIM-TIPP DER WOCHE", "TOP-SECRET party
+  // plans": a compound word or a hyphenated adjective, not the marking and
+  // its separator (compound_hyphen.h; round 58b's tester 13, finding 1).
+  // The adjective only of a bare two-word tier: "OFFICIAL-SENSITIVE budget
+  // figures" is the scheme's own compound.
+  if (strong && (HyphenJoinsWordAfter(text, m.end) ||
+                 (p.heading_word && HyphenatedAdjective(text, m.begin, m.end)))) {
+    s.why = "joined by a hyphen to a word (SECRET-Santa, top-secret party)";
+    return Counts::kYes;  // weak
+  }
   if (!strong && kind == TextKind::kBody && s.mail_body &&
       NoteHeadsBareTier(text, m.begin, m.end)) {
     *strength = Strength::kStrong;
