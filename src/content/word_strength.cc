@@ -280,7 +280,9 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // the idiom, written in capitals for emphasis, right after the bare word
   // (subject_idioms.h); "SECRET: menu of strike options" is a marked
   // subject (issue 13, breaker round 13 defect 4).
-  if (strong && subject && p.heading_word &&
+  // A file's name the same ("GEHEIM REZEPT.txt", "SECRET Santa list.xlsx";
+  // round 58b's tester 13, finding 3).
+  if (strong && subject_like && p.heading_word &&
       FollowedBySubjectIdiom(text, m.end)) {
     strong = false;
     s.why = "an everyday idiom (subject_idioms.h)";
@@ -300,7 +302,8 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // banner, a portion mark), as the same words in a statement do
   // (surprise_words.h; round 52's tester 13, finding 3). The national and
   // compound forms are other patterns, and count.
-  if (strong && (p.heading_word || OrdinaryMailWord(p)) && (subject || kind == TextKind::kBody) &&
+  // A file's name keeps one as a subject does ("Wichteln 2026 - GEHEIM.txt").
+  if (strong && (p.heading_word || OrdinaryMailWord(p)) && (subject_like || kind == TextKind::kBody) &&
       KeepsSurprise(text, m.begin, m.end)) {
     s.why = kSurpriseWhy;
     return Counts::kIfCorroborated;
