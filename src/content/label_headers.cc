@@ -104,7 +104,7 @@ bool CoversWholeName(std::string_view words, const Sensitivity& found) {
 // (Encrypted)"), a caveat ("Secret - UK Eyes Only") or a GSC descriptor
 // ("OFFICIAL\Sensitive\Commercial"). A child of other
 // words ("General\Project Falcon") may say more than its parent.
-constexpr std::array<std::string_view, 44> kAudienceWords = {
+constexpr std::array<std::string_view, 58> kAudienceWords = {
     "all",        "employees",   "employee",     "staff",     "anyone",
     "unrestricted", "recipients", "recipient",   "only",      "specified",
     "people",     "trusted",     "partners",     "everyone",  "users",
@@ -113,17 +113,27 @@ constexpr std::array<std::string_view, 44> kAudienceWords = {
     "medical",    "contracts",   "management",   "policy",    "finance",
     "hr",         "sales",       "marketing",    "engineering", "operations",
     "board",      "executive",   "executives",   "research",  "encrypted",
-    "unencrypted", "encryption", "no",           "eyes",      "uk"};
+    "unencrypted", "encryption", "no",           "eyes",      "uk",
+    // The German tenant's sublabels ("Vertraulich\Alle Mitarbeiter",
+    // "Streng vertraulich\Nur Empfänger", "Vertraulich\Jeder
+    // (uneingeschränkt)"; Microsoft Learn de-de, default labels).
+    "alle",       "mitarbeiter", "mitarbeitende", "mitarbeitenden", "nur",
+    "empfänger",  "jeder",       "uneingeschränkt", "intern", "extern",
+    "verschlüsselt", "unverschlüsselt", "partner", "vertrauenswürdige"};
 
 bool IsAudienceScope(std::string_view part) {
   bool any = false;
   for (std::size_t i = 0; i < part.size();) {
-    if (!std::isalpha(static_cast<unsigned char>(part[i]))) {
+    // A byte of a non-ASCII letter is part of its word ("Empfänger").
+    auto letter = [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    };
+    if (!letter(part[i])) {
       ++i;
       continue;
     }
     std::size_t j = i;
-    while (j < part.size() && std::isalpha(static_cast<unsigned char>(part[j]))) ++j;
+    while (j < part.size() && letter(part[j])) ++j;
     std::string_view word = part.substr(i, j - i);
     bool known = false;
     for (std::string_view w : kAudienceWords) known = known || EqualsNoCase(word, w);

@@ -45,7 +45,13 @@ bool IsClassificationProperty(std::string_view name) {
       // Classifier tools' and templates' "Sensitivity" property (round 44
       // tester 13, finding 4); its RFC 4021 values (Normal, Personal,
       // Private, Company-Confidential) are placed as the header's are.
-      "sensitivity"};
+      "sensitivity",
+      // The German keys of the same property, as the de pack's labelled
+      // lines read them (VSA § 4: the grade, "Einstufung"; "VS-Einstufung",
+      // "Klassifizierung", "Geheimhaltungsgrad" in templates and DMSs;
+      // round 58b's tester 13, finding 8). Lower case, as NameKey folds
+      // ASCII only: "VS-Einstufung" is "vseinstufung".
+      "einstufung", "vseinstufung", "klassifizierung", "geheimhaltungsgrad"};
   static constexpr std::string_view kVendorPrefixes[] = {
       "", "bjdocument", "bj", "titus", "janusseal", "janus", "document", "doc"};
   std::string key = NameKey(name);

@@ -42,6 +42,20 @@ TEST(LabelProperties, VendorPrefixedNamesAreLabels) {
                                       "PROTECTED", "Highly Confidential"}));
 }
 
+// Round 58b's tester 13, finding 8: the de pack's keys as DOCX custom
+// properties; a name that only contains the word is still no label.
+TEST(LabelProperties, GermanClassificationNamesAreLabels) {
+  LabelProperties p;
+  OfferLabelProperty("Einstufung", "VS-VERTRAULICH", &p);
+  OfferLabelProperty("Klassifizierung", "GEHEIM", &p);
+  OfferLabelProperty("VS-Einstufung", "VS-NfD", &p);
+  OfferLabelProperty("Geheimhaltungsgrad", "STRENG GEHEIM", &p);
+  OfferLabelProperty("Einstufungsdatum", "2026-01-01", &p);
+  OfferLabelProperty("Neueinstufung", "keine", &p);
+  EXPECT_EQ(p.classifications,
+            (std::vector<std::string>{"VS-VERTRAULICH", "GEHEIM", "VS-NfD", "STRENG GEHEIM"}));
+}
+
 TEST(LabelProperties, PurviewKeysKeepTheHeaderForm) {
   LabelProperties p;
   OfferLabelProperty("MSIP_Label_6c3a2f1e-9b8d-4e7f-a1b2-c3d4e5f60718_Enabled", "true", &p);

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "content/compound_hyphen.h"
 #include "content/cui_label.h"
 #include "content/legend_words.h"
 #include "content/line_text.h"
@@ -237,6 +238,15 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
               : !subject_title && bracketed ? "a bracketed form inside a sentence"
               : !subject_title && InsideSentence(text, m.begin, m.end) ? "inside a sentence"
                                                      : "quoted in a sentence";
+      // "VS-NfD-Zulassung", "VS-NfD-Schulung am Montag": the form as the
+      // first part of a compound noun names a topic (compound_hyphen.h;
+      // round 58b's tester 13, finding 12). A control after the hyphen
+      // stays the banner's tail.
+      if (*strength == Strength::kStrong && HyphenJoinsWordAfter(text, m.end)) {
+        *strength = Strength::kWeak;
+        s.why = "the first part of a compound word (VS-NfD-Zulassung)";
+        return Counts::kYes;
+      }
       // "RESTREINT UE explained: how ...": a body line that names it, or a
       // sender who ran the banner into the first sentence; it counts if
       // another marking of the message agrees.

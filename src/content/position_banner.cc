@@ -394,12 +394,31 @@ bool QuotedInSentence(std::string_view text, std::size_t begin, std::size_t end)
   std::size_t e = end;
   // "...NOFORN." or "...NOFORN," inside the quotes, as some write it.
   if (e < text.size() && (text[e] == '.' || text[e] == ',' || text[e] == '?')) ++e;
-  const std::size_t open = OpeningQuoteBefore(text, begin);
+  std::size_t open = OpeningQuoteBefore(text, begin);
   const std::size_t close = ClosingQuoteAt(text, e);
-  if (open == 0 || close == 0) return false;
   const std::size_t line_begin = LineStart(text, begin);
   const std::size_t line_end = LineEnd(text, end);
-  std::string_view before = text.substr(line_begin, begin - open - line_begin);
+  std::size_t quote_begin = begin;  // where the quoted words start
+  // The form closing a quoted title of words in lower case ('die Schulung
+  // "Umgang mit VS-NfD"', '„Umgang mit VS-NfD“'): a course's or a book's
+  // name, as quoted as the form alone (round 58b's tester 13, finding 12).
+  if (open == 0 && close != 0) {
+    for (std::size_t i = begin; i > line_begin; --i) {
+      const char c = text[i - 1];
+      std::size_t width = 0;
+      if (c == '"') width = 1;
+      if (i >= line_begin + 3 && text.compare(i - 3, 3, "\xe2\x80\x9e") == 0) width = 3;  // „
+      if (i >= line_begin + 3 && text.compare(i - 3, 3, "\xe2\x80\x9c") == 0) width = 3;  // “
+      if (width == 0) continue;
+      if (HasLowerCaseWord(text.substr(i, begin - i))) {
+        open = width;
+        quote_begin = i;
+      }
+      break;
+    }
+  }
+  if (open == 0 || close == 0) return false;
+  std::string_view before = text.substr(line_begin, quote_begin - open - line_begin);
   while (!before.empty() && IsBlank(before.back())) before.remove_suffix(1);
   // 'Classification: "SECRET//NOFORN"', 'Classification = "SECRET"': a
   // labelled value, applied.

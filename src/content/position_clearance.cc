@@ -34,6 +34,10 @@ constexpr std::array<std::string_view, 4> kClearanceLabels = {
     "clearance:", "clearance level:", "security clearance:",
     "required clearance:"};
 
+// A letter of a label's word: ASCII, or a byte of a non-ASCII letter
+// ("Ermächtigung").
+bool LabelLetter(char c) { return IsAlpha(c) || static_cast<unsigned char>(c) >= 0x80; }
+
 bool WordIs(std::string_view text, std::size_t at, std::string_view word) {
   if (!StartsWithNoCaseAt(text, at, word)) return false;
   std::size_t after = at + word.size();
@@ -61,7 +65,7 @@ bool ClearanceFieldLabel(std::string_view text, std::size_t from, std::size_t be
     while (i < end && IsBlank(text[i])) ++i;
     if (i == end) break;
     std::size_t w = i;
-    while (w < end && (IsAlpha(text[w]) || text[w] == '-')) ++w;
+    while (w < end && (LabelLetter(text[w]) || text[w] == '-')) ++w;
     if (w == i || (w < end && !IsBlank(text[w]))) return false;  // not a word of letters
     if (++words > kMaxLabelWords) return false;
     i = w;
@@ -335,8 +339,15 @@ bool InClearanceList(std::string_view text, std::size_t line_begin,
 // that do ("Access Level", not "Access:"; "Investigation Level", not the
 // "Fraud investigation - UK SECRET" of a marked subject).
 // "Eligibility:" alone too: no marking is keyed so.
-constexpr std::array<std::string_view, 5> kPersonLabelWords = {
-    "clearance", "clearances", "vetting", "vetted", "eligibility"};
+// German adverts' and vetting forms' words: "VS-Ermächtigung" (the
+// authorisation to VS a person holds, VSA § 3), "Sicherheitsüberprüfung"
+// and its level "Ü1/Ü2/Ü3" (SÜG §§ 8-10), "Ü-Stufe" (round 58b's tester
+// 13, finding 7). Non-ASCII letters compare byte for byte, in the case
+// written here or the word's first capital.
+constexpr std::array<std::string_view, 11> kPersonLabelWords = {
+    "clearance", "clearances", "vetting", "vetted", "eligibility",
+    "vs-ermächtigung", "ermächtigung", "vs-ermaechtigung", "sicherheitsüberprüfung",
+    "sicherheitsueberpruefung", "ü-stufe"};
 constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kPersonLabelPairs = {{
     {"access", "level"},
     {"investigation", "level"},
@@ -347,7 +358,12 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kPersonLa
 }};
 
 bool SameWord(std::string_view word, std::string_view name) {
-  return word.size() == name.size() && StartsWithNoCaseAt(word, 0, name);
+  if (word.size() == name.size() && StartsWithNoCaseAt(word, 0, name)) return true;
+  // "Ü-Stufe": a non-ASCII first letter in capitals ("Ü" is C3 9C, "ü" C3 BC).
+  return word.size() == name.size() && word.size() > 2 &&
+         static_cast<unsigned char>(word[0]) == 0xC3 && word[0] == name[0] &&
+         (static_cast<unsigned char>(word[1]) | 0x20) == static_cast<unsigned char>(name[1]) &&
+         StartsWithNoCaseAt(word.substr(2), 0, name.substr(2));
 }
 
 }  // namespace
@@ -365,9 +381,9 @@ bool RoleWordOnLine(std::string_view text, std::size_t line_begin, std::size_t l
 bool NamesPersonsClearance(std::string_view label) {
   std::string_view previous;
   for (std::size_t i = 0; i < label.size();) {
-    while (i < label.size() && !IsAlpha(label[i])) ++i;
+    while (i < label.size() && !LabelLetter(label[i])) ++i;
     const std::size_t w = i;
-    while (i < label.size() && (IsAlpha(label[i]) || label[i] == '-')) ++i;
+    while (i < label.size() && (LabelLetter(label[i]) || label[i] == '-')) ++i;
     const std::string_view word = label.substr(w, i - w);
     if (word.empty()) break;
     for (std::string_view name : kPersonLabelWords) {
@@ -380,6 +396,28 @@ bool NamesPersonsClearance(std::string_view label) {
   }
   return false;
 }
+
+namespace {
+
+// A German vetting level, "Ü1", "Ü2" or "Ü3" (SÜG §§ 8-10: the simple,
+// extended and extended-with-enquiries Sicherheitsüberprüfung), as a word
+// on the match's line: "Sicherheitsüberprüfung: Ü2 (VS-VERTRAULICH)",
+// "Systemadministrator (Ü2, VS-NfD)" (round 58b's tester 13, findings 7
+// and 12). A document's banner line names no vetting level.
+bool VettingLevelOnLine(std::string_view text, std::size_t line_begin, std::size_t line_end) {
+  static constexpr std::string_view kU = "\xc3\x9c";  // "Ü"
+  for (std::size_t at = text.find(kU, line_begin); at != std::string_view::npos && at < line_end;
+       at = text.find(kU, at + 1)) {
+    const std::size_t digit = at + kU.size();
+    if (digit >= line_end || text[digit] < '1' || text[digit] > '3') continue;
+    if (at > line_begin && (LabelLetter(text[at - 1]) || IsDigit(text[at - 1]))) continue;
+    if (digit + 1 < line_end && (LabelLetter(text[digit + 1]) || IsDigit(text[digit + 1]))) continue;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
   std::size_t i = end;
@@ -418,6 +456,7 @@ bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
   const std::size_t qualified = ClearanceQualifierEnd(text, i);
   if (qualified != i || StatusWordBefore(text, begin)) return true;
   std::size_t line_begin = LineStart(text, begin);
+  if (VettingLevelOnLine(text, line_begin, LineEnd(text, end))) return true;
   std::size_t lead = line_begin;
   while (lead < begin && (IsBlank(text[lead]) || text[lead] == '-' ||
                           text[lead] == '*')) {

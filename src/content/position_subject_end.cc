@@ -6,6 +6,7 @@
 
 #include "content/banner_tail.h"
 #include "content/line_text.h"
+#include "content/compound_hyphen.h"
 #include "content/position.h"
 
 namespace nearmiss::content {
@@ -246,12 +247,10 @@ SubjectRest ReadSubjectRest(std::string_view text, std::size_t end) {
 }
 
 bool FollowedBySeparator(std::string_view text, std::size_t end) {
-  // A hyphen joining a lower-case word to the match makes one compound
-  // word ("Protected B-side vinyl sale"), not a separator (round 42).
-  if (end + 1 < text.size() && text[end] == '-' && text[end + 1] >= 'a' &&
-      text[end + 1] <= 'z') {
-    return false;
-  }
+  // A hyphen joining a word to the match makes one compound word
+  // ("Protected B-side vinyl sale", round 42; "SECRET-Santa", "GEHEIM-TIPP",
+  // round 58b; compound_hyphen.h), not a separator.
+  if (HyphenJoinsWordAfter(text, end)) return false;
   while (end < text.size() && IsBlank(text[end])) ++end;
   if (end == text.size()) return true;
   switch (text[end]) {

@@ -6,6 +6,7 @@
 
 #include "content/banner_tail.h"
 #include "content/line_text.h"
+#include "content/self_statement_de.h"
 #include "content/surprise_words.h"
 
 namespace nearmiss::content {
@@ -420,6 +421,10 @@ SelfStatement StatesOwnLevel(std::string_view text, std::size_t begin,
   }
   // The match may take the blanks or the line break after the word.
   while (end > begin && (IsBlank(text[end - 1]) || text[end - 1] == '\n')) --end;
+  // The German sentence, verb-final ("ist als GEHEIM eingestuft.").
+  if (SelfStatement de = GermanStatesOwnLevel(text, begin, end); de != SelfStatement::kNone) {
+    return de;
+  }
   if (!PredicateEnds(text, end)) return SelfStatement::kNone;
   std::size_t line_begin = LineStart(text, begin);
   if (!IsBlankLine(text, line_begin, begin)) {

@@ -108,7 +108,31 @@ bool ClosesPhrase(std::string_view text, std::size_t j) {
 
 }  // namespace
 
+namespace {
+
+// The German idioms after the bare "GEHEIM" with no separator: "GEHEIM
+// Rezept von Oma", "GEHEIM REZEPT", "GEHEIM Tipps für Köln", "GEHEIM
+// WICHTELN 2026" (round 58b's tester 13, finding 3), as "SECRET recipe"
+// and "SECRET SANTA" are English ones. Stems, as German joins nouns
+// ("Rezeptidee", "Wichtelliste"). "GEHEIM: Tipp der Woche" keeps its
+// separator's weight.
+constexpr std::array<std::string_view, 4> kGermanIdiomStems = {
+    "rezept", "tipp", "wichtel", "geschenk"};
+
+bool GermanIdiomAfter(std::string_view text, std::size_t end) {
+  std::size_t i = end;
+  if (i >= text.size() || !IsBlank(text[i])) return false;
+  while (i < text.size() && IsBlank(text[i])) ++i;
+  for (std::string_view stem : kGermanIdiomStems) {
+    if (StartsWithNoCaseAt(text, i, stem)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool FollowedBySubjectIdiom(std::string_view text, std::size_t end) {
+  if (GermanIdiomAfter(text, end)) return true;
   constexpr std::string_view kRestricted = "restricted";
   const bool restricted =
       end >= kRestricted.size() &&

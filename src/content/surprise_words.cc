@@ -20,7 +20,10 @@ constexpr std::array<std::string_view, 26> kKeepWords = {
     "our little secret", "no peeking"};
 
 // kKeepWords that say a surprise is kept wherever they stand in a note.
-constexpr std::array<std::string_view, 22> kTextWords = {
+// "secret santa": the body of a subject's bare "SECRET" ("Secret Santa:
+// you drew Anna!"; round 58b's tester 13, finding 3).
+constexpr std::array<std::string_view, 23> kTextWords = {
+    "secret santa",
     "shh", "shhh", "psst", "birthday", "don't tell", "do not tell", "dont tell",
     "don't mention", "do not mention", "must not know", "mustn't know", "must not find out",
     "doesn't know", "does not know", "keep it quiet", "keep it a secret", "surprise party",
@@ -39,12 +42,36 @@ bool WholeWordAt(std::string_view line, std::size_t at, std::string_view word) {
   return next >= line.size() || !IsAlpha(line[next]);
 }
 
+// The German words of a kept surprise and of the everyday things a party
+// note or a family mail calls "geheim" ("GEHEIM: Überraschungsparty für
+// Anna", "STRENG GEHEIM - Geburtstagsgeschenk für Papa", "GEHEIM: Wichteln
+// 2026"; de.toml names
+// the party invitation's "streng geheim!" as the everyday use; round 58b's
+// tester 13, finding 3). Stems: German joins nouns into one word
+// ("Überraschungsparty", "Geburtstagsgeschenk"), so each matches at a
+// word's start with any letters after it. A non-ASCII first letter is not
+// case folded, so its three spellings are listed.
+constexpr std::array<std::string_view, 11> kGermanKeepStems = {
+    "überraschung", "Überraschung", "ÜBERRASCHUNG", "geburtstag", "wichtel", "geschenk",
+    "nicht verraten", "verrate nichts", "party für", "feier für", "nicht weitersagen"};
+
+bool LetterByte(char c) { return IsAlpha(c) || static_cast<unsigned char>(c) >= 0x80; }
+
+bool GermanStemAt(std::string_view line, std::size_t at) {
+  if (at > 0 && LetterByte(line[at - 1])) return false;
+  for (std::string_view stem : kGermanKeepStems) {
+    if (StartsWithNoCaseAt(line, at, stem)) return true;
+  }
+  return false;
+}
+
 template <std::size_t N>
 bool AnyWordOn(std::string_view line, const std::array<std::string_view, N>& words) {
   for (std::size_t at = 0; at < line.size(); ++at) {
     for (std::string_view w : words) {
       if (WholeWordAt(line, at, w)) return true;
     }
+    if (GermanStemAt(line, at)) return true;
   }
   return false;
 }

@@ -5,6 +5,7 @@
 
 #include "content/banner_tail.h"
 #include "content/checkbox_choice.h"
+#include "content/compound_hyphen.h"
 #include "content/everyday_words.h"
 #include "content/government_furniture.h"
 #include "content/legend_words.h"
@@ -179,6 +180,16 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
                           : strong ? "on a banner line"
                                    : "in running text, not on a banner line");
   strong = strong || leads;
+  // "SECRET-Santa 2026 draw", "GEHEIM-TIPP DER WOCHE", "TOP-SECRET party
+  // plans": a compound word or a hyphenated adjective, not the marking and
+  // its separator (compound_hyphen.h; round 58b's tester 13, finding 1).
+  // The adjective only of a bare two-word tier: "OFFICIAL-SENSITIVE budget
+  // figures" is the scheme's own compound.
+  if (strong && (HyphenJoinsWordAfter(text, m.end) ||
+                 (p.heading_word && HyphenatedAdjective(text, m.begin, m.end)))) {
+    s.why = "joined by a hyphen to a word (SECRET-Santa, top-secret party)";
+    return Counts::kYes;  // weak
+  }
   if (!strong && kind == TextKind::kBody && s.mail_body &&
       NoteHeadsBareTier(text, m.begin, m.end)) {
     *strength = Strength::kStrong;
@@ -270,7 +281,9 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // the idiom, written in capitals for emphasis, right after the bare word
   // (subject_idioms.h); "SECRET: menu of strike options" is a marked
   // subject (issue 13, breaker round 13 defect 4).
-  if (strong && subject && p.heading_word &&
+  // A file's name the same ("GEHEIM REZEPT.txt", "SECRET Santa list.xlsx";
+  // round 58b's tester 13, finding 3).
+  if (strong && subject_like && p.heading_word &&
       FollowedBySubjectIdiom(text, m.end)) {
     strong = false;
     s.why = "an everyday idiom (subject_idioms.h)";
@@ -290,8 +303,8 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // banner, a portion mark), as the same words in a statement do
   // (surprise_words.h; round 52's tester 13, finding 3). The national and
   // compound forms are other patterns, and count.
-  // A file or folder name too ("Photos/TOP SECRET Party/list.txt"; round
-  // 58b's tester 13, finding 4).
+  // A file or folder name too ("Photos/TOP SECRET Party/list.txt",
+  // "Wichteln 2026 - GEHEIM.txt"; round 58b's tester 13, findings 3, 4).
   if (strong && (p.heading_word || OrdinaryMailWord(p)) &&
       (subject_like || kind == TextKind::kBody) && KeepsSurprise(text, m.begin, m.end)) {
     s.why = kSurpriseWhy;
