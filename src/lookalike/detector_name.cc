@@ -94,7 +94,10 @@ std::optional<Candidate> DetectorImpl::ForeignZoneName(uint32_t id, std::string_
   const size_t dot = ending.find('.');
   const std::string_view code = ending.substr(0, dot);
   const std::string_view after = dot == std::string_view::npos ? "" : ending.substr(dot + 1);
-  if (code.size() != 2) return std::nullopt;
+  // Only NAME.NS (mea.gov): a deeper name (hq.army.mil.ca) is one of the
+  // listed organisation above it (army.mil) with a code added, not a name
+  // of another country's zone (mil.ac).
+  if (code.size() != 2 || LabelCount(covered) != 2) return std::nullopt;
   const std::string swapped{code[1], code[0]};
   for (const std::string& cc : {std::string(code), swapped}) {
     std::string name(covered);
