@@ -139,6 +139,14 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
                     .c_str(),
                 c.first_not_address.c_str());
   }
+  if (c.invisible_dropped > 0) {
+    // Learned as they read: the form with a zero width space in it is no
+    // one's address, and kept it made the real one its "typo".
+    std::printf("%s held invisible characters (a zero width space, a byte order mark, a bidi "
+                "mark, ...), read without them; first at %s\n",
+                Counted(c.invisible_dropped, "recipient").c_str(),
+                c.first_invisible_dropped.c_str());
+  }
   if (uint64_t all = skips.domains + c.skipped_domains; all > 0) {
     std::printf("skipped %s whose domain cannot be learned (an address literal such as [192.0.2.7], "
                 "a bad xn-- label, a leading or trailing hyphen, a public suffix itself): not "

@@ -15,6 +15,8 @@
 #define NEARMISS_CONTENT_INVISIBLE_CODE_POINT_H_
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 namespace nearmiss::content {
 
@@ -23,6 +25,12 @@ bool IsDefaultIgnorable(std::uint32_t cp);
 
 // Whether `cp` is Default_Ignorable_Code_Point or Bidi_Control.
 bool IsInvisibleCodePoint(std::uint32_t cp);
+
+// `utf8` without its invisible code points (IsInvisibleCodePoint); "" when
+// it has none (then there is nothing to drop). Invalid UTF-8 bytes are kept
+// as they are. The engine judges a typed address by it, and learn reads an
+// address by it (history/learn.h), so both see one address.
+std::string WithoutInvisibleCodePoints(std::string_view utf8);
 
 }  // namespace nearmiss::content
 

@@ -130,5 +130,24 @@ TEST(AddressTypoInvisible, TheCharacterClasses) {
   EXPECT_EQ(engine::DescribeInvisible(S({kRlo, "x", kRlo})), "U+202E RIGHT-TO-LEFT OVERRIDE");
 }
 
+// Round 58b's tester 15, finding 1: a store learned before learn dropped
+// invisible characters holds <U+200B>john.smith@. It is read as the address
+// it reads as: the real address is that correspondent, not its "typo", and
+// a slip is offered the visible address only, once.
+TEST(AddressTypoInvisible, AStoredRowWithThemIsTheAddressItReadsAs) {
+  auto one = AliceWritesTo({"\xE2\x80\x8Bjohn.smith@partner.example"});
+  auto both = AliceWritesTo({"john.smith\xEF\xBB\xBF@partner.example", "john.smith@partner.example"});
+  for (const auto& e : {one, both}) {
+    ASSERT_NE(e, nullptr);
+    RecipientCheck real = e->CheckRecipient("john.smith@partner.example");
+    EXPECT_FALSE(real.address_typo.has_value());
+    EXPECT_EQ(Find(real, ReasonCode::kInvisibleCharacter), nullptr);
+    RecipientCheck slip = e->CheckRecipient("jon.smith@partner.example");
+    ASSERT_TRUE(slip.address_typo.has_value());
+    EXPECT_EQ(slip.suggestion, "john.smith@partner.example");
+    EXPECT_EQ(slip.also_suggestion, "");
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss

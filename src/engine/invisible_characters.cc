@@ -40,17 +40,7 @@ bool IsInvisible(int32_t c) {
 }
 
 std::string WithoutInvisible(std::string_view utf8) {
-  if (IsAscii(utf8)) return {};
-  std::string out;
-  bool dropped = false;
-  ForEachCodePoint(utf8, [&](int32_t c, int32_t start, int32_t end) {
-    if (IsInvisible(c)) {
-      dropped = true;
-    } else {
-      out.append(utf8.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)));
-    }
-  });
-  return dropped ? out : std::string();
+  return content::WithoutInvisibleCodePoints(utf8);
 }
 
 std::string DescribeInvisible(std::string_view utf8) {

@@ -3,6 +3,8 @@
 #include <functional>
 
 #include "base/log.h"
+#include "content/invisible_code_point.h"
+#include "history/history_keys.h"
 #include "history/sent_sink.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/postfix_log.h"
@@ -129,6 +131,16 @@ Status Learner::Flush() {
   return s;
 }
 
+std::string Learner::VisibleRecipient(std::string_view entry, const std::string& where) {
+  const std::string visible = content::WithoutInvisibleCodePoints(entry);
+  if (visible.empty()) return Canonical(entry);
+  std::string out = Canonical(visible);
+  if (!out.empty() && counts_.invisible_dropped++ == 0) {
+    counts_.first_invisible_dropped = where;
+  }
+  return out;
+}
+
 void Learner::NotAnAddress(const std::string& where) {
   if (counts_.not_addresses++ == 0) counts_.first_not_address = where;
 }
@@ -155,6 +167,11 @@ Learner::DeliveryCounts Learner::delivery_counts() const {
   if (c.sender_unknown != 0) c.first_sender_unknown = place(sink_->first_sender_unknown());
   c.log_not_delivered = sink_ ? sink_->not_made() : 0;
   if (c.log_not_delivered != 0) c.first_log_not_delivered = place(sink_->first_not_made());
+  if (sink_ && sink_->invisible() != 0) {
+    // Logs are read before Sent folders and CSV exports: theirs is first.
+    c.first_invisible_dropped = place(sink_->first_invisible());
+    c.invisible_dropped += sink_->invisible();
+  }
   c.local_forwards = sink_ ? sink_->local_forwards() : 0;
   if (c.local_forwards != 0) c.first_local_forward = place(sink_->first_local_forward());
   c.lookalike_hops = sink_ ? sink_->lookalike_hops() : 0;

@@ -134,6 +134,15 @@ class Learner {
     // one's place: "FILE:LINE" or the message's source.
     uint64_t not_addresses = 0;
     std::string first_not_address;
+    // Recipients, of any source, that held invisible characters (Unicode
+    // Default_Ignorable_Code_Point or Bidi_Control, the set check flags as
+    // invisible-character: U+200B, U+FEFF, U+00AD, U+202E, ...; a recipient
+    // copied from HTML or a chat carries them) and were read without them,
+    // so the store never holds a form no one can see or type and the
+    // address as it reads is the one learned (round 58b's tester 15,
+    // finding 1). In `found`. The first one's place ("FILE:LINE").
+    uint64_t invisible_dropped = 0;
+    std::string first_invisible_dropped;
     // Recipients of Sent folders and CSV exports left out because their
     // domain is malformed (SetDomainChecks), not in `found`; the first
     // one's place and recipient ("FILE:LINE: 'x@xn--abc.mil'"). Logs' are
@@ -294,6 +303,10 @@ class Learner {
  private:
   Status Add(Delivery d);
   void NotAnAddress(const std::string& where);
+  // `entry` as the history keeps it (Canonical) read without its invisible
+  // characters, counted (DeliveryCounts::invisible_dropped) with `where`;
+  // "" when no address.
+  std::string VisibleRecipient(std::string_view entry, const std::string& where);
   // False (and counted, `where` named) when `recipient`'s domain is one
   // SetDomainChecks' `judgeable` refuses.
   bool Judgeable(const std::string& recipient, const std::string& where);

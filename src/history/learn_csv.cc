@@ -271,7 +271,7 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
     // base-16 or long base-52 form).
     std::erase_if(queue, [](char c) { return c == ' ' || c == '\t'; });
     for (const std::string& address : cell.addresses) {
-      std::string to = Canonical(address);
+      std::string to = VisibleRecipient(address, at);
       if (to.empty()) {
         NotAnAddress(cell_place);
         continue;

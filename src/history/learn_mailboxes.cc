@@ -282,7 +282,7 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
         // Chidi", not "Okafor" and a contact learned as "Chidi" (round
         // 52's tester 14, finding 2); a well-formed list reads as before.
         for (const std::string& entry : SplitPastedAddressList(header)) {
-          std::string to = Canonical(entry);
+          std::string to = VisibleRecipient(entry, MboxPlace(m));
           if (to.empty()) {
             NotAnAddress(MboxPlace(m) + ": '" + log::Untrusted(entry, 100) + "'");
             continue;

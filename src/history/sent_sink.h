@@ -15,6 +15,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "content/invisible_code_point.h"
 #include "history/history_keys.h"
 #include "maillog/attempt_order.h"
 #include "maillog/postfix_log.h"
@@ -70,11 +71,16 @@ class SentSink final : public maillog::DeliverySink {
       if (lookalike_hops_++ == 0) first_lookalike_hop_ = {a.file, a.line};
       return;
     }
+    // Read without its invisible characters, as a CSV export's or a Sent
+    // folder's recipient is (learn.h, DeliveryCounts::invisible_dropped).
+    const std::string visible = content::WithoutInvisibleCodePoints(a.recipient);
     std::string rcpt;
-    if (!HistoryAddress(a.recipient, &domain_, &rcpt)) {
+    if (!HistoryAddress(visible.empty() ? a.recipient : std::string_view(visible), &domain_,
+                        &rcpt)) {
       if (on_not_address) on_not_address(a.recipient);
       return;
     }
+    if (!visible.empty() && invisible_++ == 0) first_invisible_ = {a.file, a.line};
     std::string sender;
     HistoryAddress(a.sender, &domain_, &sender);  // a sender is not counted by domain
     key_.assign(a.Key());  // a Postfix queue id with its host and instance
@@ -271,6 +277,9 @@ class SentSink final : public maillog::DeliverySink {
   uint64_t not_made() const { return not_made_; }
   // Attempts of a copy local(8) forwarded (not learned), and the first.
   uint64_t local_forwards() const { return local_forwards_; }
+  // Recipients read without invisible characters (OnAttempt), the first's place.
+  uint64_t invisible() const { return invisible_; }
+  std::pair<uint32_t, uint64_t> first_invisible() const { return first_invisible_; }
   std::pair<uint32_t, uint64_t> first_local_forward() const { return first_local_forward_; }
   // Attempts handed to a next hop under a look-alike (lookalike_hop; not
   // learned), and the first.
@@ -363,6 +372,8 @@ class SentSink final : public maillog::DeliverySink {
   std::pair<uint32_t, uint64_t> first_sender_unknown_{0, 0};
   uint64_t not_made_ = 0;
   uint64_t local_forwards_ = 0;
+  uint64_t invisible_ = 0;
+  std::pair<uint32_t, uint64_t> first_invisible_{0, 0};
   std::pair<uint32_t, uint64_t> first_local_forward_{0, 0};
   uint64_t lookalike_hops_ = 0;
   std::pair<uint32_t, uint64_t> first_lookalike_hop_{0, 0};

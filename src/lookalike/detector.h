@@ -154,6 +154,13 @@ class DetectorImpl final : public LookalikeDetector {
   // or a name under it, so a real foreign zone ending it is a slip, not
   // that country's own name (wp.mil.pl). detector_appended.cc.
   bool KnownUnderNamespace(std::string_view name) const;
+  // For a name `covered` under namespace entry `id` with `ending` typed
+  // after it: the candidate COVERED.CC when CC, the ending's first label as
+  // typed (the rest added) or with its two letters swapped, makes a name of
+  // a real public-sector zone (address/second_level_zone.h: mea.gov.in), its
+  // target and suggestion that name; else none. detector_name.cc.
+  std::optional<Candidate> ForeignZoneName(uint32_t id, std::string_view covered,
+                                           std::string_view ending) const;
   // KnownUnderNamespace, or `name` is NAME.NS with NAME in the namespace
   // NS's names list (af.mil, dla.mil: names too short for the former).
   bool NamespaceNameKnown(std::string_view name) const;

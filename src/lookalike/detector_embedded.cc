@@ -60,6 +60,14 @@ void DetectorImpl::EmbeddedDomainCandidates(const Query& q, Best& best) const {
       return;
     }
     const Entry& e = set_[*id];
+    // mea.gov.in.com: mea.gov.in with .com added, not mea.gov, a name no
+    // list holds (detector_name.cc, ForeignZoneName).
+    if (c == '.' && e.is_namespace && !KnownUnderNamespace(left)) {
+      if (std::optional<Candidate> zone = ForeignZoneName(*id, left, rest)) {
+        Offer(std::move(*zone), best);
+        return;
+      }
+    }
     std::string detail = c == '.' ? "has ." : "has -";
     detail.append(rest).append(" added at the end, so ").append(left);
     detail.append(" is only the start of another domain");

@@ -6,6 +6,7 @@
 
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
+#include "address/second_level_zone.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/edit.h"
@@ -69,9 +70,52 @@ void DetectorImpl::AppendCandidates(const Query& q, Best& best) const {
     detail.append(hosts.substr(0, hosts.size() - 1)).append("' is a host of ");
     detail.append(covered).append(", not a mail domain");
   }
+  // mea.gov.in.com, mha.gov.sg.com, mea.gov.ni: a name under a namespace
+  // no list holds (mea.gov), followed by a country code that makes it a
+  // name of that country's real public-sector zone (gov.in,
+  // second_level_zone.h), as typed or with its two letters swapped (.ni
+  // for .in). That name is what was meant, the generic ending added or the
+  // code slipped; mea.gov is trusted only because every name under .gov
+  // is, and suggested, bounced (round 58b's tester 15, finding 2). The
+  // target and the suggestion are that one name.
+  if (e.is_namespace && hosts.empty() && !KnownUnderNamespace(covered)) {
+    if (std::optional<Candidate> zone = ForeignZoneName(*id, covered, q.domain->suffix)) {
+      Offer(std::move(*zone), best);
+      return;
+    }
+  }
   Offer({*id, ReasonCode::kSuffixAppend, std::move(detail), TargetUnder(e, covered),
          std::string(covered), country_added ? 0.92 : 0.85},
         best);
+}
+
+std::optional<Candidate> DetectorImpl::ForeignZoneName(uint32_t id, std::string_view covered,
+                                                       std::string_view ending) const {
+  const size_t dot = ending.find('.');
+  const std::string_view code = ending.substr(0, dot);
+  const std::string_view after = dot == std::string_view::npos ? "" : ending.substr(dot + 1);
+  // Only NAME.NS (mea.gov): a deeper name (hq.army.mil.ca) is one of the
+  // listed organisation above it (army.mil) with a code added, not a name
+  // of another country's zone (mil.ac).
+  if (code.size() != 2 || LabelCount(covered) != 2) return std::nullopt;
+  const std::string swapped{code[1], code[0]};
+  for (const std::string& cc : {std::string(code), swapped}) {
+    std::string name(covered);
+    name.append(".").append(cc);
+    if (address::RealSecondLevelZoneOf(name).empty()) continue;
+    std::string detail;
+    if (cc != code) {
+      detail.append("has .").append(code).append(" where .").append(cc).append(
+          " belongs (two letters swapped)");
+      if (!after.empty()) detail.append(" and .").append(ShownEnding(after)).append(" added");
+    } else if (!after.empty()) {
+      detail.append("has .").append(ShownEnding(after)).append(" added at the end");
+    } else {
+      continue;  // covered.cc typed as it is: a real name, not this slip
+    }
+    return Candidate{id, ReasonCode::kSuffixAppend, std::move(detail), name, name, 0.92};
+  }
+  return std::nullopt;
 }
 
 std::optional<uint32_t> DetectorImpl::TrustedPastHosts(std::string_view name,
