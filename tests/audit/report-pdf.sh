@@ -297,7 +297,7 @@ if past:
 sys.exit(0 if ok else 1)
 PY
 done
-grep -qF "Rejected (milter or check)</th>" wide.html && grep -qF "In Sent folders" wide.html ||
+grep -qF '<th class="n">Rejected (by ' wide.html && grep -qF "In Sent folders" wide.html ||
   no "wide.html lacks the columns it was made for"
 # An address the server rewrote (Postfix orig_to=) shows the one the
 # sender gave in the PDF too: beside the address and in the reason.
