@@ -141,6 +141,15 @@ std::string Learner::VisibleRecipient(std::string_view entry, const std::string&
   return out;
 }
 
+std::string Learner::VisibleSender(std::string_view entry, const std::string& where) {
+  const std::string visible = content::WithoutInvisibleCodePoints(entry);
+  if (visible.empty()) return Canonical(entry);
+  std::string out = Canonical(visible);
+  if (out.empty()) return Canonical(entry);
+  if (counts_.invisible_senders++ == 0) counts_.first_invisible_sender = where;
+  return out;
+}
+
 void Learner::NotAnAddress(const std::string& where) {
   if (counts_.not_addresses++ == 0) counts_.first_not_address = where;
 }
@@ -171,6 +180,10 @@ Learner::DeliveryCounts Learner::delivery_counts() const {
     // Logs are read before Sent folders and CSV exports: theirs is first.
     c.first_invisible_dropped = place(sink_->first_invisible());
     c.invisible_dropped += sink_->invisible();
+  }
+  if (sink_ && sink_->invisible_senders() != 0) {
+    c.first_invisible_sender = place(sink_->first_invisible_sender());
+    c.invisible_senders += sink_->invisible_senders();
   }
   c.local_forwards = sink_ ? sink_->local_forwards() : 0;
   if (c.local_forwards != 0) c.first_local_forward = place(sink_->first_local_forward());

@@ -143,6 +143,13 @@ class Learner {
     // finding 1). In `found`. The first one's place ("FILE:LINE").
     uint64_t invisible_dropped = 0;
     std::string first_invisible_dropped;
+    // Deliveries whose sender held invisible characters, read without them
+    // by the same rule (every source: a log's from=, a trace's sender, a
+    // CSV's sender column, a Sent folder's From:), so one mailbox is one
+    // sender and its history is not split (round 58c's tester 16, finding
+    // 2). The first one's place.
+    uint64_t invisible_senders = 0;
+    std::string first_invisible_sender;
     // Recipients of Sent folders and CSV exports left out because their
     // domain is malformed (SetDomainChecks), not in `found`; the first
     // one's place and recipient ("FILE:LINE: 'x@xn--abc.mil'"). Logs' are
@@ -307,6 +314,9 @@ class Learner {
   // characters, counted (DeliveryCounts::invisible_dropped) with `where`;
   // "" when no address.
   std::string VisibleRecipient(std::string_view entry, const std::string& where);
+  // The same for a sender (DeliveryCounts::invisible_senders); Canonical(entry)
+  // when it holds none.
+  std::string VisibleSender(std::string_view entry, const std::string& where);
   // False (and counted, `where` named) when `recipient`'s domain is one
   // SetDomainChecks' `judgeable` refuses.
   bool Judgeable(const std::string& recipient, const std::string& where);

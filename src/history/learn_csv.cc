@@ -240,7 +240,8 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
       NotAnAddress(cell_place);
       continue;
     }
-    std::string from = sender >= 0 && static_cast<int>(f.size()) > sender ? Canonical(f[sender]) : "";
+    std::string from =
+        sender >= 0 && static_cast<int>(f.size()) > sender ? VisibleSender(f[sender], at) : "";
     // What names the delivery again when the file, or a copy of its rows,
     // is read twice: its Message-ID and recipient, as a mailbox's (the same
     // key, so a Sent folder and a CSV export of it count once), else the

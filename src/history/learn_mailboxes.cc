@@ -8,6 +8,7 @@
 #include "content/header_encode.h"
 #include "base/log.h"
 #include "content/gmail_labels.h"
+#include "content/invisible_code_point.h"
 #include "content/mailbox_date.h"
 #include "content/mbox_from_line.h"
 #include "address/display_name.h"
@@ -202,7 +203,9 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
     // tester 14, N3); skipped and counted, as a trace's rows of received
     // mail are (learn.h SetDomainChecks). No organisation named, no test.
     if (own_domain_) {
-      const std::string author = Canonical(m.from);
+      // Without invisible characters, as the sender is learned (below).
+      const std::string visible = content::WithoutInvisibleCodePoints(m.from);
+      const std::string author = Canonical(visible.empty() ? std::string_view(m.from) : visible);
       const size_t at = author.rfind('@');
       if (at != std::string::npos && !own_domain_(std::string_view(author).substr(at + 1))) {
         if (mailbox_counts_.not_from_organisation++ == 0) {
@@ -263,7 +266,7 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
     ++mailbox_counts_.messages;
     mailbox_counts_.unspaced.Add(m);
     if (m.message_id.empty()) ++mailbox_counts_.without_message_id;
-    std::string from = Canonical(m.from);
+    std::string from = VisibleSender(m.from, MboxPlace(m));
     // What names this message again when the folder is read twice: its
     // Message-ID (RFC 5322 section 3.6.4), else its author, date and
     // subject; with no date it could use, its bytes, never the time of

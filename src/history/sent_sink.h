@@ -81,8 +81,15 @@ class SentSink final : public maillog::DeliverySink {
       return;
     }
     if (!visible.empty() && invisible_++ == 0) first_invisible_ = {a.file, a.line};
+    // The sender too (round 58c's tester 16, finding 2): one mailbox is one
+    // sender, however a client wrote it.
+    const std::string sender_visible = content::WithoutInvisibleCodePoints(a.sender);
     std::string sender;
-    HistoryAddress(a.sender, &domain_, &sender);  // a sender is not counted by domain
+    if (!sender_visible.empty() && HistoryAddress(sender_visible, &domain_, &sender)) {
+      if (invisible_senders_++ == 0) first_invisible_sender_ = {a.file, a.line};
+    } else {
+      HistoryAddress(a.sender, &domain_, &sender);  // a sender is not counted by domain
+    }
     key_.assign(a.Key());  // a Postfix queue id with its host and instance
     if (a.status == "internal") {
       // Delivered into the organisation's own mailbox (Exchange's DELIVER):
@@ -280,6 +287,9 @@ class SentSink final : public maillog::DeliverySink {
   // Recipients read without invisible characters (OnAttempt), the first's place.
   uint64_t invisible() const { return invisible_; }
   std::pair<uint32_t, uint64_t> first_invisible() const { return first_invisible_; }
+  // Senders read so (OnAttempt), the first's place.
+  uint64_t invisible_senders() const { return invisible_senders_; }
+  std::pair<uint32_t, uint64_t> first_invisible_sender() const { return first_invisible_sender_; }
   std::pair<uint32_t, uint64_t> first_local_forward() const { return first_local_forward_; }
   // Attempts handed to a next hop under a look-alike (lookalike_hop; not
   // learned), and the first.
@@ -374,6 +384,8 @@ class SentSink final : public maillog::DeliverySink {
   uint64_t local_forwards_ = 0;
   uint64_t invisible_ = 0;
   std::pair<uint32_t, uint64_t> first_invisible_{0, 0};
+  uint64_t invisible_senders_ = 0;
+  std::pair<uint32_t, uint64_t> first_invisible_sender_{0, 0};
   std::pair<uint32_t, uint64_t> first_local_forward_{0, 0};
   uint64_t lookalike_hops_ = 0;
   std::pair<uint32_t, uint64_t> first_lookalike_hop_{0, 0};

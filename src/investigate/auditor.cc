@@ -274,7 +274,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
   // The key, host and instance with the queue id (maillog::QueueKey):
   // shown as the queue id alone (render_rows.cc, html_report.cc).
   row.queue_id = std::string(a.Key());
-  row.from = NormalAddress(a.sender, &parsed_);
+  row.from = VisibleSender(NormalAddress(a.sender, &parsed_), Where(a));
   row.from_known = a.sender_known;
   row.sender_mailbox = SenderMailbox(row.from);
   row.non_delivery_report = ShownNonDelivery(a, row);
@@ -448,6 +448,7 @@ void Auditor::Finish() {
         "for a hand-off to the organisation's own server: a syslog in local time behind UTC) "
         "counted once, at the gateway's outcome, with the hop shown.");
   }
+  NoteInvisibleSenders();
   if (log_.mixed_zones()) report_->notes.push_back(MixedZonesNote(*report_));
   report_->lines = log_.lines();
   report_->Finish();

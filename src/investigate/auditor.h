@@ -154,6 +154,16 @@ class Auditor final : public maillog::DeliverySink {
   // learn stores a sender (history::HistoryAddress), its extension dropped
   // as the engine reads one (Engine::Mailbox).
   std::string SenderMailbox(std::string_view from) const;
+  // `from` without invisible characters, counted with `where` (the row's
+  // FILE:LINE or message source) when any were dropped; the note says them
+  // (auditor_senders.cc).
+  std::string VisibleSender(std::string from, const std::string& where);
+  void CountInvisibleSender(const std::string& where) {
+    if (invisible_senders_++ == 0) first_invisible_sender_ = where;
+  }
+  void NoteInvisibleSenders();
+  uint64_t invisible_senders_ = 0;
+  std::string first_invisible_sender_;
   // "trace SEND via mailgw.army.mil": a trace's event as a hop before the
   // Postfix gateway's delivery.
   static std::string TraceHop(const Row& row);

@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "content/gmail_labels.h"
+#include "content/invisible_code_point.h"
 #include "content/mailbox_date.h"
 #include "investigate/auditor.h"
 #include "investigate/render.h"
@@ -63,8 +64,12 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
     ++report_->messages;
     if (box != nullptr) ++box->messages;
     unspaced_.Add(m);
-    Result<Address> from = ParseAddress(m.from);
-    std::string sender = from.ok() ? from->ToString() : m.from;
+    // Without invisible characters (auditor_senders.cc), counted per row.
+    std::string visible_from = content::WithoutInvisibleCodePoints(m.from);
+    const bool invisible_from = !visible_from.empty();
+    if (!invisible_from) visible_from = m.from;
+    Result<Address> from = ParseAddress(visible_from);
+    std::string sender = from.ok() ? from->ToString() : visible_from;
     content::Sensitivity s =
         investigate::WithEmailLabelFields(engine_->FilterSensitivity(m.sensitivity),
                                           m.label_headers);
@@ -110,6 +115,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       row.time = t ? maillog::ShownTime(t, zone) : "";
       row.zone = zone;
       row.from = sender;
+      if (invisible_from) CountInvisibleSender(m.source);
       row.sender_mailbox = SenderMailbox(sender);
       row.to = c.address;
       row.domain = c.domain;
@@ -166,7 +172,9 @@ std::string Auditor::NotSentWhy(const content::ScannedMessage& m) const {
   }
   const std::vector<DomainItem>& organisation = engine_->policy().organisation;
   if (organisation.empty()) return "";
-  Result<Address> from = ParseAddress(m.from);
+  // Read as the sender is (auditor_senders.cc): without invisible characters.
+  const std::string visible = content::WithoutInvisibleCodePoints(m.from);
+  Result<Address> from = ParseAddress(visible.empty() ? m.from : visible);
   if (!from.ok()) return "";  // judged as sent: an unreadable author is no proof
   const std::string author = from->ToString();
   const size_t at = author.rfind('@');

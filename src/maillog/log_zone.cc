@@ -14,11 +14,10 @@ struct Zone {
   int64_t fixed = 0;       // seconds east of UTC, when not named
   std::string name = "UTC";
   std::string from;
-  // The last hour converted and its offset: lines come in time order.
-  int64_t cached_hour = INT64_MIN;
-  int64_t cached_offset = 0;
-  // ClassifyWall's last quarter hour and its answer.
+  // The last quarter hour read (ReadWall), its offset and kind: lines
+  // come in time order.
   int64_t cached_quarter = INT64_MIN;
+  int64_t cached_offset = 0;
   WallTime cached_kind = WallTime::kOne;
 };
 
@@ -59,6 +58,35 @@ bool FixedOffset(std::string_view s, int64_t* out) {
   if (hours > 14 || minutes > 59 || (s.size() > 3 && s[3] == ':' && n != 4)) return false;
   *out = (s[0] == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
   return true;
+}
+
+// Reads wall-clock seconds `wall` in the named zone into z's cache: the
+// offset it is read with and what kind of wall time it is. The offsets a
+// day either side (an instant the wall time is within 14 hours of; no zone
+// changes twice within two days) are the candidates: equal, no change is
+// near; else each is a reading of `wall` if it gives back its own offset.
+// Both: the hour repeated, read with the earlier instant's (the offset in
+// force before the change, the larger); neither: the hour skipped, read
+// with the offset before too. One answer per quarter hour: zones change on
+// a quarter hour (Chatham's 02:45, Lord Howe's half hour). Round 58c's
+// tester 16, finding 1: the offset taken at `wall` as if it were UTC is the
+// one after the change in a zone east of UTC.
+void ReadWall(Zone& z, int64_t wall) {
+  if (wall / 900 == z.cached_quarter) return;
+  z.cached_quarter = wall / 900;
+  const int64_t before = OffsetAt(wall - 86400), after = OffsetAt(wall + 86400);
+  z.cached_kind = WallTime::kOne;
+  z.cached_offset = before;
+  if (before == after) return;
+  const bool early = OffsetAt(wall - before) == before, late = OffsetAt(wall - after) == after;
+  if (early && late) {
+    z.cached_kind = WallTime::kRepeated;
+    z.cached_offset = before > after ? before : after;
+  } else if (!early && !late) {
+    z.cached_kind = WallTime::kSkipped;
+  } else if (late) {
+    z.cached_offset = after;
+  }
 }
 
 }  // namespace
@@ -179,37 +207,14 @@ bool AbbreviatedToUtc(int64_t wall, std::string_view abbreviation, int64_t* utc)
 WallTime ClassifyWall(int64_t wall) {
   Zone& z = TheZone();
   if (!z.named) return WallTime::kOne;
-  // Zones change on a quarter hour (Chatham's 02:45): one answer per
-  // quarter, as ZonelessToUtc keeps one offset per hour.
-  WallTime& kind = z.cached_kind;
-  if (wall / 900 == z.cached_quarter) return kind;
-  z.cached_quarter = wall / 900;
-  // The offsets a day either side (no zone changes twice within two
-  // days): equal, no change is near; else each is a reading of `wall` if
-  // it gives back its own offset. Both: the hour repeated; neither: the
-  // hour skipped.
-  const int64_t before = OffsetAt(wall - 86400), after = OffsetAt(wall + 86400);
-  kind = WallTime::kOne;
-  if (before == after) return kind;
-  const bool early = OffsetAt(wall - before) == before, late = OffsetAt(wall - after) == after;
-  if (early && late) kind = WallTime::kRepeated;
-  if (!early && !late) kind = WallTime::kSkipped;
-  return kind;
+  ReadWall(z, wall);
+  return z.cached_kind;
 }
 
 int64_t ZonelessToUtc(int64_t wall) {
   Zone& z = TheZone();
   if (!z.named) return wall - z.fixed;
-  const int64_t hour = wall / 3600;
-  if (hour != z.cached_hour) {
-    // The offset at the instant the wall time would be were it UTC, then
-    // again at the instant that gives: right but within a change, where
-    // the first (before the change) is kept.
-    const int64_t first = OffsetAt(wall);
-    const int64_t second = OffsetAt(wall - first);
-    z.cached_offset = second == first ? first : OffsetAt(wall - first - 2 * 3600);
-    z.cached_hour = hour;
-  }
+  ReadWall(z, wall);
   return wall - z.cached_offset;
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string_view>
+
 #include "maillog/timestamp.h"
 
 namespace nearmiss::maillog {
@@ -65,6 +67,61 @@ TEST(LogZone, ClassifiesWallTimesAtTheChanges) {
   EXPECT_EQ(ClassifyWall(At(2026, 7, 1, 1, 30)), WallTime::kOne);
   ASSERT_TRUE(SetLogZone("+01:00", "--log-zone").ok());
   EXPECT_EQ(ClassifyWall(At(2026, 10, 25, 1, 30)), WallTime::kOne);
+  ASSERT_TRUE(SetLogZone("UTC", "--log-zone").ok());
+}
+
+// Round 58c's tester 16, finding 1: a wall time the autumn change repeats
+// is read as its earlier instant (the offset before the change) in every
+// zone, east of UTC as west; one the spring change skips with the offset
+// before it too.
+TEST(LogZone, RepeatedAndSkippedTimesTakeTheOffsetBefore) {
+  struct Case {
+    const char* zone;
+    int64_t wall, utc;
+  };
+  const Case cases[] = {
+      // 25 October 2026: 03:00 CEST became 02:00 CET; 29 March: 02:00 CET
+      // became 03:00 CEST.
+      {"Europe/Paris", At(2026, 10, 25, 2, 40), At(2026, 10, 25, 0, 40)},
+      {"Europe/Paris", At(2026, 10, 25, 2, 10), At(2026, 10, 25, 0, 10)},
+      {"Europe/Paris", At(2026, 10, 25, 1, 30), At(2026, 10, 24, 23, 30)},
+      {"Europe/Paris", At(2026, 10, 25, 3, 30), At(2026, 10, 25, 2, 30)},
+      {"Europe/Paris", At(2026, 3, 29, 2, 30), At(2026, 3, 29, 1, 30)},
+      {"Europe/Paris", At(2026, 3, 29, 3, 30), At(2026, 3, 29, 1, 30)},
+      {"Europe/London", At(2026, 10, 25, 1, 30), At(2026, 10, 25, 0, 30)},
+      {"Europe/London", At(2026, 10, 25, 2, 30), At(2026, 10, 25, 2, 30)},
+      {"Europe/London", At(2026, 3, 29, 1, 30), At(2026, 3, 29, 1, 30)},
+      // 5 April 2026: 03:00 AEDT became 02:00 AEST; 4 October: 02:00 AEST
+      // became 03:00 AEDT.
+      {"Australia/Sydney", At(2026, 4, 5, 2, 30), At(2026, 4, 4, 15, 30)},
+      {"Australia/Sydney", At(2026, 4, 5, 3, 30), At(2026, 4, 4, 17, 30)},
+      {"Australia/Sydney", At(2026, 4, 5, 1, 30), At(2026, 4, 4, 14, 30)},
+      {"Australia/Sydney", At(2026, 10, 4, 2, 30), At(2026, 10, 3, 16, 30)},
+      {"America/New_York", At(2026, 11, 1, 1, 40), At(2026, 11, 1, 5, 40)},
+      {"America/New_York", At(2026, 11, 1, 2, 10), At(2026, 11, 1, 7, 10)},
+      {"America/New_York", At(2026, 3, 8, 2, 30), At(2026, 3, 8, 7, 30)},
+      {"America/New_York", At(2026, 3, 8, 3, 30), At(2026, 3, 8, 7, 30)},
+      // Lord Howe changes by half an hour: within one hour, 02:15 (skipped,
+      // +10:30) and 02:45 (+11:00) on 4 October 2026; 01:45 repeated on 5
+      // April.
+      {"Australia/Lord_Howe", At(2026, 10, 4, 2, 15), At(2026, 10, 3, 15, 45)},
+      {"Australia/Lord_Howe", At(2026, 10, 4, 2, 45), At(2026, 10, 3, 15, 45)},
+      {"Australia/Lord_Howe", At(2026, 4, 5, 1, 45), At(2026, 4, 4, 14, 45)},
+  };
+  // One zone set for its cases in turn, as a run reads its lines: the
+  // offset kept for a quarter hour is no other's.
+  std::string_view zone;
+  for (const Case& c : cases) {
+    if (zone != c.zone) {
+      zone = c.zone;
+      ASSERT_TRUE(SetLogZone(zone, "--log-zone").ok());
+    }
+    EXPECT_EQ(ZonelessToUtc(c.wall), c.utc) << c.zone << " " << c.wall;
+  }
+  ASSERT_TRUE(SetLogZone("Australia/Sydney", "--log-zone").ok());
+  EXPECT_EQ(ClassifyWall(At(2026, 10, 4, 2, 30)), WallTime::kSkipped);
+  ASSERT_TRUE(SetLogZone("Australia/Lord_Howe", "--log-zone").ok());
+  EXPECT_EQ(ClassifyWall(At(2026, 4, 5, 1, 45)), WallTime::kRepeated);
   ASSERT_TRUE(SetLogZone("UTC", "--log-zone").ok());
 }
 

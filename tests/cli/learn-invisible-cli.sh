@@ -48,6 +48,30 @@ contains "... both counted, the first at the log's line" \
 check "... learned as they read" "x@partnerco.com y@partnerco.com" \
   "$(rows "$tmp/lm.db" "select distinct recipient from nm_correspondent order by recipient" | tr '\n' ' ' | sed 's/ $//')"
 
+# Round 58c's tester 16, finding 2: a sender holding an invisible character
+# is the same sender, by every source (a log's from=, a CSV's sender column,
+# a Sent folder's From:): one pair stored, counted and said.
+wj=$(printf '\342\201\240')
+{
+  echo "Oct 22 10:00:00 mx postfix/qmgr[2]: A10001: from=<al${zwsp}ice@acme.co.uk>, size=900, nrcpt=1 (queue active)"
+  echo "Oct 22 10:00:01 mx postfix/smtp[3]: A10001: to=<zed@partnerco.com>, relay=mx.example[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 ok)"
+  echo "Oct 22 10:00:02 mx postfix/qmgr[2]: A10001: removed"
+  echo "Oct 22 11:00:00 mx postfix/qmgr[2]: A10002: from=<alice@acme.co.uk>, size=900, nrcpt=1 (queue active)"
+  echo "Oct 22 11:00:01 mx postfix/smtp[3]: A10002: to=<zed@partnerco.com>, relay=mx.example[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 ok)"
+  echo "Oct 22 11:00:02 mx postfix/qmgr[2]: A10002: removed"
+} > "$tmp/s.log"
+printf 'sender,recipient,date\nal%sice@acme.co.uk,yan@partnerco.com,2026-10-23T10:00:00Z\nalice@acme.co.uk,yan@partnerco.com,2026-10-24T10:00:00Z\n' "$wj" > "$tmp/s.csv"
+printf 'From me@acme.co.uk Wed Oct 21 09:59:30 2026\nFrom: alice%s@acme.co.uk\nTo: xen@partnerco.com\nSubject: s\nMessage-ID: <s1@acme.co.uk>\nDate: Wed, 21 Oct 2026 09:59:30 +0000\n\nhi\n\n' "$zwsp" > "$tmp/s.mbox"
+"$bin" learn --year 2026 --log-zone UTC --store "$tmp/s.db" "$tmp/s.log" "$tmp/s.mbox" "$tmp/s.csv" > "$tmp/s.txt" 2>&1
+check "learn senders with invisible characters: exit 0" 0 $?
+contains "... counted and said, the first at the log's line" \
+  "3 deliveries held invisible characters in the sender (a zero width space, a byte order mark, a bidi mark, ...), read without them; first at $tmp/s.log:2" \
+  "$(cat "$tmp/s.txt")"
+check "... one sender, as it reads" "alice@acme.co.uk" \
+  "$(rows "$tmp/s.db" "select distinct sender from nm_correspondent" | tr '\n' ' ' | sed 's/ $//')"
+check "... one pair per recipient" "alice@acme.co.uk xen@partnerco.com 1 alice@acme.co.uk yan@partnerco.com 2 alice@acme.co.uk zed@partnerco.com 2" \
+  "$(rows "$tmp/s.db" "select sender, recipient, messages from nm_correspondent order by recipient" | tr '\n|' '  ' | sed 's/ $//')"
+
 # A store that holds the invisible form already (learned before this rule):
 # check reads its row as the address it reads as.
 "$bin" learn --store "$tmp/old.db" "$tmp/z.csv" > /dev/null 2>&1
