@@ -162,6 +162,9 @@ struct Scratch::Rep {
   // of a form, whose level words mark nothing. `row_names` is its buffer.
   std::vector<NamedLevel> row_names;
   bool levels_row = false;
+  // Lists of levels one a line under a line that introduces them
+  // (level_column.h), in the text EmitMarkings is placing matches on.
+  std::vector<std::pair<std::size_t, std::size_t>> level_columns;
   std::size_t levels_row_begin = 0, levels_row_end = 0;
   bool overflowed = false;
   bool over_budget = false;  // kMaxPositionWork spent (scan.cc)
