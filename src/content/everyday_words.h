@@ -3,9 +3,11 @@
 // everyday word shouted in capitals ("TOP SECRET BBQ at mine", "SECRET
 // SUPPER club", "SECRET CINEMA tickets"; round 56's tester 13, finding 4).
 // Source: the lower-case words of four letters or more of Debian's
-// wamerican word list (/usr/share/dict/american-english, SCOWL size 50),
-// embedded at build time; words of three letters or fewer are too often
-// also acronyms ("MOD", "OP"), so only kEverydayShortWords count among them.
+// wamerican and wbritish word lists (/usr/share/dict/american-english,
+// /usr/share/dict/british-english, SCOWL size 50), embedded at build time;
+// a word whose plural only is listed ("pyjama") counts. Words of three
+// letters or fewer are too often also acronyms ("MOD", "OP"), so only
+// kEverydayShortWords count among them.
 #ifndef NEARMISS_CONTENT_EVERYDAY_WORDS_H_
 #define NEARMISS_CONTENT_EVERYDAY_WORDS_H_
 
@@ -20,7 +22,8 @@ namespace nearmiss::content {
 bool IsEverydayWord(std::string_view word);
 
 // Whether `words` (blank-separated) are one to kMaxEverydayNameWords words
-// all in capitals, each an everyday word: "COMEDY CLUB", "COCKTAIL BAR".
+// all in capitals, each an everyday word, and at most one number:
+// "COMEDY CLUB", "COCKTAIL BAR", "COLOUR RUN 2026".
 // After a bare level word on a body's line they name a venue or a product
 // ("TOP SECRET COMEDY CLUB"), where a banner's tail is a caveat, a control
 // or a code word ("TOP SECRET NOFORN", "TOP SECRET UMBRA"; round 57b's

@@ -4,6 +4,7 @@
 // WordStrength (word_strength.h).
 #include "content/marking_strength.h"
 
+#include <algorithm>
 #include <string>
 
 #include "content/compound_hyphen.h"
@@ -172,6 +173,18 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
       *strength = Strength::kStrong;
       return Counts::kYes;
     }
+  }
+  // "The UK scheme has three tiers:\n\nOFFICIAL\nSECRET\nTOP SECRET", a
+  // form spec's values, "die Stufen sind:\n\nVS-NfD\nGEHEIM": the levels
+  // listed one a line, as a form's row lists them (level_column.h; round
+  // 58c's tester 13, finding 1).
+  if (kind == TextKind::kBody &&
+      std::any_of(s.level_columns.begin(), s.level_columns.end(), [&](const auto& c) {
+        return m.begin >= c.first && m.end <= c.second;
+      })) {
+    *strength = Strength::kWeak;
+    s.why = "a list of the levels under a line that introduces it";
+    return Counts::kYes;
   }
   if (p.kind != MarkingKind::kLabel && DescribedInProse(text, m.begin)) {
     // "the document, marked TOP SECRET, was found": named, not applied.

@@ -8,6 +8,7 @@
 #include <iterator>
 #include <map>
 
+#include "content/level_column.h"
 #include "content/line_text.h"
 #include "content/marking_strength.h"
 #include "content/match_extent.h"
@@ -180,6 +181,18 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
   auto out_it = s.kept.begin();
   RawMatch previous{~0u, 0, 0};
   s.levels_row = false;
+  s.level_columns.clear();
+  if (kind == TextKind::kBody) {
+    s.row_names.clear();
+    for (const RawMatch& m : s.kept) {
+      const PatternEntry& p = scanner.patterns[m.id];
+      if (p.kind == MarkingKind::kClassification || p.kind == MarkingKind::kLabel ||
+          p.kind == MarkingKind::kBanner) {
+        s.row_names.push_back(NamedLevel{m.begin, m.end, p.level});
+      }
+    }
+    LevelColumns(text, s.row_names, &s.level_columns);
+  }
   for (std::size_t k = 0; k < s.kept.size(); ++k) {
     // Copied: placed matches are written back over the entries before it.
     const RawMatch m = s.kept[k];

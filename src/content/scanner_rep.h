@@ -112,7 +112,11 @@ struct RawMatch {
 
 // Bound on matches kept per text: beyond it a scan stops and reports a limit
 // (a megabyte of "SECRET SECRET ..." must not grow memory without end).
-inline constexpr std::size_t kMaxMatchesPerText = 100'000;
+// A marked line is several matches, one per pattern that reads it (a
+// "1. (S//REL TO USA, GBR)" portion line is four since round 58b's lone REL
+// TO control): 250,000 keeps a 30,000-line portion-marked document whole,
+// at about 8 MB of matches.
+inline constexpr std::size_t kMaxMatchesPerText = 250'000;
 
 // Bound on the work the position rules may do for one text, in bytes of
 // the lines they read: each marking match costs the length of its line plus
@@ -162,6 +166,9 @@ struct Scratch::Rep {
   // of a form, whose level words mark nothing. `row_names` is its buffer.
   std::vector<NamedLevel> row_names;
   bool levels_row = false;
+  // Lists of levels one a line under a line that introduces them
+  // (level_column.h), in the text EmitMarkings is placing matches on.
+  std::vector<std::pair<std::size_t, std::size_t>> level_columns;
   std::size_t levels_row_begin = 0, levels_row_end = 0;
   bool overflowed = false;
   bool over_budget = false;  // kMaxPositionWork spent (scan.cc)

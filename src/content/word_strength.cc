@@ -345,8 +345,11 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // NOFORN", "TOP SECRET//SI").
   if (strong && kind == TextKind::kBody && !leads && p.heading_word) {
     std::string_view tail = text.substr(m.end, LineEnd(text, m.end) - m.end);
+    // A number among everyday words is the event's year or edition
+    // ("SECRET COLOUR RUN 2026"), not a page's; "COPY 3" stays known.
     if (OnlyEverydayWordsInCapitals(tail) &&
-        ReadBannerTail(tail, /*skip_separator=*/false) != BannerTail::kKnown) {
+        ReadBannerTail(tail, /*skip_separator=*/false, /*numbers_known=*/false) !=
+            BannerTail::kKnown) {
       s.why = kEverydayNameWhy;
       return Counts::kIfCorroborated;
     }
