@@ -51,6 +51,22 @@ bool NegatedBefore(std::string_view text, std::size_t begin) {
   return false;
 }
 
+// The line right above `begin`'s (no blank line between) ends as a
+// banner wrapped onto the next line does: in a capital, "/", "-" or a
+// comma after a capital ("TOP SECRET\n//SI/TK//NOFORN", "CUI//SP-PRVCY/SP-\n
+// PROPIN//NOFORN", "REL TO USA,\nGBR"). A control run there is the
+// banner's tail, not a banner of its own.
+bool WrappedFromLineAbove(std::string_view text, std::size_t begin) {
+  std::size_t i = LineStart(text, begin);
+  if (i == 0 || text[i - 1] != '\n') return false;
+  --i;
+  while (i > 0 && (IsBlank(text[i - 1]) || text[i - 1] == '\r')) --i;
+  if (i == 0 || text[i - 1] == '\n') return false;  // a blank line above
+  const char last = text[i - 1];
+  if (last == ',') return i >= 2 && IsUpper(text[i - 2]);
+  return IsUpper(last) || last == '/' || last == '-';
+}
+
 // A portion mark leading a subject: with controls ("(S//NF) Convoy") it
 // counts; a bare one ("(S) Blue T-shirt", "(TS) Tom's leaving do") only if
 // the message agrees, as in a body.
@@ -208,6 +224,7 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
       // lists the controls one per line in its middle.
       if (p.agree_only) {
         if (kind == TextKind::kBody && !IsEdgeLine(text, m.begin, m.end)) return Counts::kNo;
+        if (p.line_alone && WrappedFromLineAbove(text, m.begin)) return Counts::kNo;
         *strength = Strength::kStrong;
         s.why = "a control alone on its line at the text's edge, which counts where the message "
                 "agrees";
