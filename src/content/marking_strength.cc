@@ -9,6 +9,7 @@
 
 #include "content/compound_hyphen.h"
 #include "content/cui_label.h"
+#include "content/example_line.h"
 #include "content/legend_words.h"
 #include "content/line_text.h"
 #include "content/position.h"
@@ -201,6 +202,14 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
     *strength = Strength::kWeak;
     s.why = "a list of the levels under a line that introduces it";
     return Counts::kYes;
+  }
+  // "Example banner:\n\nSECRET//NOFORN", "Correct: SECRET//NOFORN": a
+  // marking guide's example, which counts only where the message agrees
+  // (example_line.h; round 58c's tester 13, finding 4).
+  if (kind == TextKind::kBody && p.kind != MarkingKind::kLabel && SetOutAsExample(text, m.begin)) {
+    *strength = Strength::kStrong;
+    s.why = kExampleWhy;
+    return Counts::kIfCorroborated;
   }
   if (p.kind != MarkingKind::kLabel && DescribedInProse(text, m.begin)) {
     // "the document, marked TOP SECRET, was found": named, not applied.

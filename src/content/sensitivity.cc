@@ -11,6 +11,7 @@
 
 #include "content/cui_label.h"
 #include "content/everyday_words.h"
+#include "content/example_line.h"
 #include "content/lone_word.h"
 #include "content/marking_strength.h"
 #include "content/position.h"
@@ -182,7 +183,8 @@ void Sensitivity::Corroborate() {
       note_name(portion_names, g);
       portion_levels.insert(g.level);
       if (g.where != "subject") body_portion_levels.insert(g.level);
-    } else if (g.why == kSurpriseWhy || g.why == kEverydayNameWhy || g.why == kTableCellWhy) {
+    } else if (g.why == kSurpriseWhy || g.why == kEverydayNameWhy || g.why == kTableCellWhy ||
+               g.why == kExampleWhy) {
       // A joke's or a surprise's tier ("TOP SECRET!"), a venue's name
       // ("TOP SECRET COMEDY CLUB") and a table's column value
       // ("name<tab>string<tab>CONFIDENTIAL" on many rows) agree with
