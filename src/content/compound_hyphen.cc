@@ -16,12 +16,20 @@ bool WordByte(char c) {
 }  // namespace
 
 bool HyphenJoinsWordAfter(std::string_view text, std::size_t end) {
-  if (end + 1 >= text.size() || text[end] != '-') return false;
+  if (end + 1 >= text.size() || (text[end] != '-' && text[end] != '/')) return false;
   const char next = text[end + 1];
   if (!IsAlpha(next) && static_cast<unsigned char>(next) < 0x80) return false;
   std::size_t stop = end + 1;
   while (stop < text.size() && WordByte(text[stop])) ++stop;
   const std::string_view word = text.substr(end + 1, stop - end - 1);
+  // "SECRET/Santa": a slash glued as the hyphen is, before a word in lower
+  // or title case only. After a slash the register writes its controls,
+  // SCI systems and code words in capitals ("SECRET/NOFORN", "SECRET/SI",
+  // "TOP SECRET/HUSKY"), a banner's tail (round 58c's tester 13, finding 5).
+  if (text[end] == '/' &&
+      std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return false;
+  }
   // "SBU-NF", "S-REL": a control's abbreviation in capitals, as the
   // registers write them (three letters at most; "GEHEIM-TIPP" is a word).
   if (word.size() <= 3 && std::all_of(word.begin(), word.end(), [](char c) { return IsUpper(c); })) {

@@ -12,18 +12,21 @@ namespace {
 
 // Words of a line that keeps a surprise or asks for quiet, matched whole
 // and case-folded.
-constexpr std::array<std::string_view, 26> kKeepWords = {
+// The British social events ("hen do", "leaving do") are parties by name
+// (round 58c's tester 13, finding 5).
+constexpr std::array<std::string_view, 34> kKeepWords = {
     "shh", "shhh", "psst", "hush", "birthday", "don't tell", "do not tell", "dont tell",
     "don't mention", "do not mention", "spoil", "must not know", "mustn't know",
     "must not find out", "doesn't know", "does not know", "keep it quiet", "keep it a secret",
     "surprise party", "surprise for", "a surprise", "the surprise", "party for", "the party",
-    "our little secret", "no peeking"};
+    "our little secret", "no peeking", "hen do", "stag do", "leaving do", "hen party",
+    "stag party", "hen night", "stag night", "leaving drinks"};
 
 // kKeepWords that say a surprise is kept wherever they stand in a note.
 // "secret santa": the body of a subject's bare "SECRET" ("Secret Santa:
 // you drew Anna!"; round 58b's tester 13, finding 3).
-constexpr std::array<std::string_view, 23> kTextWords = {
-    "secret santa",
+constexpr std::array<std::string_view, 27> kTextWords = {
+    "secret santa", "hen do", "stag do", "hen party", "stag party",
     "shh", "shhh", "psst", "birthday", "don't tell", "do not tell", "dont tell",
     "don't mention", "do not mention", "must not know", "mustn't know", "must not find out",
     "doesn't know", "does not know", "keep it quiet", "keep it a secret", "surprise party",
@@ -94,6 +97,13 @@ bool WordGoesOn(std::string_view s, std::size_t i) {
   return i < s.size() && (s[i] == '-' || s[i] == '\'') && word_byte(i + 1);
 }
 
+// The words right after the tier that make it a party's adjective (round
+// 58b's tester 13, finding 4; round 58c's, finding 5: "TOP SECRET drinks",
+// "TOP SECRET bash", "TOP SECRET leaving do", "SECRET Saturday plans").
+constexpr std::array<std::string_view, 13> kAfterWords = {
+    "party", "parties", "partying", "drinks", "bash", "leaving do", "hen do", "stag do",
+    "night out", "saturday plans", "sunday plans", "weekend plans", "friday night plans"};
+
 // The word right after the tier keeps a surprise: "TOP SECRET party",
 // "SECRET Party Planning", "Photos/TOP SECRET Party/" (a tier set before
 // "party" as an adjective; round 58b's tester 13, finding 4), or
@@ -104,7 +114,7 @@ bool SurpriseWordAfter(std::string_view text, std::size_t end, std::size_t line_
   std::size_t at = end;
   if (at >= line_end || !IsBlank(text[at])) return false;
   while (at < line_end && IsBlank(text[at])) ++at;
-  for (std::string_view w : {std::string_view("party"), std::string_view("parties")}) {
+  for (std::string_view w : kAfterWords) {
     if (at + w.size() <= line_end && WholeWordAt(text.substr(0, line_end), at, w)) return true;
   }
   constexpr std::string_view kSurprise = "surprise";

@@ -29,8 +29,9 @@ bool SmileyAt(std::string_view s, std::size_t i);
 // exclamation mark right after the match ("TOP SECRET!!"), a smiley or an
 // emoji after it, or, anywhere on the line, a word that asks for
 // quiet or keeps something from someone ("shh", "don't tell", "must not
-// know", "birthday", "surprise party", "party for"), or "party" right
-// after the tier ("TOP SECRET party") or "surprise" right after it at the
+// know", "birthday", "surprise party", "party for", "hen do"), or a party
+// word right after the tier ("TOP SECRET party", "TOP SECRET drinks",
+// "SECRET Saturday plans") or "surprise" right after it at the
 // line's end ("TOP SECRET surprise"). Not "surprise" alone
 // ("SECRET: surprise inspection of the depot") nor "party" alone ("any
 // third party", "working party").
