@@ -86,6 +86,9 @@ void AppendScanJson(const ScanResult& r, std::string* out) {
   if (m.unread) w.Key("not_read").Bool(true);
   // Only on such a message, so other lines keep their shape.
   if (m.mbox_unspaced) w.Key("mbox_unspaced").Bool(true);
+  // Only on a re-sent message: its Resent-To/Cc/Bcc, when it has any, are
+  // the recipients judged, not To/Cc/Bcc (content/resent_fields.h).
+  if (m.resent) w.Key("resent").Bool(true);
   w.EndObject();
 }
 
@@ -131,6 +134,12 @@ std::string ScanToText(const ScanResult& r, const Terminal& term) {
                                             std::to_string(rd.acknowledged_by));
     }
     out += "\n";
+  }
+  // Said, never left silent: the original To/Cc/Bcc of a re-sent message
+  // are not judged (round 59's tester 15, finding 3).
+  if (m.resent) {
+    out += "  note  Resent- fields present (RFC 5322 section 3.6.6): when it has Resent-To, -Cc or "
+           "-Bcc, those are the recipients judged, not To/Cc/Bcc\n";
   }
   out += "  level " + std::string(content::LevelName(sensitivity.level));
   if (!sensitivity.complete) {

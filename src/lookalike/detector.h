@@ -161,6 +161,12 @@ class DetectorImpl final : public LookalikeDetector {
   // target and suggestion that name; else none. detector_name.cc.
   std::optional<Candidate> ForeignZoneName(uint32_t id, std::string_view covered,
                                            std::string_view ending) const;
+  // The same for a slip of the namespace's label into another country's
+  // public-sector label: COVERED's last label one edit from LABEL, and
+  // LABEL.CC a real zone (sre.gov.mx: sre.gob.mx; mofa.gov.jp:
+  // mofa.go.jp); else none. detector_zone_label.cc.
+  std::optional<Candidate> ZoneLabelSlipName(uint32_t id, std::string_view covered,
+                                             std::string_view ending) const;
   // KnownUnderNamespace, or `name` is NAME.NS with NAME in the namespace
   // NS's names list (af.mil, dla.mil: names too short for the former).
   bool NamespaceNameKnown(std::string_view name) const;

@@ -115,7 +115,7 @@ std::optional<Candidate> DetectorImpl::ForeignZoneName(uint32_t id, std::string_
     }
     return Candidate{id, ReasonCode::kSuffixAppend, std::move(detail), name, name, 0.92};
   }
-  return std::nullopt;
+  return ZoneLabelSlipName(id, covered, ending);
 }
 
 std::optional<uint32_t> DetectorImpl::TrustedPastHosts(std::string_view name,

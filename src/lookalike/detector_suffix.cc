@@ -48,6 +48,19 @@ bool EndingKeySlip(std::string_view typed, std::string_view meant) {
   return e.kind == EditKind::kReplacement && e.adjacent_keys;
 }
 
+// True when `typed` and `meant` are endings of several labels that differ
+// only in their last, a country code slipped into another country's
+// (com.ua or com.ai for com.au, co.ug for co.uk, co.zm for co.za). A
+// partner under its own country's commercial zone rarely has a sister
+// under the other country's same zone, one key or one swap away; a slip is
+// likelier (round 59's tester 15, finding 1).
+bool CountryCodeSlip(std::string_view typed, std::string_view meant) {
+  const size_t t = typed.rfind('.'), m = meant.rfind('.');
+  if (t == std::string_view::npos || m == std::string_view::npos) return false;
+  if (typed.substr(0, t) != meant.substr(0, m)) return false;
+  return typed.size() - t == 3 && meant.size() - m == 3;
+}
+
 }  // namespace
 
 std::optional<std::string> DetectorImpl::ApexMailDomain(std::string_view apex) const {
@@ -99,6 +112,12 @@ void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
                                 e.source == TrustSource::kLearned) &&
                                tsuf.find('.') != std::string_view::npos;
       const double cut_score = partner_cut ? 0.6 : sister_score;
+      // The same partner's country code slipped (westpac.com.ua for an
+      // allowed westpac.com.au): as suspect as a declared name's. A real
+      // mail domain there still yields (detector_classify.cc: real-neighbour).
+      const bool partner_cc_slip = (e.source == TrustSource::kAllowlist ||
+                                    e.source == TrustSource::kLearned) &&
+                                   CountryCodeSlip(dsuf, tsuf);
       if (const SuffixConfusion* conf = Confusion(dsuf, tsuf)) {
         c.code = dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap;
         c.detail = SuffixDetail(dsuf, tsuf) + "; " + conf->note;
@@ -112,7 +131,7 @@ void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
         c.score = sister && !IsHabitualSuffix(tsuf) && !OpenLevelSlip(dsuf, tsuf) &&
                           (Declared(e.source) || !EndingKeySlip(dsuf, tsuf) ||
                            ListedRealDomain(*q.domain))
-                      ? sister_score
+                      ? (partner_cc_slip ? 0.6 : sister_score)
                       : 0.85;
       } else if (tsuf.ends_with(Join(".", dsuf))) {
         c.code = ReasonCode::kSuffixDrop;

@@ -260,4 +260,28 @@ for class in $(grep ' source: ' "$tmp/cba.err" | sed 's/.*source: //' | tr ',' '
   contains "--help lists $class" "$class" "$help"
 done
 
+# Round 59's tester 15, finding 1: an allowed partner's country code slipped
+# into another country's real zone of the same kind (westpac.com.ua,
+# westpac.com.ai for westpac.com.au) is check's suffix-edit look-alike, so
+# permute writes it, and check flags each line permute writes for it.
+printf '[domains]\nallow = ["westpac.com.au", "acme.co.za"]\n' > "$tmp/allow.toml"
+"$bin" permute --policy "$tmp/allow.toml" --format jsonl westpac.com.au acme.co.za > "$tmp/allow.jsonl" 2>/dev/null
+for d in westpac.com.ua westpac.com.ai acme.co.zm; do
+  grep -q "\"domain\":\"$d\",\"source\":\"[a-z.]*\",\"class\":\"suffix-edit\"" "$tmp/allow.jsonl" &&
+    echo "ok   permute writes $d (suffix-edit)" || { echo "FAIL permute leaves out $d"; fail=1; }
+done
+python3 - "$bin" "$tmp/allow.jsonl" "$tmp/allow.toml" <<'PY'
+import json, subprocess, sys
+rows = [json.loads(l) for l in open(sys.argv[2])]
+out = subprocess.run([sys.argv[1], "check", "--json", "--store", "none", "--policy", sys.argv[3]],
+                     input="".join("x@%s\n" % r["domain"] for r in rows), capture_output=True,
+                     text=True).stdout.splitlines()
+assert len(out) == len(rows) and rows, (len(out), len(rows))
+bad = [r["domain"] for r, l in zip(rows, out) if json.loads(l)["verdict"] != "lookalike"]
+print("ok   allowed partner: %d look-alikes come back from check" % len(rows) if not bad else
+      "FAIL allowed partner: %d of %d not look-alikes, e.g. %s" % (len(bad), len(rows), bad[:5]))
+sys.exit(1 if bad else 0)
+PY
+check "allowed partner round trip" 0 $?
+
 exit $fail

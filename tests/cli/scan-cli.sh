@@ -230,4 +230,16 @@ for m in map(json.loads, open(sys.argv[1])):
     "$("$bin" policy explain --json --message "$tmp/$f.eml" 2>/dev/null | python3 -c 'import json,sys; m=json.load(sys.stdin); print(m.get("level"))')"
 done
 
+# Round 59's tester 15, finding 3: a message with a Resent-To is judged on
+# the Resent- block alone (as Postfix's cleanup extracts it); scan says so
+# in text and JSON, and a message without one says nothing of it.
+printf 'From: alice@org.example\nTo: a@army.mik\nCc: bob@army.ml\nResent-To: f@seznam.cy\nSubject: fwd\n\nHello.\n' \
+  > "$tmp/resent.eml"
+printf 'From: alice@org.example\nTo: a@army.mik\nSubject: fwd\n\nHello.\n' > "$tmp/notresent.eml"
+contains "resent: text says which block was judged" "note  Resent- fields present" \
+  "$("$bin" scan --store none "$tmp/resent.eml" 2>/dev/null)"
+check "resent: json marks it" "True" \
+  "$("$bin" scan --store none --json "$tmp/resent.eml" 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin).get("resent"))')"
+check "not resent: no note" "0" "$("$bin" scan --store none "$tmp/notresent.eml" 2>/dev/null | grep -c 'Resent- fields')"
+
 exit $fail
