@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/country_code_slip.h"
 #include "engine/engine_testing.h"
 #include "engine/suggestion_vet.h"
 #include "nearmiss/engine.h"
@@ -57,6 +58,34 @@ TEST(SuggestionRound58b, NearZoneNamesPutTheSwapFirst) {
   names = engine::NearZoneNames("bank.co.ku", &adjacent);
   ASSERT_FALSE(names.empty());
   EXPECT_EQ(names[0], "bank.co.uk");
+}
+
+// Finding 4: a two-letter TLD the root zone lacks, with no zone before it,
+// whose letters swapped are a country's code: that country's name is
+// offered, the recipient stays invalid with its reason. Not when two codes
+// are as near (one key each), nor a name that is no domain.
+TEST(SuggestionRound58b, AnUndelegatedCountryCodeSwapIsOffered) {
+  auto engine = BuildDefault();
+  ASSERT_NE(engine, nullptr);
+  for (const auto& [typed, meant] :
+       std::vector<std::pair<std::string, std::string>>{{"dfa.ei", "dfa.ie"},
+                                                        {"mzv.zc", "mzv.cz"},
+                                                        {"mindef.ln", "mindef.nl"}}) {
+    RecipientCheck c = engine->CheckRecipient("x@" + typed);
+    EXPECT_EQ(c.verdict, Verdict::kInvalid) << typed;
+    EXPECT_EQ(c.suggestion, "x@" + meant) << typed;
+    EXPECT_EQ(c.also_suggestion, "") << typed;
+    ASSERT_FALSE(c.reasons.empty()) << typed;
+    EXPECT_EQ(c.reasons[0].code, ReasonCode::kTldNotDelegated) << typed;
+  }
+  EXPECT_EQ(engine::CountryCodeSlipName("dfa.ei"), "dfa.ie");
+  // .ie is delegated: nothing to repair. Two codes one key away, no swap.
+  EXPECT_EQ(engine::CountryCodeSlipName("dfa.ie"), "");
+  EXPECT_EQ(engine::CountryCodeSlipName("acme.kq"), "");
+  // A public suffix is no name to offer (co.ku: co.uk is a zone).
+  EXPECT_EQ(engine::CountryCodeSlipName("co.ku"), "");
+  // Three letters are not a country's code.
+  EXPECT_EQ(engine::CountryCodeSlipName("acme.zzz"), "");
 }
 
 }  // namespace
