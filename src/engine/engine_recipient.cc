@@ -14,6 +14,7 @@
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
 #include "address/special_use_names.h"
+#include "engine/country_code_slip.h"
 #include "engine/decision_table.h"
 #include "engine/invalid_repairs.h"
 #include "engine/invisible_characters.h"
@@ -264,6 +265,14 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
           std::vector<std::string> zones = engine::NearZoneNames(ascii, &adjacent);
           if (adjacent > 0) near = zones[0];
           if (adjacent > 1) also = zones[1];
+        }
+        // dfa.ei, mzv.zc: a country's code slipped with no zone before it
+        // (two letters swapped: .ie, .cz) is that country's name, when only
+        // one code is that slip away; a name this check refuses in turn is
+        // never offered (round 58b's tester 15, finding 4).
+        if (near.empty()) {
+          const std::string slip = engine::CountryCodeSlipName(ascii);
+          if (!slip.empty()) near = engine::AcceptedSuggestion(*detector_, slip);
         }
         if (!near.empty()) {
           Address a;

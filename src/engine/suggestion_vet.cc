@@ -348,7 +348,7 @@ std::vector<std::string> NearZoneNames(std::string_view name, size_t* adjacent_c
     return out;
   }
   const std::string_view sld = name.substr(sld_dot + 1, dot - sld_dot - 1);  // "net"
-  std::vector<std::string> adjacent, adjacent_elsewhere, other;
+  std::vector<std::string> swapped, adjacent, adjacent_elsewhere, other;
   // Keys that touch on QWERTY are at most this far apart (KeyDistance: 1 in
   // a row, 1.03 to 1.25 across rows); the next nearest are 1.5 and more.
   constexpr double kQwertyNeighbour = 1.3;
@@ -374,26 +374,34 @@ std::vector<std::string> NearZoneNames(std::string_view name, size_t* adjacent_c
       if (!by_rule && !address::IsRealSecondLevelZone(zone)) continue;
       std::string candidate(name.substr(0, dot + 1));
       candidate.append(code);
-      // A letter replaced by its neighbour on the keyboard, or one doubled,
-      // dropped or swapped, first; any other replacement after. Of the
+      // The two letters swapped first: the commonest slip of a two-letter
+      // code (Damerau 1964; SlipLikelihood ranks it above a neighbouring
+      // key), so mon.gov.lp is Poland's mon.gov.pl before North Korea's
+      // mon.gov.kp, 'l' beside 'k' (round 58b's tester 15, finding 3).
+      // Then a letter replaced by its neighbour on the keyboard, or one
+      // doubled or dropped; any other replacement after. Of the
       // neighbours, those on QWERTY, the commonest layout, before those on
       // QWERTZ or AZERTY only (co.ip: co.il and co.jp, 'p' beside 'l' and
       // 'i' above 'j', before co.im, 'p' above 'm' on AZERTY; round 52's
       // tester, finding 7: co.jp was never offered).
+      if (tld.size() == 2 && tld[0] == code[1] && tld[1] == code[0]) {
+        swapped.push_back(std::move(candidate));
+        continue;
+      }
       bool near_key = tld.size() != 2;
       bool qwerty = near_key;
       for (size_t i = 0; i < 2 && !near_key; ++i) {
         near_key = tld[i] != code[i] && lookalike::KeysAdjacent(tld[i], code[i]);
         qwerty = near_key && lookalike::KeyDistance(tld[i], code[i]) <= kQwertyNeighbour;
       }
-      if (!near_key && tld[0] == code[1] && tld[1] == code[0]) near_key = qwerty = true;
       (near_key ? (qwerty ? adjacent : adjacent_elsewhere) : other).push_back(std::move(candidate));
     }
   }
   // Of two near keys (co.ul: co.uk or co.il), the larger registry first:
   // the country codes with the most registered names (Verisign's Domain
   // Name Industry Brief, the ten largest ccTLDs, in order), then the rest
-  // as found.
+  // as found. Only a tie-breaker within one kind of slip: a swap before
+  // any neighbouring key, however large its registry.
   static constexpr std::string_view kLargest[] = {"cn", "de", "uk", "nl", "ru",
                                                   "br", "au", "fr", "it", "ca"};
   auto rank = [](const std::string& candidate) {
@@ -403,6 +411,8 @@ std::vector<std::string> NearZoneNames(std::string_view name, size_t* adjacent_c
   auto by_rank = [&rank](const std::string& a, const std::string& b) { return rank(a) < rank(b); };
   std::stable_sort(adjacent.begin(), adjacent.end(), by_rank);
   std::stable_sort(adjacent_elsewhere.begin(), adjacent_elsewhere.end(), by_rank);
+  adjacent.insert(adjacent.begin(), std::make_move_iterator(swapped.begin()),
+                  std::make_move_iterator(swapped.end()));
   adjacent.insert(adjacent.end(), std::make_move_iterator(adjacent_elsewhere.begin()),
                   std::make_move_iterator(adjacent_elsewhere.end()));
   if (adjacent_count != nullptr) *adjacent_count = adjacent.size();

@@ -76,9 +76,11 @@ void NameTheNearName(std::string_view typed, std::string_view near, std::string_
 // The names one slip of the country code away under a zone of that
 // country: for "smithlaw.net.wu" (a TLD the root zone lacks, three labels
 // or more), "smithlaw.net.au", since net.au is a public suffix and .wu is
-// one edit from .au; "teva.co.jl" gives teva.co.il and teva.co.jp. Codes
-// whose letter stands next to the typed one on the keyboard (or swapped)
-// come first. Empty when the TLD is
+// one edit from .au; "teva.co.jl" gives teva.co.il and teva.co.jp. The
+// code with the typed two letters swapped comes first (mon.gov.lp:
+// mon.gov.pl before mon.gov.kp; Damerau 1964), then codes whose letter
+// stands next to the typed one on the keyboard, the larger registry first
+// among those. Empty when the TLD is
 // delegated or no country has the typed second level as a zone.
 // `*adjacent_count` (when given): how many of them come first as a
 // neighbouring key's.

@@ -4,6 +4,7 @@
 
 #include "address/idna.h"
 #include "dns/add_facts.h"
+#include "http/recipient_fold.h"
 #include "render/decision.h"
 #include "render/render.h"
 #include "render/sensitivity.h"
@@ -171,6 +172,10 @@ CheckAnswer CheckMessage(const Engine& engine, const CheckRequest& request) {
     if (!rd.message.empty()) j["message"] = rd.message;
     recipients.push_back(std::move(j));
   }
+  // x@gmal.com in To and x@gmal.com. in Cc: one mailbox, one entry
+  // (recipient_fold.h). The summary names each message once already
+  // (Decide), and the address in it is the folded one.
+  FoldSameMailbox(recipients);
 
   bool send_anyway = answer.action == ClientAction::kWarn && engine.policy().api.allow_send_anyway;
   Json& b = answer.body;
