@@ -16,6 +16,7 @@
 #include "content/encrypted_format.h"
 #include "content/extract.h"
 #include "content/finder_files.h"
+#include "content/member_extract.h"
 #include "content/gmime_util.h"
 #include "content/stream_archive.h"
 #include "content/ole_object.h"
@@ -410,43 +411,7 @@ class ArchiveWalk {
     if (type == DocType::kText && FindEncryptedArmour(data).ciphertext) {
       out_->encrypted_members.push_back(path);
     }
-    Extracted e = ExtractDocument(type, name_ + "/" + path, data, budget_);
-    for (std::string& error : e.errors) out_->errors.push_back(std::move(error));
-    for (std::string& note : e.notes) out_->notes.push_back(std::move(note));
-    for (LimitHit& l : e.limits) out_->limits.push_back(std::move(l));
-    if (e.encrypted) out_->encrypted_members.push_back(path);
-    // A member is a document, never a message body: both kinds of subject
-    // are its own, placed at it.
-    std::vector<std::string> subjects = std::move(e.subjects);
-    for (std::string& subject : e.document_subjects) subjects.push_back(std::move(subject));
-    for (std::string& m : e.member_names) {
-      out_->member_names.push_back(path + "/" + m);
-    }
-    for (ExtractedMember& m : e.members) {
-      out_->members.push_back({path + "/" + m.path, std::move(m.text),
-                               std::move(m.msip_labels), m.has_text,
-                               std::move(m.classifications), std::move(m.places),
-                               std::move(m.subjects)});
-    }
-    for (ExtractedMember& m : e.messages) {
-      out_->messages.push_back({m.path.empty() ? path : path + "/" + m.path, std::move(m.text),
-                                "", true, {}, {}, {}});
-    }
-    // A member's deleted text or earlier revisions: read as a member of
-    // their own, "annex.docx (deleted text)" (Extracted::hidden).
-    for (HiddenText& h : e.hidden) {
-      std::string at = path;
-      at += " (";
-      at += h.label;
-      at += ")";
-      out_->members.push_back({std::move(at), std::move(h.text), "", true, {}, {}, {}});
-    }
-    if (e.has_text || !e.msip_labels.empty() || !e.classifications.empty() ||
-        !subjects.empty()) {
-      out_->members.push_back({path, std::move(e.text), std::move(e.msip_labels),
-                               e.has_text, std::move(e.classifications),
-                               std::move(e.places), std::move(subjects)});
-    }
+    AddMemberExtract(path, ExtractDocument(type, name_ + "/" + path, data, budget_), out_);
     if (budget_.TimeUp()) {
       Limit("max-extraction-time", name_ + ": extraction time limit reached");
     }

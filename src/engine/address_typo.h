@@ -120,61 +120,13 @@
 #include <vector>
 
 #include "engine/address_compare.h"
+#include "engine/address_slip.h"
 #include "address/display_name.h"
 #include "engine/local_part_rules.h"
 #include "engine/name_order.h"
 #include "nearmiss/verdict.h"
 
 namespace nearmiss::engine {
-
-// How a typed local part differs from the frequent one: the public
-// AddressTypoKind (nearmiss/verdict.h), whose names the policy's
-// `address_typo_kind` matches; KindDetail (address_typo_shape.h) writes
-// the address-typo reason's clause for each.
-using SlipKind = AddressTypoKind;
-
-// Frequent addresses at one domain of the list asked beyond which the
-// domain is crowded (see the file comment).
-inline constexpr size_t kCrowdedDomain = 50;
-
-// Frequent addresses at one domain of the list asked beyond which a blend
-// of two of them (kind blended-names) is not looked for: among more
-// people, a new colleague shares a given name with one and a family name
-// with another too often (bench/relationships, new contacts).
-inline constexpr size_t kBlendMostFrequent = 12;
-
-// A rare address (written to, but fewer than address_typo_min_messages
-// times: one Sent copy of a past slip) is still a slip of a frequent
-// address written to at least this many times as often: 1 against 5, 2
-// against 10 (engine_history.cc).
-inline constexpr int64_t kRareRatio = 5;
-
-// How often an address was written to (by everyone here, or by one
-// sender), and the dates of the first and the last message (unix seconds;
-// 0 and 0: the history gave none).
-struct Tally {
-  int64_t messages = 0;
-  int64_t first_seen = 0;
-  int64_t last_seen = 0;
-  void Merge(const Tally& other);
-};
-
-// "written to 8 times, last on 2026-09-22" ("1 time"; no date when
-// `last_seen` is 0): the count clause of every address-typo detail.
-std::string WrittenClause(int64_t messages, int64_t last_seen);
-
-struct Slip {
-  std::string known;   // the frequent address it resembles
-  int64_t messages = 0;  // written to it (by the scope's senders)
-  SlipKind kind = SlipKind::kEdit;
-  int edits = 0;       // kEdit: 1 or 2
-  double score = 0;    // confidence in [0, 1]
-  std::string detail;  // the sentence's clause (address-typo reason)
-  int64_t last_seen = 0;  // the last message to `known` (0: undated)
-  // A second frequent address that fits as well ("J. Smith" on info@ for
-  // john.smith and jane.smith alike), offered beside `known`; or "".
-  std::string also{};
-};
 
 class AddressIndex {
  public:

@@ -75,6 +75,16 @@ void LineCounts::NoteTime(int64_t time, ZoneSource zone) {
   }
 }
 
+void LineCounts::NoteHostRead(std::string_view host, int64_t time) {
+  for (HostRead& h : hosts_read) {
+    if (h.host != host) continue;
+    h.first = std::min(h.first, time);
+    h.last = std::max(h.last, time);
+    return;
+  }
+  if (hosts_read.size() < kMaxHosts) hosts_read.push_back({std::string(host), time, time});
+}
+
 void LineCounts::NoteHost(std::string_view host, int64_t time, ZoneSource zone) {
   if (!host.empty()) NoteHostRead(host, time);
   if (host.empty() || (window_from != 0 && time < window_from) ||

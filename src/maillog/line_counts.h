@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "maillog/log_line.h"
+#include "maillog/log_sources.h"
 #include "nearmiss/status.h"
 
 namespace nearmiss::maillog {
@@ -334,18 +335,10 @@ struct LineCounts {
   // says by them which days it holds when its name no longer does
   // (investigate/tracking_log_names.h; round 50's tester 16, finding 1).
   // With each, the servers its part's rows name as the one logging them
-  // (ExchangeDay::servers): a day is judged per server (round 51's tester
-  // 16, finding 2).
-  struct ExchangeDay {
-    int64_t day = 0;
-    // The local server of each row (client-hostname of a SEND, whose
-    // client is the server sending; server-hostname of every other event,
-    // the server it happened on: Microsoft's message tracking log fields),
-    // its first label as written ("EX01" of EX01.army.mil), the first
-    // kMaxDayServers of them with how many rows named each.
-    std::vector<std::pair<std::string, uint64_t>> servers;
-  };
-  static constexpr size_t kMaxDayServers = 16;
+  // (ExchangeDay::servers, log_sources.h): a day is judged per server
+  // (round 51's tester 16, finding 2).
+  using ExchangeDay = maillog::ExchangeDay;
+  static constexpr size_t kMaxDayServers = maillog::kMaxDayServers;
   std::vector<ExchangeDay> exchange_days;
   // A trace export (Get-MessageTrace, Get-MessageTraceV2,
   // Get-MessageTrackingLog | Export-Csv) with a run of exactly
@@ -360,30 +353,15 @@ struct LineCounts {
   // hosts: coverage is judged per host as well as over all logs
   // (investigate/coverage.h), so one gateway's missing logs are seen
   // while another's run on (issue-16 tester round 44, finding 3).
-  struct HostSpan {
-    std::string host;
-    int64_t first = 0, last = 0;
-    ZoneSource first_zone = ZoneSource::kInput, last_zone = ZoneSource::kInput;
-  };
+  using HostSpan = maillog::HostSpan;  // log_sources.h
   std::vector<HostSpan> host_spans;
   static constexpr size_t kMaxHosts = 32;
   // Each host's earliest and latest line whatever the window (NoteHost): a
   // host none of whose lines is in it is still a source that does not reach
   // it (investigate/window_sources.h; round 57's tester 16, finding 2).
-  struct HostRead {
-    std::string host;
-    int64_t first = 0, last = 0;
-  };
+  using HostRead = maillog::HostRead;  // log_sources.h
   std::vector<HostRead> hosts_read;
-  void NoteHostRead(std::string_view host, int64_t time) {
-    for (HostRead& h : hosts_read) {
-      if (h.host != host) continue;
-      h.first = std::min(h.first, time);
-      h.last = std::max(h.last, time);
-      return;
-    }
-    if (hosts_read.size() < kMaxHosts) hosts_read.push_back({std::string(host), time, time});
-  }
+  void NoteHostRead(std::string_view host, int64_t time);
   void NoteHost(std::string_view host, int64_t time, ZoneSource zone);
   // A full page another page of the same file continues is no cut (its
   // times, page_oldest..page_newest, below): page_rows is then 0. One
