@@ -245,9 +245,30 @@ std::string WholeWindowText(const Report& rep, const CoverageGap& g) {
   return t;
 }
 
+// The gap at the window's start when the file that ends it has lines
+// before the window too: "no line of p1.log between 2026-12-02T09:00:01
+// and 2026-12-07T09:00:01 (...)", not a file that starts late (issue-16
+// tester round 58b, finding 6). "" when the file starts after --since.
+std::string InsideFileText(const Report& rep, const CoverageGap& g) {
+  if (g.before != "--since") return {};
+  const auto c = std::find_if(rep.logs.begin(), rep.logs.end(), [&](const maillog::LineCounts& l) {
+    return l.file == g.after && l.last_before_window != 0;
+  });
+  if (c == rep.logs.end()) return {};
+  std::string t = "no line of " + g.after + " between ";
+  t += maillog::ShownTime(c->last_before_window, c->last_before_window_zone);
+  t += " (before the window's start, --since " + Day(g.from) + ") and ";
+  t += maillog::ShownTime(g.to, g.to_zone);
+  t += " (";
+  t += Counted(static_cast<uint64_t>((g.to - g.from) / (24 * 3600)), "day");
+  t += " of the window without a line: lines lost or cut from the file, or a host that stopped)";
+  return t;
+}
+
 std::string GapText(const Report& rep, const CoverageGap& g) {
   if (!g.host.empty()) return HostGapText(g);
   if (g.before == "--since" && g.after == "--until") return WholeWindowText(rep, g);
+  if (std::string inside = InsideFileText(rep, g); !inside.empty()) return inside;
   std::string t = "no log line for ";
   t += Counted(static_cast<uint64_t>((g.to - g.from) / (24 * 3600)), "day");
   t += ", from ";

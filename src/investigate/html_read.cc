@@ -65,6 +65,11 @@ std::string Skipped(const maillog::LineCounts& c) {
         " whose time is in no form this reader knows (first at line " +
         std::to_string(c.first_unreadable_time_line) + ")");
   }
+  if (c.clock_unset != 0) {
+    add("of those, " + Counted(static_cast<int64_t>(c.clock_unset), "record") +
+        " dated before 2000, by a clock that was unset (first at line " +
+        std::to_string(c.first_clock_unset_line) + "): their time unknown, not read");
+  }
   if (c.empty_recipients != 0) {
     add("of those, " + Counted(static_cast<int64_t>(c.empty_recipients), "record") + " whose " +
         c.first_empty_recipient_heading + " holds no address, so no recipient could be judged "

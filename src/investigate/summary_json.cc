@@ -46,6 +46,11 @@ std::string SummaryJson(const Report& rep) {
                     {"first_unrecognised", first},
                     {"ambiguous_dates", c.ambiguous_dates},
                     {"unreadable_times", c.unreadable_times},
+                    {"clock_unset_lines", c.clock_unset},
+                    {"first_clock_unset_line",
+                     c.first_clock_unset_line != 0
+                         ? nlohmann::ordered_json(c.first_clock_unset_line)
+                         : nlohmann::ordered_json(nullptr)},
                     {"empty_recipient_cells", c.empty_recipients},
                     {"delivery_lines", c.delivery_lines},
                     {"verification_probes", c.probes},

@@ -68,6 +68,15 @@ class WriteOrder {
   uint64_t latest_line_ = 0;
 };
 
+// The earliest time a log line is believed: 2000-01-01T00:00:00Z. A host
+// whose clock was never set (no RTC battery, a container or VM booted
+// before NTP or chrony stepped it) stamps its first lines at the epoch's
+// first days, 1970-01-01, which no mail log of a running guard holds; no
+// mail server this reader knows was logging to these formats before 2000
+// either. A line dated before it has no known time: counted and named,
+// never dated 1970 (issue-16 tester round 58b, finding 4).
+inline constexpr int64_t kClockFloor = 946684800;
+
 // "59 min 56 s", "1 s", "1 h 0 min": a step's size for a person.
 std::string StepSize(int64_t seconds);
 

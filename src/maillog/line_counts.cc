@@ -57,6 +57,10 @@ void LineCounts::NoteTime(int64_t time, ZoneSource zone) {
   read_last_time = std::max(read_last_time, time);
   if (window_from != 0 && time < window_from) {
     ++before_window;
+    if (time >= last_before_window) {
+      last_before_window = time;
+      last_before_window_zone = zone;
+    }
     return;
   }
   if (window_to != 0 && time >= window_to) {

@@ -53,6 +53,18 @@ struct LineCounts {
   uint64_t unreadable_times = 0;
   uint64_t first_unreadable_time_line = 0;
   std::string first_unreadable_time;
+  // Of the unrecognised: lines and records dated before kClockFloor
+  // (clock_step.h: a clock that was unset, stamping 1970-01-01): their
+  // time is not used for any span, window, month or "since when"; the
+  // first one's line and its time as written (ClockUnsetNote).
+  uint64_t clock_unset = 0;
+  uint64_t first_clock_unset_line = 0;
+  std::string first_clock_unset;
+  void ClockUnset(uint64_t line, std::string_view stamp) {
+    if (clock_unset++ != 0) return;
+    first_clock_unset_line = line;
+    first_clock_unset = std::string(stamp.substr(0, 40));
+  }
   // Of the unrecognised: trace records whose recipient cell holds no
   // address (an Exchange SEND or FAIL with an empty recipient-address, an
   // export's empty Recipients or RecipientAddress, a historical search's
@@ -401,6 +413,11 @@ struct LineCounts {
   // Trace records count one each.
   int64_t window_from = 0, window_to = 0;
   uint64_t before_window = 0, after_window = 0;
+  // The latest time of a line before window_from (0: none) and its zone:
+  // a gap at the window's start is then one between two of this file's
+  // lines, not a file that starts late (investigate/coverage.h).
+  int64_t last_before_window = 0;
+  ZoneSource last_before_window_zone = ZoneSource::kInput;
   // Why the input could not be read, whole or in part (cannot open, a
   // cut-off .gz, invalid UTF-16, a directory that holds no logs); "" when
   // it was. Shown with the file in every report so a failed input never

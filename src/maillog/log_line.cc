@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "maillog/clock_step.h"
 #include "maillog/container_line.h"
 #include "maillog/log_zone.h"
 #include "maillog/timestamp.h"
@@ -362,6 +363,7 @@ bool LineParser::ParseSyslog(std::string_view line, LogLine* out) {
   out->format = format;
   out->zone = ZoneSource::kInput;
   out->time_unknown = false;
+  out->clock_unset = false;
   if (n == 1 && rfc5424 && st.month == 0 && st.unix_time < 0) {
     // NILVALUE: no time, and none borrowed from the line before; the
     // year and last_time_ stay as they were.
@@ -413,7 +415,15 @@ bool LineParser::ParseSyslog(std::string_view line, LogLine* out) {
       }
     }
     out->time = CivilToSeconds(year, st.month, st.day, st.hour, st.minute, st.second) - offset;
-    if (st.year != 0) NoteDated(st, out->time);
+    if (st.year != 0 && out->time >= kClockFloor) NoteDated(st, out->time);
+  }
+  if (out->time < kClockFloor && (st.year != 0 || st.unix_time >= 0)) {
+    // Written by a clock that was unset (clock_step.h kClockFloor): no
+    // time, neither the year nor last_time_ moved by it.
+    out->time = 0;
+    out->clock_unset = true;
+    QueueId(out);
+    return true;
   }
   last_time_ = out->time;
   last_zone_ = out->zone;

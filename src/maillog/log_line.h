@@ -80,6 +80,11 @@ struct LogLine {
   // line before's time (issue-16 tester round 58, finding 1). PostfixLog
   // counts such lines and reads none of them (docs/mail-logs.md, "Times").
   bool time_unknown = false;
+  // A stamp with its year (RFC 3339, short-full, short-unix) before
+  // kClockFloor (clock_step.h): a clock that was unset. `time` is then 0
+  // and means nothing, as for time_unknown; the year later lines carry on
+  // from is not moved by it.
+  bool clock_unset = false;
   // RFC 5424's NILVALUE HOSTNAME "-" is kUnnamedHost, so a coverage by
   // server never lists a host named "-".
   std::string_view host;

@@ -52,6 +52,15 @@ std::string AmbiguousDates(const LineCounts& c) {
            (none ? "; docs/mail-logs.md, \"Times\")"
                  : "; docs/mail-logs.md lists the cultures' forms read)");
   }
+  if (c.clock_unset != 0) {
+    if (!out.empty()) out += ", ";
+    // A clock that was unset (clock_step.h kClockFloor): never dated 1970.
+    out += Thousands(static_cast<int64_t>(c.clock_unset)) + " dated before 2000 ('" +
+           Printable(c.first_clock_unset) + "', first at " + c.file + ":" +
+           std::to_string(c.first_clock_unset_line) +
+           ": a clock that was unset, as a host's before NTP sets it; their time unknown, "
+           "the lines not read; docs/mail-logs.md, \"Times\")";
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/ascii.h"
+#include "maillog/clock_step.h"
 #include "maillog/log_zone.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/postfix_log.h"
@@ -75,6 +76,14 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       counts_.first_unreadable_time_line = line;
       counts_.first_unreadable_time = std::string(Field(f, time_)).substr(0, LineCounts::kExcerpt);
     }
+    NotUnderstood(line);
+    return;
+  }
+  if (time < kClockFloor) {
+    // A server whose clock was unset (clock_step.h kClockFloor): never
+    // dated 1970; read as a record without a time is.
+    Unrecognised(line);
+    counts_.ClockUnset(line, Field(f, time_));
     NotUnderstood(line);
     return;
   }
