@@ -5,6 +5,8 @@
 #include <string>
 #include <unordered_set>
 
+#include "content/line_text.h"
+
 namespace nearmiss::data {
 extern const std::string_view kEverydayWords;
 }  // namespace nearmiss::data
@@ -83,6 +85,15 @@ bool OnlyEverydayWordsInCapitals(std::string_view words) {
     i = j;
   }
   return count > 0;
+}
+
+std::string_view NameTailAfter(std::string_view text, std::size_t end) {
+  const std::size_t line_end = LineEnd(text, end);
+  if (!IsBlankLine(text, end, line_end) || line_end >= text.size()) {
+    return text.substr(end, line_end - end);
+  }
+  const std::size_t next_end = LineEnd(text, line_end + 1);
+  return text.substr(line_end + 1, next_end - line_end - 1);
 }
 
 }  // namespace nearmiss::content

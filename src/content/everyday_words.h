@@ -35,6 +35,15 @@ inline constexpr std::size_t kMaxEverydayNameWords = 3;
 inline constexpr char kEverydayNameWhy[] = "everyday words in capitals after it: a name (a club, a bar)";
 bool OnlyEverydayWordsInCapitals(std::string_view words);
 
+// The words after a match [begin, end) of `text` that the test above reads:
+// the rest of its line, or, where the match ends its line and the next
+// line is not blank, that next line. A wordmark is often set one word a
+// line ("SECRET" over "ESCAPES", two <div>s or the plain part of an HTML
+// receipt), and a banner wrapped over two lines is read joined ("UK TOP"
+// over "SECRET"); the joined line gets the same test as one line (round
+// 59's tester 13, finding 3).
+std::string_view NameTailAfter(std::string_view text, std::size_t end);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_EVERYDAY_WORDS_H_

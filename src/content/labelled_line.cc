@@ -241,4 +241,41 @@ bool LabelledValue(std::string_view text, std::size_t begin, std::size_t end) {
   return last != '.' && last != '!' && last != '?';
 }
 
+bool InLabelledProse(std::string_view text, std::size_t begin) {
+  constexpr int kMaxKeyWords = 4, kProseWords = 3, kProseWordsBefore = 2;
+  const std::size_t line_begin = LineStart(text, begin);
+  std::size_t i = line_begin;
+  while (i < begin && IsBlank(text[i])) ++i;
+  int key_words = 0;
+  while (i < begin && IsAlpha(text[i])) {
+    while (i < begin && (IsAlpha(text[i]) || text[i] == '-' || text[i] == '/')) ++i;
+    ++key_words;
+    while (i < begin && IsBlank(text[i])) ++i;
+  }
+  if (key_words == 0 || key_words > kMaxKeyWords || i >= begin || text[i] != ':') return false;
+  // A quoted reply's subject line is a title, its marking the title's tag.
+  for (std::string_view header : {"subject", "betreff", "objet", "asunto", "oggetto"}) {
+    if (StartsWithNoCaseAt(text, line_begin, header)) return false;
+  }
+  ++i;
+  while (i < begin && IsBlank(text[i])) ++i;
+  if (i == begin) return false;  // the value is the rating itself
+  // Words in lower case in the value, two before the match and one after
+  // it: a sentence runs through it ("EAR - ECCN 3A001, licence required"
+  // is a rating and its note).
+  int lower = 0, before = 0;
+  bool after = false;
+  const std::size_t line_end = LineEnd(text, begin);
+  for (std::size_t w = i; w < line_end;) {
+    while (w < line_end && IsBlank(text[w])) ++w;
+    if (w < line_end && text[w] >= 'a' && text[w] <= 'z') {
+      ++lower;
+      before += w < begin ? 1 : 0;
+      after = after || w > begin;
+    }
+    while (w < line_end && !IsBlank(text[w])) ++w;
+  }
+  return lower >= kProseWords && before >= kProseWordsBefore && after;
+}
+
 }  // namespace nearmiss::content

@@ -65,6 +65,19 @@ LineLabel LabelBefore(std::string_view text, std::size_t line_begin,
 // (issue 13, round 44 tester finding 9).
 bool LabelledValue(std::string_view text, std::size_t begin, std::size_t end);
 
+// The match starting at `begin` stands inside the prose value of a "Key:
+// value" line, not as the value: "Duties: classify items under the USML
+// and the CCL (e.g. ECCN 3A001, USML Category XI), file licences." The key
+// is one to four words leading its line, then a colon; the value does not
+// start with the match, and holds three words or more in lower case, two
+// of them before the match and one after it (a sentence's words running
+// through it, not a rating's and its note: "EAR - ECCN 3A001, licence
+// required" counts; "ECCN: 3A001", "Export classification: 3A001 (EAR)" keep the
+// value's weight). A quoted reply's "Subject:" line is a title, not prose.
+// A job advert or a course page names ratings as examples of its work
+// (round 59's tester 13, finding 4).
+bool InLabelledProse(std::string_view text, std::size_t begin);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_LABELLED_LINE_H_

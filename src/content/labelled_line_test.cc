@@ -226,5 +226,25 @@ TEST(BannerTailTest, ReferencesAndOrderNames) {
   }
 }
 
+// Round 59's tester 13, finding 4: a rating named in a labelled line's
+// prose is not the line's value.
+TEST(LabelledLineTest, RatingInsideProseValue) {
+  for (std::string_view text :
+       {"Duties: classify items under the USML and the CCL (e.g. ECCN 3A001, USML "
+        "Category XI), file licences.",
+        "Role: you will classify parts (for example ECCN 5A002) and train engineers."}) {
+    EXPECT_TRUE(InLabelledProse(text, text.find("ECCN"))) << text;
+  }
+  for (std::string_view text :
+       {"ECCN: 3A001", "Export classification: ECCN 3A001 (EAR)",
+        "Jurisdiction: EAR - ECCN 3A001, licence required for export",
+        "Subject: the new plan for the convoy SECRET//NOFORN update for all",
+        "the items (e.g. ECCN 3A001) are listed below"}) {
+    std::size_t at = text.find("ECCN");
+    if (at == std::string_view::npos) at = text.find("SECRET");
+    EXPECT_FALSE(InLabelledProse(text, at)) << text;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -10,6 +10,7 @@
 #include "content/compound_hyphen.h"
 #include "content/cui_label.h"
 #include "content/example_line.h"
+#include "content/labelled_line.h"
 #include "content/legend_words.h"
 #include "content/line_text.h"
 #include "content/position.h"
@@ -284,6 +285,15 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
       if (*strength == Strength::kStrong && HyphenJoinsWordAfter(text, m.end)) {
         *strength = Strength::kWeak;
         s.why = "the first part of a compound word (VS-NfD-Zulassung)";
+        return Counts::kYes;
+      }
+      // "Duties: classify items ... (e.g. ECCN 3A001, USML Category XI),
+      // file licences.": named in a labelled line's prose, not its value
+      // (labelled_line.h).
+      if (*strength == Strength::kStrong && kind == TextKind::kBody &&
+          InLabelledProse(text, m.begin)) {
+        *strength = Strength::kWeak;
+        s.why = "named in a labelled line's prose, not its value";
         return Counts::kYes;
       }
       // "RESTREINT UE explained: how ...": a body line that names it, or a

@@ -7,6 +7,7 @@
 #include <array>
 
 #include "base/ascii.h"
+#include "content/copyright_credit.h"
 #include "content/legend_words.h"
 #include "content/line_text.h"
 #include "content/portion_enumerator.h"
@@ -361,6 +362,14 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   // its sentence, as after "(S//NF):".
   if (!rest.empty() && rest[0] == ':') rest.remove_prefix(1);
   if (end - begin == 3 && KeyEntry(text[begin + 1], rest)) return PortionPlace::kNone;
+  // "(C) John Smith. Not for commercial use.": the copyright sign typed
+  // before its owner's name (copyright_credit.h), unless a paragraph number
+  // or an unclassified "(U)" opening another line makes it the portion
+  // layout; otherwise it counts only if the message agrees.
+  if (CompactPortionMark(text.substr(begin, end - begin)) == "(C)" && !numbered &&
+      !mid_line && ReadsAsCopyrightCredit(rest) && !OpensAnotherLine(text, begin, end, "(U)")) {
+    return PortionPlace::kIfCorroborated;
+  }
   if (line_end || mid_line) return PortionPlace::kIfCorroborated;
   // Two or more letters: also a person's initials ("(TS) Tom to send the
   // slides", "(NC) Nick Clarke to confirm"), in minutes as in portions.

@@ -263,3 +263,32 @@ TEST(PositionTest, NumberedPortionsWhateverTheirWords) {
 
 }  // namespace
 }  // namespace nearmiss::content
+
+namespace nearmiss::content {
+namespace {
+
+// Round 59's tester 13, finding 1: "(C)" before an owner's name and a full
+// stop is the copyright sign typed by hand; it counts only if the message
+// agrees. A sentence after "(C)", a paragraph number or the mixed layout
+// with "(U)" keep the portion.
+TEST(PositionTest, CopyrightCreditAfterBracketedC) {
+  for (std::string_view text :
+       {"Photos from the walk attached.\n\n(C) John Smith. Not for commercial use.",
+        "the gulls complain.\n\n(C) Jane Smith, 2026. Please don't share it yet.",
+        "Grandma's brownies\n\n(C) Grandma Kim. Do not share this recipe!\n\nMix and bake.",
+        "(C) J. R. Hartley. All rights to the book are his.",
+        "(C) Smith and Jones. Please ask before you share."}) {
+    std::size_t at = text.find("(C)");
+    EXPECT_EQ(PortionMarkPlace(text, at, at + 3), PortionPlace::kIfCorroborated) << text;
+  }
+  for (std::string_view text :
+       {"(C) The convoy leaves at 0600.", "(C) The Route Is Closed.",
+        "(C) Sensor coverage is partial.", "1. (C) John Smith. Not for commercial use.",
+        "(C) Convoy Leaves Tonight.\n(U) Lunch is at noon."}) {
+    std::size_t at = text.find("(C)");
+    EXPECT_EQ(PortionMarkPlace(text, at, at + 3), PortionPlace::kPortion) << text;
+  }
+}
+
+}  // namespace
+}  // namespace nearmiss::content

@@ -8,6 +8,7 @@
 #include "content/line_text.h"
 #include "content/compound_hyphen.h"
 #include "content/position.h"
+#include "content/subject_complement.h"
 
 namespace nearmiss::content {
 namespace {
@@ -192,6 +193,11 @@ bool EndsSubjectUnseparated(std::string_view text, std::size_t begin,
   std::string_view last = text.substr(word, b - word);
   if (last.ends_with("'s") || last.ends_with("\u2019s")) return false;
   if (IsPhraseWord(last)) return false;
+  // "Why our sauce stays SECRET", "Questions about TOP SECRET", "Training
+  // on CUI", "Handling CUI": the complement of a verb or the object of a
+  // preposition or a gerund, the subject's own sentence
+  // (subject_complement.h).
+  if (MakesClosingTierComplement(last)) return false;
   for (std::size_t i = 0; i < b; ++i) {
     if (text[i] >= 'a' && text[i] <= 'z') return true;
   }

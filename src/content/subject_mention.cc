@@ -4,6 +4,8 @@
 #include <array>
 
 #include "content/line_text.h"
+#include "content/position.h"
+#include "content/subject_complement.h"
 
 namespace nearmiss::content {
 namespace {
@@ -125,6 +127,14 @@ bool NamesMarkingInSubject(std::string_view text, std::size_t begin, std::size_t
   if (begin >= 2 && text[begin - 1] == ' ' && WordChar(text[begin - 2]) &&
       previous.data() + previous.size() == text.data() + begin - 1 &&
       OneOf(previous, kHandlingVerbs)) {
+    return true;
+  }
+  // "Training on CUI", "Questions about UK SECRET": closing the subject as
+  // the object of a preposition, a gerund or a copular verb
+  // (subject_complement.h).
+  if (begin >= 2 && text[begin - 1] == ' ' && WordChar(text[begin - 2]) &&
+      previous.data() + previous.size() == text.data() + begin - 1 &&
+      MakesClosingTierComplement(previous) && SubjectDecorationStart(text, end) == end) {
     return true;
   }
   std::size_t i = end;

@@ -344,7 +344,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // agrees with nothing itself. A known tail stays a banner ("TOP SECRET
   // NOFORN", "TOP SECRET//SI").
   if (strong && kind == TextKind::kBody && !leads && p.heading_word) {
-    std::string_view tail = text.substr(m.end, LineEnd(text, m.end) - m.end);
+    std::string_view tail = NameTailAfter(text, m.end);
     // A number among everyday words is the event's year or edition
     // ("SECRET COLOUR RUN 2026"), not a page's; "COPY 3" stays known.
     if (OnlyEverydayWordsInCapitals(tail) &&
