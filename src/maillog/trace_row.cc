@@ -191,8 +191,11 @@ std::string TraceLog::SmartHostRelay(const std::vector<std::string>& f, std::str
   } else {
     hop.host = relay;
   }
-  if (!SmartHostConnector(connector, smart_hosts_) &&
-      !OutboundRelay(hop, AddressDomain(recipient), smart_hosts_)) {
+  // A host under the recipient's own domain is its server, whatever the
+  // connector's name (smart_host.h).
+  if (RecipientOwnHost(hop.host, AddressDomain(recipient)) ||
+      (!SmartHostConnector(connector, smart_hosts_) &&
+       !OutboundRelay(hop, AddressDomain(recipient), smart_hosts_))) {
     return {};
   }
   std::string out(relay.empty() ? hop.address : relay);
