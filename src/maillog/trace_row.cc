@@ -270,6 +270,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   }
   if (attempt) ++counts_.delivery_lines;
   Attempt a;
+  a.delivery_line = attempt;
   a.time = time;
   a.zone = row_zone_;
   a.queue_id = id;
