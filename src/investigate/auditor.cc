@@ -291,6 +291,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
   row.message_id = std::string(a.message_id);
   row.trace_id = std::string(a.trace_id);
   row.from_export = a.from_export;
+  row.delivery_line = a.delivery_line;
   row.id_case_apart = a.from_trace && message_ids_.Apart(row.queue_id);
   row.where = Where(a);
   row.written = {a.file, a.run, a.line};

@@ -132,6 +132,7 @@ std::string Skipped(const maillog::LineCounts& c) {
   if (std::string local = maillog::LocalTimes(c); !local.empty()) add(local);
   if (std::string w = maillog::YearSpanWarning(c); !w.empty()) add(w);
   if (std::string step = maillog::ClockStepNote(c); !step.empty()) add(step);
+  if (std::string pad = maillog::GzipPaddingNote(c); !pad.empty()) add(pad);
   if (std::string after = maillog::AfterYearBound(c, ""); !after.empty()) add(after);
   // Outside the window (--since, --until): read, their deliveries not counted.
   if (c.before_window != 0) {

@@ -284,7 +284,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
        "</div></section>";
   h += ReadSectionHtml(rep);
   // Appended, not "..." + string: GCC 12 -O3's false -Wrestrict (bug 105329).
-  std::string counted(kCountedAs);
+  std::string counted = CountedAs(rep);
   counted[0] = 'A';
   h += "</main><footer>" + Html(counted) + ". Domains are classified with the "
        "policy " + Html(meta.policy) + ". " + Html(TimesNote(rep)) + "</footer>"

@@ -174,7 +174,14 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
     } else if (!r.source.empty()) {
       when += " <span class=\"ulabel\">(no Date: header, no delivery time)</span>";
     }
-    s += "<tr><td data-v=\"" + Html(r.time) + "\">" + when + "</td><td><code>" +
+    // An Exchange or Microsoft 365 row has no queue id: its key is the
+    // Message-ID, labelled as such, so it is not taken to postqueue or to
+    // Get-MessageTrackingLog -InternalMessageId (issue-16 tester round 59,
+    // finding 5).
+    const bool message_id_key =
+        r.given_queue_id.empty() && !r.queue_id.empty() && r.queue_id == r.message_id;
+    s += "<tr><td data-v=\"" + Html(r.time) + "\">" + when + "</td><td>" +
+         (message_id_key ? "<span class=\"ulabel\">Message-ID</span> " : "") + "<code>" +
          // The given log's id after a hand-off not followed; the next
          // server's is in the outcome cell ("queued as X").
          Html(r.given_queue_id.empty() ? maillog::BareQueueId(r.queue_id) : r.given_queue_id) +

@@ -78,6 +78,13 @@ inline constexpr std::string_view kCountedAs =
     "instance is a hop, not an attempt); a file's delivery lines (What was read) count "
     "every recipient's outcome lines in it, flagged or not, hand-offs included";
 
+// kCountedAs, and when a flagged recipient's latest row is an Exchange
+// event that did not end its delivery (Row::delivery_line false: a RECEIVE
+// with no later event in the logs given), what that counts as: an attempt,
+// outcome unknown, though no delivery line (issue-16 tester round 59,
+// finding 2). counted_as.cc.
+std::string CountedAs(const Report& report);
+
 std::string ReportText(const Report& report);
 // "INCOMPLETE: this report leaves out 3 log lines in no form this reader
 // knows, 1 delivery line not understood and 1 input that could not be read,

@@ -300,7 +300,7 @@ std::string ReportText(const Report& rep) {
     out += " in-sent-folders " + Thousands(rep.sent_folder_attempts());
   }
   out += "\ncounted: ";
-  out += kCountedAs;
+  out += CountedAs(rep);
   return out + "\n";
 }
 

@@ -88,6 +88,8 @@ struct Row {
   std::string trace_id;
   // From a trace export (maillog::Attempt::from_export).
   bool from_export = false;
+  // Its line is a delivery line (maillog::Attempt::delivery_line).
+  bool delivery_line = true;
   // A trace message whose Message-ID differs only in case from another
   // message's, told apart by its MessageTraceId (TraceMessageIds): counted
   // and joined by its own spelling, never folded into the other.

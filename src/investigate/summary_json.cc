@@ -74,6 +74,7 @@ std::string SummaryJson(const Report& rep) {
                     {"lines_lost_by_their_count", c.lost_said},
                     {"recipients_without_lines", c.missing_outcomes},
                     {"lines_of_messages_not_read", c.orphan_lines},
+                    {"gzip_padding_bytes", c.gzip_padding},
                     {"lines_after_year_bound", c.after_year_bound},
                     {"first_other_mail_server",
                      c.first_other_server_line != 0

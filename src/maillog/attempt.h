@@ -84,6 +84,12 @@ struct Attempt {
   // overlapping exports hold the same delivery in rows of their own
   // (investigate/report.h, AddAttempt).
   bool from_export = false;
+  // The line is a delivery line (LineCounts::delivery_lines): false for an
+  // Exchange event that does not end its recipient's delivery (a RECEIVE,
+  // SUBMIT or TRANSFER; a SEND to another of the organisation's servers),
+  // which stands for the recipient, outcome unknown, until a later event
+  // replaces it (trace_row_exchange.cc).
+  bool delivery_line = true;
   // The line shows the message is a non-delivery report: an Exchange
   // event of source DSN, or the DSN event itself (Microsoft's message
   // tracking event types), whatever its sender. A sink keeps it for the

@@ -18,9 +18,25 @@ constexpr std::string_view kMxMicrosoft = ".mx.microsoft";
 // Microsoft 365 operated by 21Vianet (China): the same service's MX form.
 constexpr std::string_view kEopChina = ".mail.protection.partner.outlook.cn";
 
-// `domain` in A-labels, lower case (UTS #46 nontransitional, as DNS and
-// the address module hold it); as given, lower case, when ICU refuses it
-// (an ASCII domain ICU finds fault with is still compared as written).
+// The suffix EOP appends to keep a key unique ("01b", "0c", "1"): digits,
+// then at most one letter, four characters at most: `rest` is one.
+bool UniquenessSuffix(std::string_view rest) {
+  if (rest.empty() || rest.size() > 4) return false;
+  size_t i = 0;
+  while (i < rest.size() && std::isdigit(static_cast<unsigned char>(rest[i]))) ++i;
+  if (i == 0) return false;
+  return i == rest.size() ||
+         (i + 1 == rest.size() && std::islower(static_cast<unsigned char>(rest[i])));
+}
+
+// `key` is `candidate`, or `candidate` then a uniqueness suffix.
+bool KeyIs(std::string_view key, std::string_view candidate) {
+  if (candidate.empty() || !key.starts_with(candidate)) return false;
+  return key.size() == candidate.size() || UniquenessSuffix(key.substr(candidate.size()));
+}
+
+}  // namespace
+
 std::string ALabels(std::string_view domain) {
   const bool ascii = std::all_of(domain.begin(), domain.end(),
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -41,25 +57,6 @@ std::string ALabels(std::string_view domain) {
   out.resize(static_cast<size_t>(n));
   return AsciiLower(out);
 }
-
-// The suffix EOP appends to keep a key unique ("01b", "0c", "1"): digits,
-// then at most one letter, four characters at most: `rest` is one.
-bool UniquenessSuffix(std::string_view rest) {
-  if (rest.empty() || rest.size() > 4) return false;
-  size_t i = 0;
-  while (i < rest.size() && std::isdigit(static_cast<unsigned char>(rest[i]))) ++i;
-  if (i == 0) return false;
-  return i == rest.size() ||
-         (i + 1 == rest.size() && std::islower(static_cast<unsigned char>(rest[i])));
-}
-
-// `key` is `candidate`, or `candidate` then a uniqueness suffix.
-bool KeyIs(std::string_view key, std::string_view candidate) {
-  if (candidate.empty() || !key.starts_with(candidate)) return false;
-  return key.size() == candidate.size() || UniquenessSuffix(key.substr(candidate.size()));
-}
-
-}  // namespace
 
 std::string_view EopDomainKey(std::string_view host) {
   std::string_view key;

@@ -44,6 +44,11 @@ namespace nearmiss::maillog {
 // the forms above; "" when it is not.
 std::string_view EopDomainKey(std::string_view host);
 
+// `domain` in A-labels, lower case (UTS #46 nontransitional, as DNS and
+// the address module hold it); as given, lower case, when ICU refuses it
+// (an ASCII domain ICU finds fault with is still compared as written).
+std::string ALabels(std::string_view domain);
+
 // True when `key` is the domain key of `domain` (any case, U-labels or
 // A-labels) or of a parent of it (a subdomain routed to its parent's
 // tenant), label by label.

@@ -23,13 +23,29 @@ struct Inflater {
   }
 };
 
+// Every byte of `fd` from `from` to its end is zero (gzip's padding).
+bool AllZero(int fd, uint64_t from) {
+  unsigned char buf[65536];
+  for (uint64_t at = from;;) {
+    const ssize_t n = ::pread(fd, buf, sizeof buf, static_cast<off_t>(at));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    if (n == 0) return at > from;
+    for (ssize_t i = 0; i < n; ++i) {
+      if (buf[i] != 0) return false;
+    }
+    at += static_cast<uint64_t>(n);
+  }
+}
+
 }  // namespace
 
 Status ReadGzip(int fd, const std::string& path,
                 const std::function<Status(std::string_view)>& out, uint64_t* total,
-                uint64_t* trailing) {
+                uint64_t* trailing, uint64_t* padding) {
   *total = 0;
   *trailing = 0;
+  *padding = 0;
   Inflater inf;
   if (!inf.ok) return Status::IoError(path + ": gzip: cannot start zlib");
   std::unique_ptr<unsigned char[]> in(new unsigned char[kIn]);
@@ -74,11 +90,16 @@ Status ReadGzip(int fd, const std::string& path,
       uint64_t junk = ::fstat(fd, &st) == 0 && static_cast<uint64_t>(st.st_size) > end
                           ? static_cast<uint64_t>(st.st_size) - end
                           : 1;
+      if (AllZero(fd, end)) {
+        *padding = junk;
+        return Status::Ok();
+      }
       *trailing = junk;
       return Status::IoError(path + ": gzip: " + std::to_string(junk) +
                              " bytes of trailing data after the gzip stream (at byte " +
                              std::to_string(end) + ") not read; the " +
-                             std::to_string(*total) + " bytes before them were");
+                             std::to_string(*total) +
+                             " decompressed bytes before them were read");
     }
     if (rc == Z_BUF_ERROR && z.avail_in == 0 && !eof) continue;  // wants more input
     if (rc != Z_OK && rc != Z_BUF_ERROR) {

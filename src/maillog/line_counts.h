@@ -169,6 +169,9 @@ struct LineCounts {
   // round 34, item 2), never applied to nobody without a word.
   uint64_t orphan_lines = 0;
   uint64_t first_orphan_line = 0;
+  // Zero bytes after a gzip file's last member: padding, skipped as gzip
+  // does, said with the file (GzipPaddingNote; gzip_stream.h).
+  uint64_t gzip_padding = 0;
   // Lines in which the logging system says it lost lines (loss_notice.h:
   // rsyslog's rate limit or a suspended action, journald's suppression,
   // syslog-ng's full queue): a lost line may be the delivery to a

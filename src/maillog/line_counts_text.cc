@@ -94,6 +94,13 @@ std::string YearSpanWarning(const LineCounts& c, bool with_span) {
   return out;
 }
 
+std::string GzipPaddingNote(const LineCounts& c) {
+  if (c.gzip_padding == 0) return {};
+  return Thousands(static_cast<int64_t>(c.gzip_padding)) +
+         (c.gzip_padding == 1 ? " zero byte" : " zero bytes") +
+         " of padding after the gzip stream, skipped as gzip does (the stream was read in full)";
+}
+
 std::string Describe(const LineCounts& c) {
   if (!c.error.empty() && c.lines == 0) return c.file + ": NOT READ: " + c.error;
   std::string out = c.file + ": " + Counted(c.lines, "line") + " read";
@@ -116,6 +123,7 @@ std::string Describe(const LineCounts& c) {
     out += " (first at " + c.file + ":" + std::to_string(c.first_unrecognised_line) + ")";
   }
   if (std::string why = RecordsNotRead(c); !why.empty()) out += ", of which " + why;
+  if (std::string pad = GzipPaddingNote(c); !pad.empty()) out += ", " + pad;
   // A window (audit --since, --until): what of the file was outside it.
   if (c.window_from != 0) {
     out += ", " + Thousands(static_cast<int64_t>(c.before_window)) + " before --since";

@@ -18,6 +18,9 @@ namespace nearmiss::maillog {
 // "maillog: 21 lines read, 20 recognised (rfc3164), 16 from Postfix, 1 not
 // recognised (first at maillog:7)": each figure named for what it counts.
 std::string Describe(const LineCounts& counts);
+// "1,024 zero bytes of padding after the gzip stream, skipped as gzip does
+// (the stream was read in full)"; "" when none.
+std::string GzipPaddingNote(const LineCounts& counts);
 
 // Where the delivery lines not understood are: "first at FILE:20" for one,
 // "at FILE:20, 21, 25" for several, "..., and 7 more" past kMaxNamed

@@ -264,7 +264,8 @@ static const char* Container(const unsigned char* m, size_t n) {
 }
 
 Status ForEachLine(const std::string& path, const std::function<void(std::string_view)>& line,
-                   const std::function<void(uint64_t)>& progress) {
+                   const std::function<void(uint64_t)>& progress, uint64_t* gzip_padding) {
+  if (gzip_padding != nullptr) *gzip_padding = 0;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Errno(path, "cannot open");
   unsigned char magic[8] = {0, 0, 0, 0, 0, 0, 0, 0};
@@ -306,7 +307,7 @@ Status ForEachLine(const std::string& path, const std::function<void(std::string
     ::close(fd);
   } else {
     // Every member, and what follows the last one named (gzip_stream.h).
-    uint64_t inflated = 0, trailing = 0;
+    uint64_t inflated = 0, trailing = 0, padding = 0;
     Status s = ReadGzip(
         fd, path,
         [&](std::string_view data) {
@@ -320,8 +321,9 @@ Status ForEachLine(const std::string& path, const std::function<void(std::string
           }
           return Status::Ok();
         },
-        &inflated, &trailing);
+        &inflated, &trailing, &padding);
     ::close(fd);
+    if (gzip_padding != nullptr) *gzip_padding = padding;
     if (!s.ok()) {
       // Junk after a whole stream: what came before it was read, its last
       // line too. (A stream cut short leaves its last line cut: dropped.)

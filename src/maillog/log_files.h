@@ -45,9 +45,12 @@ std::string RotationBase(const std::string& path);
 std::string NulRunMarker(uint64_t bytes, bool line_start);
 bool ReadNulRunMarker(std::string_view piece, uint64_t* bytes, bool* line_start);
 
+// `*gzip_padding` (when not null): the zero bytes after a gzip file's
+// last member, skipped as gzip does (gzip_stream.h); 0 when none.
 Status ForEachLine(const std::string& path,
                    const std::function<void(std::string_view)>& line,
-                   const std::function<void(uint64_t)>& progress = nullptr);
+                   const std::function<void(uint64_t)>& progress = nullptr,
+                   uint64_t* gzip_padding = nullptr);
 
 // The file's first line (plain or gzip, UTF-16 converted as ForEachLine
 // does), from its first 64 KiB, without its line break; "" when it cannot be

@@ -99,10 +99,12 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
       log.BeginFile(path, LineParser(b.year));
     }
   }
+  uint64_t gzip_padding = 0;
   Status s = ForEachLine(
-      path, [&log](std::string_view line) { log.Feed(line); }, read_progress);
+      path, [&log](std::string_view line) { log.Feed(line); }, read_progress, &gzip_padding);
   log.EndFile();
   *counts = log.counts();
+  counts->gzip_padding = gzip_padding;
   counts->year_from = year_from;
   if (const PlannedYear* p = Planned(options, path); p != nullptr) {
     counts->year_given = p->year_given;

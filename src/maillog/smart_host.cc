@@ -96,6 +96,7 @@ bool HasWord(std::string_view name, std::string_view lower, std::string_view wor
 
 bool OutboundRelay(const NextHop& hop, std::string_view recipient_domain,
                    const std::vector<std::string>& named) {
+  if (RecipientOwnHost(hop.host, recipient_domain)) return false;
   std::string host = AsciiLower(hop.host);
   while (host.ends_with('.')) host.pop_back();
   const std::string address = AsciiLower(hop.address);
@@ -129,6 +130,14 @@ bool OutboundRelay(const NextHop& hop, std::string_view recipient_domain,
     return !EopKeyNames(key, recipient_domain);
   }
   return false;
+}
+
+bool RecipientOwnHost(std::string_view host, std::string_view recipient_domain) {
+  std::string name = AsciiLower(host);
+  while (name.ends_with('.')) name.pop_back();
+  std::string domain = ALabels(recipient_domain);
+  while (domain.ends_with('.')) domain.pop_back();
+  return domain.find('.') != std::string::npos && Under(name, domain);
 }
 
 bool PostfixSmartHost(std::string_view relay, std::string_view recipient_domain,

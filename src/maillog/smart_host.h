@@ -44,6 +44,14 @@
 //     the recipient's MX (a delivery); otherwise it is the organisation's
 //     tenant, a smart host ("cba-com-au" for a recipient at cba.com).
 //
+// Never a smart host, whatever its port or its connector's name: a next hop
+// whose host name is the recipient's domain or under it (RecipientOwnHost:
+// smtp.army.ml for bob@army.ml, on 587 as on 25). It is the recipient's
+// domain's own server, not a relay service that queues the message for
+// delivery elsewhere: its 250 is the recipient's domain accepting it, so
+// the row is "sent" (for a look-alike domain, its operator holds the
+// message; issue-16 tester round 59, finding 1).
+//
 // Thread safety: pure functions (the list is read once, thread-safely).
 #ifndef NEARMISS_MAILLOG_SMART_HOST_H_
 #define NEARMISS_MAILLOG_SMART_HOST_H_
@@ -67,6 +75,12 @@ struct NextHop {
 // ignored.
 bool OutboundRelay(const NextHop& hop, std::string_view recipient_domain,
                    const std::vector<std::string>& named);
+
+// `host` (a next hop's name, any case, a trailing dot allowed) is
+// `recipient_domain` or a host under it, by whole labels, the domain
+// compared in A-labels: the recipient's domain's own server (above). False
+// for a domain of one label or an empty host.
+bool RecipientOwnHost(std::string_view host, std::string_view recipient_domain);
 
 // OutboundRelay of `relay` as Postfix logs it ("host[addr]:port").
 bool PostfixSmartHost(std::string_view relay, std::string_view recipient_domain,

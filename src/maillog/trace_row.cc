@@ -200,8 +200,11 @@ std::string TraceLog::SmartHostRelay(const std::vector<std::string>& f, std::str
   } else {
     hop.host = relay;
   }
-  if (!SmartHostConnector(connector, smart_hosts_) &&
-      !OutboundRelay(hop, AddressDomain(recipient), smart_hosts_)) {
+  // A host under the recipient's own domain is its server, whatever the
+  // connector's name (smart_host.h).
+  if (RecipientOwnHost(hop.host, AddressDomain(recipient)) ||
+      (!SmartHostConnector(connector, smart_hosts_) &&
+       !OutboundRelay(hop, AddressDomain(recipient), smart_hosts_))) {
     return {};
   }
   std::string out(relay.empty() ? hop.address : relay);
@@ -276,6 +279,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   }
   if (attempt) ++counts_.delivery_lines;
   Attempt a;
+  a.delivery_line = attempt;
   a.time = time;
   a.zone = row_zone_;
   a.queue_id = id;

@@ -80,10 +80,13 @@ void TraceLog::TraceRow(const std::vector<std::string>& f, uint64_t line, const 
     // Learning learns none, and counts each as audit does, by its cause
     // (maillog/unknown_cause.h; it was "deferred" there, and said as still
     // deferred or held: round 55's tester 16 (b), finding 1).
+    // The row is still one recipient's outcome as the trace records it: a
+    // delivery line, as every trace row is (docs/mail-logs.md, "Counts";
+    // issue-16 tester round 59, finding 2: a file showed fewer delivery
+    // lines than the flagged attempts drawn from it).
     std::string where = UndecidedRelay(h.relay, Field(f, status_));
     if (!ForEachAddress(cell, [&](std::string_view rcpt) {
-          Emit(h.time, h.id, h.sender, rcpt, "unknown", where,
-               Field(f, status_), line, /*attempt=*/false);
+          Emit(h.time, h.id, h.sender, rcpt, "unknown", where, Field(f, status_), line);
         })) {
       EmptyRecipient(line, recipient_heading_);
     }
@@ -186,10 +189,11 @@ void TraceLog::HistoricalRow(const std::vector<std::string>& f, uint64_t line, c
       // with no later event (UndecidedRelay). Learning learns no "unknown",
       // but counts it by its cause as audit does (a report's row holds
       // every event of its recipient, so none later settles it).
+      // A historical search recipient is a delivery line whatever its
+      // events say (as a trace row is, above).
       std::string where = UndecidedRelay(h.relay, events);
       if (!ForEachAddress(rcpts, [&](std::string_view rcpt) {
-            Emit(h.time, h.id, h.sender, rcpt, o.status, where, events, line,
-                 /*attempt=*/false);
+            Emit(h.time, h.id, h.sender, rcpt, o.status, where, events, line);
           })) {
         EmptyRecipient(line, recipient_status_heading_);
       }

@@ -38,6 +38,33 @@ grep -qF "trailing data after the gzip stream" junk.html || no "the HTML report 
 "$nearmiss" audit junk.gz >junk.txt 2>/dev/null
 grep -qF "junk.gz: 6 lines read" junk.txt || { cat junk.txt >&2; no "the text report lost lines"; }
 grep -qF "NOT READ in full" junk.txt || no "the text report does not say junk.gz was not read in full"
+# The junk is named in a whole sentence (it was cut at "were").
+grep -qF "decompressed bytes before them were read" junk.err ||
+  { cat junk.err >&2; no "the junk's sentence is cut short"; }
+# Zero bytes alone after the stream are padding (a tape, a block device, a
+# shipper's copy), which GNU gzip skips ("trailing zero bytes ignored"):
+# read in full, counted and named, exit 1 (issue-16 tester round 59,
+# finding 4). Junk after zeros is still junk.
+cp clean.gz pad.gz && head -c 1024 /dev/zero >>pad.gz
+"$nearmiss" audit --json --summary-json pad.json --html pad.html pad.gz >pad.jsonl 2>pad.err
+rc=$?
+[ "$rc" -eq 1 ] || { cat pad.err >&2; no "zero padding after the gzip stream: exit $rc, want 1"; }
+cmp -s clean.jsonl pad.jsonl || no "zero padding: the stream before it was not read whole"
+grep -qF "trailing data" pad.err && { cat pad.err >&2; no "zero padding called trailing data"; }
+grep -qF '"gzip_padding_bytes": 1024' pad.json || no "--summary-json does not count the padding"
+grep -qF "1,024 zero bytes of padding after the gzip stream" pad.html ||
+  no "the HTML report does not name the padding"
+grep -qF "INCOMPLETE" pad.html && no "zero padding made the HTML report INCOMPLETE"
+"$nearmiss" audit pad.gz >pad.txt 2>/dev/null
+grep -qF "pad.gz: 6 lines read" pad.txt || { cat pad.txt >&2; no "zero padding: lines lost"; }
+grep -qF "1,024 zero bytes of padding after the gzip stream, skipped" pad.txt ||
+  { cat pad.txt >&2; no "the text report does not name the padding"; }
+grep -qF "NOT READ" pad.txt && { cat pad.txt >&2; no "zero padding: said not read"; }
+cp pad.gz padjunk.gz && printf 'x' >>padjunk.gz && head -c 10 /dev/zero >>padjunk.gz
+"$nearmiss" audit padjunk.gz >padjunk.txt 2>padjunk.err; rc=$?
+[ "$rc" -eq 2 ] || { cat padjunk.err >&2; no "junk after zero padding: exit $rc, want 2"; }
+grep -qF "padjunk.gz: gzip: 1035 bytes of trailing data" padjunk.err ||
+  { cat padjunk.err >&2; no "junk after zero padding is not named"; }
 # Two members (cat a.gz b.gz) are one valid file, not junk.
 cat clean.gz clean.gz >two.gz
 "$nearmiss" audit two.gz >two.txt 2>two.err; rc=$?
