@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <ctime>
 #include <map>
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "base/text_format.h"
@@ -256,11 +258,16 @@ std::string HostGapText(const CoverageGap& g) {
 }
 
 // What a gap's advice gives as its cause: the clock-wrong lines when any
-// (above), else a rotated file missing or a window the logs do not reach.
-std::string GapCause(const Report& rep) {
+// (above), alone when no line had a time believed (`only_clock`: they are
+// the whole cause), else first, before a rotated file missing or a window
+// the logs do not reach.
+std::string GapCause(const Report& rep, bool only_clock = false) {
+  constexpr std::string_view kMissing = "a rotated file missing, or a window the logs do not reach";
   const std::string clock = ClockWrongLines(rep);
-  if (clock.empty()) return "a rotated file missing, or a window the logs do not reach";
-  return clock + ", in no span: check that host's clock and the export's dates";
+  if (clock.empty()) return std::string(kMissing);
+  std::string t = clock + ", in no span: check that host's clock and the export's dates";
+  if (!only_clock) t += "; else " + std::string(kMissing);
+  return t;
 }
 
 // The window no line reaches: "no log line in the window (2026-12-02 to
@@ -272,7 +279,9 @@ std::string WholeWindowText(const Report& rep, const CoverageGap& g) {
   if (rep.window_from != 0) t += "from " + Day(rep.window_from) + " ";
   if (rep.window_to != 0) t += "to " + Day(rep.window_to - 1) + " inclusive";
   if (rep.window_to == 0) t += "to now";
-  if (read.empty()) return t + "): no line of the logs has a time believed (" + GapCause(rep) + ")";
+  if (read.empty()) {
+    return t + "): no line of the logs has a time believed (" + GapCause(rep, true) + ")";
+  }
   t += "): the logs cover " + DaysOf(read);
   t += read.back().last < rep.window_from ? ", all before it"
        : read.front().first >= g.to       ? ", all after it"
