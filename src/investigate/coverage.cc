@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <ctime>
 #include <map>
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "base/text_format.h"
@@ -118,6 +120,30 @@ void HostGaps(const Report& rep, std::vector<CoverageGap>& gaps) {
 
 }  // namespace
 
+namespace {
+
+// The lines a clock set wrong dated (maillog/clock_step.h: before 2000,
+// or ahead of now or of the file's own date), which no span holds:
+// "3 lines dated by a clock set wrong (first at MSGTRK...LOG:6)", or "".
+// A gap or a window the logs miss is then theirs to explain first, not a
+// rotated file's (issue-16 tester round 59, finding 3).
+std::string ClockWrongLines(const Report& rep) {
+  uint64_t n = 0;
+  std::string first;
+  for (const maillog::LineCounts& c : rep.logs) {
+    for (auto [count, line] : {std::pair{c.clock_unset, c.first_clock_unset_line},
+                               std::pair{c.clock_ahead, c.first_clock_ahead_line}}) {
+      if (count == 0) continue;
+      n += count;
+      if (first.empty()) first = c.file + ":" + std::to_string(line);
+    }
+  }
+  if (n == 0) return {};
+  return Counted(n, "line") + " dated by a clock set wrong (first at " + first + ")";
+}
+
+}  // namespace
+
 std::vector<CoverageGap> CoverageGaps(const Report& rep) {
   using maillog::ZoneSource;
   const std::vector<Span> spans = Spans(rep);
@@ -135,7 +161,10 @@ std::vector<CoverageGap> CoverageGaps(const Report& rep) {
     const bool across = std::any_of(read.begin(), read.end(), [&](const Span& s) {
       return s.first < rep.window_from && s.last >= until;
     });
-    if ((rep.window_from != 0 || rep.window_to != 0) && !read.empty() && !across &&
+    // Also when every line's time was a clock set wrong: the window is
+    // then missed for that reason, said (WholeWindowText).
+    if ((rep.window_from != 0 || rep.window_to != 0) &&
+        (!read.empty() || !ClockWrongLines(rep).empty()) && !across &&
         until > rep.window_from) {
       gaps.push_back({rep.window_from, until, "--since", "--until", "", ""});
     }
@@ -228,6 +257,19 @@ std::string HostGapText(const CoverageGap& g) {
   return t;
 }
 
+// What a gap's advice gives as its cause: the clock-wrong lines when any
+// (above), alone when no line had a time believed (`only_clock`: they are
+// the whole cause), else first, before a rotated file missing or a window
+// the logs do not reach.
+std::string GapCause(const Report& rep, bool only_clock = false) {
+  constexpr std::string_view kMissing = "a rotated file missing, or a window the logs do not reach";
+  const std::string clock = ClockWrongLines(rep);
+  if (clock.empty()) return std::string(kMissing);
+  std::string t = clock + ", in no span: check that host's clock and the export's dates";
+  if (!only_clock) t += "; else " + std::string(kMissing);
+  return t;
+}
+
 // The window no line reaches: "no log line in the window (2026-12-02 to
 // 2026-12-05 inclusive): the logs cover 2026-11-30 to 2026-11-30, all
 // before it (...)".
@@ -237,11 +279,14 @@ std::string WholeWindowText(const Report& rep, const CoverageGap& g) {
   if (rep.window_from != 0) t += "from " + Day(rep.window_from) + " ";
   if (rep.window_to != 0) t += "to " + Day(rep.window_to - 1) + " inclusive";
   if (rep.window_to == 0) t += "to now";
+  if (read.empty()) {
+    return t + "): no line of the logs has a time believed (" + GapCause(rep, true) + ")";
+  }
   t += "): the logs cover " + DaysOf(read);
   t += read.back().last < rep.window_from ? ", all before it"
        : read.front().first >= g.to       ? ", all after it"
                                           : ", before and after it";
-  t += " (a rotated file missing, or a window the logs do not reach)";
+  t += " (" + GapCause(rep) + ")";
   return t;
 }
 
@@ -286,7 +331,7 @@ std::string GapText(const Report& rep, const CoverageGap& g) {
   // no row on the days that address sent nothing, though it asked for them
   // all: the export cannot say it was filtered, so this stays a gap (fail
   // closed) and the filter is named as one cause (round 56b's tester 16).
-  t += g.asked.empty() ? "; a rotated file missing, or a window the logs do not reach)"
+  t += g.asked.empty() ? "; " + GapCause(rep) + ")"
                        : "; the trace holds less than it asked for: one page of a longer result, "
                          "rows cut, or an export filtered to a sender or recipient "
                          "(-SenderAddress, -RecipientAddress) who had no mail those days)";

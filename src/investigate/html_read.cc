@@ -70,6 +70,11 @@ std::string Skipped(const maillog::LineCounts& c) {
         " dated before 2000, by a clock that was unset (first at line " +
         std::to_string(c.first_clock_unset_line) + "): their time unknown, not read");
   }
+  if (c.clock_ahead != 0) {
+    add("of those, " + Counted(static_cast<int64_t>(c.clock_ahead), "record") + " dated " +
+        c.first_clock_ahead_why + ", by a clock set wrong (first at line " +
+        std::to_string(c.first_clock_ahead_line) + "): their time unknown, not read");
+  }
   if (c.empty_recipients != 0) {
     add("of those, " + Counted(static_cast<int64_t>(c.empty_recipients), "record") + " whose " +
         c.first_empty_recipient_heading + " holds no address, so no recipient could be judged "

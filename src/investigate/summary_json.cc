@@ -28,6 +28,10 @@ std::string SummaryJson(const Report& rep) {
             c.by_format[f];
       }
     }
+    // A first line's number, or null when there is none.
+    auto line_or_null = [](uint64_t line) {
+      return line != 0 ? nlohmann::ordered_json(line) : nlohmann::ordered_json(nullptr);
+    };
     nlohmann::ordered_json first = nullptr;
     if (c.first_unrecognised_line != 0) {
       first = {{"line", c.first_unrecognised_line}, {"text", c.first_unrecognised}};
@@ -47,10 +51,9 @@ std::string SummaryJson(const Report& rep) {
                     {"ambiguous_dates", c.ambiguous_dates},
                     {"unreadable_times", c.unreadable_times},
                     {"clock_unset_lines", c.clock_unset},
-                    {"first_clock_unset_line",
-                     c.first_clock_unset_line != 0
-                         ? nlohmann::ordered_json(c.first_clock_unset_line)
-                         : nlohmann::ordered_json(nullptr)},
+                    {"first_clock_unset_line", line_or_null(c.first_clock_unset_line)},
+                    {"clock_ahead_lines", c.clock_ahead},
+                    {"first_clock_ahead_line", line_or_null(c.first_clock_ahead_line)},
                     {"empty_recipient_cells", c.empty_recipients},
                     {"delivery_lines", c.delivery_lines},
                     {"verification_probes", c.probes},

@@ -1,8 +1,15 @@
 #include "maillog/clock_step.h"
 
+#include <ctime>
+
 #include "maillog/line_counts.h"
 
 namespace nearmiss::maillog {
+
+int64_t RunStart() {
+  static const int64_t start = static_cast<int64_t>(::time(nullptr));
+  return start;
+}
 
 std::string StepSize(int64_t s) {
   if (s < 60) return std::to_string(s) + " s";

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <string_view>
 
 namespace nearmiss::maillog {
 
@@ -76,6 +77,25 @@ class WriteOrder {
 // either. A line dated before it has no known time: counted and named,
 // never dated 1970 (issue-16 tester round 58b, finding 4).
 inline constexpr int64_t kClockFloor = 946684800;
+
+// The other direction of a clock set wrong: a stamp later than the run's
+// start (RunStart) by more than kClockAllowance, a day for a zone slip
+// (the same day of slack a mailbox's future Date: gets, docs/mail-logs.md
+// "Counts"), was written by a clock that ran ahead (a BIOS clock set a
+// decade off, an export's wrong year). It is read as one before
+// kClockFloor is: no time, counted and named (issue-16 tester round 59,
+// finding 3). A file may bound its own lines tighter: an Exchange file's
+// name and #Date: (trace_clock.cc), a BSD syslog file's year bound
+// (LineParser::SetClockCeiling, year_anchor.h).
+inline constexpr int64_t kClockAllowance = 24 * 3600;
+
+// The time this run started, read once (UTC seconds).
+int64_t RunStart();
+
+// The latest stamp believed by default: RunStart() + kClockAllowance.
+inline int64_t ClockCeiling() { return RunStart() + kClockAllowance; }
+// How a stamp after ClockCeiling() is described (LineCounts::ClockAhead).
+inline constexpr std::string_view kAfterRunStart = "after the time this run started";
 
 // "59 min 56 s", "1 s", "1 h 0 min": a step's size for a person.
 std::string StepSize(int64_t seconds);

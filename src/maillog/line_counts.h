@@ -65,6 +65,21 @@ struct LineCounts {
     first_clock_unset_line = line;
     first_clock_unset = std::string(stamp.substr(0, 40));
   }
+  // The other direction (clock_step.h kClockAllowance): lines and records
+  // dated after clock_ceiling (a clock that ran ahead), or before
+  // clock_file_floor (far before the date the file gives itself), read as
+  // the ones above are; the first one's line, time as written and the
+  // bound it broke ("after now", "more than a day before the file name's
+  // 2026-12-01T09Z").
+  uint64_t clock_ahead = 0;
+  uint64_t first_clock_ahead_line = 0;
+  std::string first_clock_ahead, first_clock_ahead_why;
+  void ClockAhead(uint64_t line, std::string_view stamp, std::string_view why) {
+    if (clock_ahead++ != 0) return;
+    first_clock_ahead_line = line;
+    first_clock_ahead = std::string(stamp.substr(0, 40));
+    first_clock_ahead_why = std::string(why);
+  }
   // Of the unrecognised: trace records whose recipient cell holds no
   // address (an Exchange SEND or FAIL with an empty recipient-address, an
   // export's empty Recipients or RecipientAddress, a historical search's

@@ -364,6 +364,7 @@ bool LineParser::ParseSyslog(std::string_view line, LogLine* out) {
   out->zone = ZoneSource::kInput;
   out->time_unknown = false;
   out->clock_unset = false;
+  out->clock_ahead = false;
   if (n == 1 && rfc5424 && st.month == 0 && st.unix_time < 0) {
     // NILVALUE: no time, and none borrowed from the line before; the
     // year and last_time_ stay as they were.
@@ -415,11 +416,16 @@ bool LineParser::ParseSyslog(std::string_view line, LogLine* out) {
       }
     }
     out->time = CivilToSeconds(year, st.month, st.day, st.hour, st.minute, st.second) - offset;
-    if (st.year != 0 && out->time >= kClockFloor) NoteDated(st, out->time);
+    if (st.year != 0 && out->time >= kClockFloor && out->time <= clock_ceiling_) {
+      NoteDated(st, out->time);
+    }
   }
-  if (out->time < kClockFloor && (st.year != 0 || st.unix_time >= 0)) {
-    // Written by a clock that was unset (clock_step.h kClockFloor): no
-    // time, neither the year nor last_time_ moved by it.
+  if ((out->time < kClockFloor || out->time > clock_ceiling_) &&
+      (st.year != 0 || st.unix_time >= 0)) {
+    // Written by a clock set wrong: unset (clock_step.h kClockFloor) or
+    // ahead (kClockAllowance): no time, neither the year nor last_time_
+    // moved by it.
+    out->clock_ahead = out->time > clock_ceiling_;
     out->time = 0;
     out->clock_unset = true;
     QueueId(out);

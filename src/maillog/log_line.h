@@ -36,6 +36,7 @@
 #include <string_view>
 #include <utility>
 
+#include "maillog/clock_step.h"
 #include "maillog/log_zone.h"
 #include "maillog/shown_time.h"
 
@@ -85,6 +86,9 @@ struct LogLine {
   // and means nothing, as for time_unknown; the year later lines carry on
   // from is not moved by it.
   bool clock_unset = false;
+  // Of those, one dated after the parser's clock ceiling (clock_step.h
+  // kClockAllowance): a clock that ran ahead, not one unset.
+  bool clock_ahead = false;
   // RFC 5424's NILVALUE HOSTNAME "-" is kUnnamedHost, so a coverage by
   // server never lists a host named "-".
   std::string_view host;
@@ -154,6 +158,11 @@ class LineParser {
   // year), so the twelve months are counted again from the next line
   // without a year. The year itself moves as before.
   void RestartSpan() { restart_span_ = true; }
+  // The latest stamp with its year believed (clock_step.h ClockCeiling by
+  // default; a file's own bound may lower it): one after it is read as
+  // one before kClockFloor is (LogLine::clock_ahead).
+  void SetClockCeiling(int64_t ceiling) { clock_ceiling_ = ceiling; }
+  int64_t clock_ceiling() const { return clock_ceiling_; }
   // The offset (seconds east of UTC) of the last stamp that carried one
   // other than the run's zone gives for its time (log_zone.h): the host's
   // clock kept a zone the stamps without one are not read in; whether
@@ -233,6 +242,7 @@ class LineParser {
   bool span_crossed_ = false;
   bool restart_span_ = false;
   int64_t last_time_ = 0;  // for journalctl's marker lines
+  int64_t clock_ceiling_ = ClockCeiling();
   ZoneSource last_zone_ = ZoneSource::kInput;  // last_time_'s
   int impossible_year_ = 0;
   int64_t step_back_ = 0;

@@ -105,6 +105,10 @@ void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view
     }
   }
   last_base_ = std::move(base);
+  // Each file starts from the run's clock ceiling (clock_step.h), whatever
+  // bound the previous file of its set set (SetClockCeiling).
+  parser_.SetClockCeiling(ClockCeiling());
+  clock_ceiling_why_ = kAfterRunStart;
   counts_.file = std::move(name);
   // What the parser counted before this file (it may carry on from the last).
   abbreviation_mismatches_ = parser_.abbreviation_mismatches();

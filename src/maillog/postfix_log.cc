@@ -264,8 +264,14 @@ void PostfixLog::FeedLine(std::string_view line) {
     // A stamp before kClockFloor (clock_step.h): a clock that was unset.
     // Its time is not used, so the line is read as the NILVALUE one above
     // is, and named as such (issue-16 tester round 58b, finding 4).
+    // One after the clock ceiling ran ahead: the same rule, the other
+    // direction (issue-16 tester round 59, finding 3).
     counts_.UnfinishedRecord(line, l.format);
-    counts_.ClockUnset(counts_.lines, UnsetStamp(line));
+    if (l.clock_ahead) {
+      counts_.ClockAhead(counts_.lines, UnsetStamp(line), clock_ceiling_why_);
+    } else {
+      counts_.ClockUnset(counts_.lines, UnsetStamp(line));
+    }
     if (l.text.find("to=") != std::string_view::npos || DamagedDelivery(l.text)) NotUnderstood(line);
     return;
   }

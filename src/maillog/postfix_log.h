@@ -156,6 +156,13 @@ class PostfixLog {
   // from (LineCounts::year_bound: a yearless line after it is counted,
   // not covered); none is set when --year or a dated line gave the year.
   void SetYearBound(int64_t wall) { counts_.year_bound = wall; }
+  // After BeginFile: a lower clock ceiling than the run's (clock_step.h),
+  // the file's own bound, and how a line after it is described.
+  void SetClockCeiling(int64_t ceiling, std::string why) {
+    if (ceiling >= parser_.clock_ceiling()) return;
+    parser_.SetClockCeiling(ceiling);
+    clock_ceiling_why_ = std::move(why);
+  }
   // Starts a file that is a CSV trace (trace_log.h: Exchange message
   // tracking, Microsoft 365 message trace): its lines go to a TraceLog
   // with the same sink until EndFile.
@@ -386,6 +393,7 @@ class PostfixLog {
   // and the first whose times carry none; whether the set's mixed clocks
   // were said (NoteClocks).
   std::string set_zoned_file_, set_zoneless_file_;
+  std::string clock_ceiling_why_ = std::string(kAfterRunStart);  // SetClockCeiling
   bool set_clocks_said_ = false;
   // LineParser::abbreviation_mismatches() when this file began (BeginFile),
   // so NoteClocks counts the file's own.

@@ -62,6 +62,11 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
     log.BeginFile(path, LineParser(p->first_year), p->first_line, p->bound, p->overlap,
                   p->year_given);
     log.SetYearBound(p->bound_wall);
+    // A line with its year after the bound that dates the yearless ones
+    // is a clock that ran ahead, as one after now is (clock_step.h).
+    if (p->bound_wall != 0 && !p->bound.empty()) {
+      log.SetClockCeiling(p->bound_wall, "after its " + p->bound + " (26 hours allowed for zones)");
+    }
     if (p->year_given == 0) {
       const std::string bound = p->bound.empty() ? std::string("bound") : p->bound;
       year_from = p->set_files > 1
@@ -89,6 +94,8 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
       // Not for a name's start date: that bound is the last line itself.
       if (!scan->bsd_before_dated && !scan->dated && !bound.source.starts_with(kNameStart)) {
         log.SetYearBound(bound.wall);
+        log.SetClockCeiling(bound.wall,
+                            "after its " + bound.source + " (26 hours allowed for zones)");
       }
       year_from = scan->bsd_before_dated
                       ? std::string("from the year of the file's first line that carries one")

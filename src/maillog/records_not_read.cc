@@ -61,6 +61,15 @@ std::string AmbiguousDates(const LineCounts& c) {
            ": a clock that was unset, as a host's before NTP sets it; their time unknown, "
            "the lines not read; docs/mail-logs.md, \"Times\")";
   }
+  if (c.clock_ahead != 0) {
+    if (!out.empty()) out += ", ";
+    // The same rule's other direction (clock_step.h kClockAllowance).
+    out += Thousands(static_cast<int64_t>(c.clock_ahead)) + " dated " + c.first_clock_ahead_why +
+           " ('" + Printable(c.first_clock_ahead) + "', first at " + c.file + ":" +
+           std::to_string(c.first_clock_ahead_line) +
+           ": a clock set wrong, ahead or off by years; their time unknown, the lines not read; "
+           "docs/mail-logs.md, \"Times\")";
+  }
   return out;
 }
 

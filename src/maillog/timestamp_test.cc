@@ -65,13 +65,33 @@ TEST(Timestamp, PostfixLinesWithImpossibleDatesAreNotRecognised) {
 TEST(Timestamp, LeapSecondStaysInItsDay) {
   // RFC 3339 5.7: 23:59:60 is the last second of its own day, so --until
   // that day keeps it (issue-16 tester round 58, finding 3).
-  EXPECT_EQ(FormatTime(CivilToSeconds(2026, 12, 31, 23, 59, 60)), "2026-12-31T23:59:59");
-  LineParser parser(2026);
+  EXPECT_EQ(FormatTime(CivilToSeconds(2025, 12, 31, 23, 59, 60)), "2025-12-31T23:59:59");
+  LineParser parser(2025);
   LogLine l;
-  ASSERT_TRUE(parser.Parse("<22>1 2026-12-31T23:59:60Z mail postfix/smtp 1 - - x", &l));
-  EXPECT_EQ(FormatTime(l.time), "2026-12-31T23:59:59");
+  ASSERT_TRUE(parser.Parse("<22>1 2025-12-31T23:59:60Z mail postfix/smtp 1 - - x", &l));
+  EXPECT_EQ(FormatTime(l.time), "2025-12-31T23:59:59");
   ASSERT_TRUE(parser.Parse("2026-06-30T23:59:60+02:00 mail postfix/smtp[1]: x", &l));
   EXPECT_EQ(FormatTime(l.time), "2026-06-30T21:59:59");
+}
+
+TEST(Timestamp, ClockAheadHasNoTime) {
+  // A stamp with its year after the clock ceiling (clock_step.h
+  // kClockAllowance) was written by a clock set wrong: no time, and the
+  // time later lines carry on from does not move (issue-16 tester round
+  // 59, finding 3).
+  LineParser parser(2026);
+  parser.SetClockCeiling(CivilToSeconds(2026, 12, 8, 0, 0, 0));
+  LogLine l;
+  ASSERT_TRUE(parser.Parse("2026-12-01T09:00:00+00:00 mail postfix/smtp[1]: x", &l));
+  EXPECT_FALSE(l.clock_unset);
+  ASSERT_TRUE(parser.Parse("2036-12-01T09:00:00+00:00 mail postfix/smtp[1]: x", &l));
+  EXPECT_TRUE(l.clock_unset);
+  EXPECT_TRUE(l.clock_ahead);
+  EXPECT_EQ(l.time, 0);
+  EXPECT_EQ(FormatTime(parser.last_time()), "2026-12-01T09:00:00");
+  ASSERT_TRUE(parser.Parse("1970-01-01T00:00:05+00:00 mail postfix/smtp[1]: x", &l));
+  EXPECT_TRUE(l.clock_unset);
+  EXPECT_FALSE(l.clock_ahead);
 }
 
 }  // namespace

@@ -290,6 +290,7 @@ void TraceLog::Directive(std::string_view text, uint64_t line) {
     Unrecognised(line);
     return;
   }
+  if (text.starts_with("#Date: ") && text.size() >= 26) NoteDateDirective(text);
   if (text.starts_with("#Date: ") && text.size() >= 17) {
     // "#Date: 2025-11-03T00:00:00.000Z": the day this part began.
     const std::string_view day = text.substr(7, 10);

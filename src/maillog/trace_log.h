@@ -277,6 +277,11 @@ class TraceLog {
   void Row(const std::vector<std::string>& f, uint64_t line);
   void Tally(uint64_t first_line, LineFormat format);  // a record's lines, recognised
   void Unrecognised(uint64_t first_line);
+  // trace_clock.cc: why a record's time is a clock set wrong (after the
+  // run's ceiling, far from its Exchange file's name or #Date:); "" when
+  // it is not. NoteDateDirective reads a "#Date:" line's time.
+  std::string ClockSetWrong(int64_t time);
+  void NoteDateDirective(std::string_view text);
   void AmbiguousDate(uint64_t first_line, std::string_view cell);
   void NotUnderstood(uint64_t line);
   // A record not understood whose recipients still go to the sink, with
@@ -359,6 +364,11 @@ class TraceLog {
   // An Exchange directive (#Software, #Version, #Log-type, #Date, #Fields)
   // was read: the file is a tracking log, whose records need #Fields.
   bool exchange_directives_ = false;
+  // The time the last "#Date:" says its part began and the one the
+  // file's MSGTRK name says it was created (UTC; 0: none), for
+  // ClockSetWrong.
+  int64_t part_began_ = 0, named_creation_ = 0;
+  bool name_checked_ = false;
   // Columns of the header; -1 when absent.
   int time_ = -1, sender_ = -1, recipient_ = -1, status_ = -1, event_ = -1, message_id_ = -1,
       internal_id_ = -1, trace_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1,

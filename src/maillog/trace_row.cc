@@ -87,6 +87,14 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     NotUnderstood(line);
     return;
   }
+  if (std::string why = ClockSetWrong(time); !why.empty()) {
+    // The same rule, the other direction: a clock that ran ahead, or a
+    // time far from the one its file gives itself (trace_clock.cc).
+    Unrecognised(line);
+    counts_.ClockAhead(line, Field(f, time_), why);
+    NotUnderstood(line);
+    return;
+  }
   Tally(line, format());
   if (ToTheMinute(Field(f, time_)) && counts_.minute_times++ == 0) {
     counts_.first_minute_time_line = line;

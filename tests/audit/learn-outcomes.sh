@@ -41,8 +41,8 @@ grep -qF "nothing learned" d.err && grep -qF "1 delivery still deferred or held 
 # Pending one counted.
 cat >trace.csv <<'EOF'
 "Received","SenderAddress","RecipientAddress","Subject","Status","ToIP","FromIP","Size","MessageId","MessageTraceId","Index"
-"2027-01-01T08:05:00.0000000Z","ida@army.mil","lee@partner.example","Plan","Delivered","192.0.2.7","10.0.0.1","999","<p1@army.mil>","0a1b2c3d-0000-4000-8000-000000000301","0"
-"2027-01-01T09:05:00.0000000Z","ida@army.mil","kim@gmial.com","Pending one","Pending","","10.0.0.1","999","<p2@army.mil>","0a1b2c3d-0000-4000-8000-000000000302","1"
+"2026-01-01T08:05:00.0000000Z","ida@army.mil","lee@partner.example","Plan","Delivered","192.0.2.7","10.0.0.1","999","<p1@army.mil>","0a1b2c3d-0000-4000-8000-000000000301","0"
+"2026-01-01T09:05:00.0000000Z","ida@army.mil","kim@gmial.com","Pending one","Pending","","10.0.0.1","999","<p2@army.mil>","0a1b2c3d-0000-4000-8000-000000000302","1"
 EOF
 printf '[domains]\norganisation = ["army.mil"]\n' >org.toml
 "$nearmiss" learn --store "sqlite:$w/p.db" --policy org.toml trace.csv >p.out 2>p.err ||
@@ -57,11 +57,11 @@ grep -qxF "left out 1 delivery whose outcome is unknown (no outcome yet in the M
 # Quarantined alone is held.
 cat >statuses.csv <<'EOF'
 "Received","SenderAddress","RecipientAddress","Subject","Status","ToIP","FromIP","Size","MessageId","MessageTraceId","Index"
-"2027-01-01T08:05:00.0000000Z","ida@army.mil","lee@partner.example","Plan","Delivered","192.0.2.7","10.0.0.1","999","<s1@army.mil>","0a1b2c3d-0000-4000-8000-000000000401","0"
-"2027-01-01T08:06:00.0000000Z","ida@army.mil","u@spam.example","x","FilteredAsSpam","","10.0.0.1","999","<s2@army.mil>","0a1b2c3d-0000-4000-8000-000000000402","1"
-"2027-01-01T08:07:00.0000000Z","ida@army.mil","u@getting.example","x","Getting status","","10.0.0.1","999","<s3@army.mil>","0a1b2c3d-0000-4000-8000-000000000403","2"
-"2027-01-01T08:08:00.0000000Z","ida@army.mil","u@quarantine.example","x","Quarantined","","10.0.0.1","999","<s4@army.mil>","0a1b2c3d-0000-4000-8000-000000000404","3"
-"2027-01-01T08:09:00.0000000Z","ida@army.mil","u@spam2.example","x","Filtered as spam","","10.0.0.1","999","<s5@army.mil>","0a1b2c3d-0000-4000-8000-000000000405","4"
+"2026-01-01T08:05:00.0000000Z","ida@army.mil","lee@partner.example","Plan","Delivered","192.0.2.7","10.0.0.1","999","<s1@army.mil>","0a1b2c3d-0000-4000-8000-000000000401","0"
+"2026-01-01T08:06:00.0000000Z","ida@army.mil","u@spam.example","x","FilteredAsSpam","","10.0.0.1","999","<s2@army.mil>","0a1b2c3d-0000-4000-8000-000000000402","1"
+"2026-01-01T08:07:00.0000000Z","ida@army.mil","u@getting.example","x","Getting status","","10.0.0.1","999","<s3@army.mil>","0a1b2c3d-0000-4000-8000-000000000403","2"
+"2026-01-01T08:08:00.0000000Z","ida@army.mil","u@quarantine.example","x","Quarantined","","10.0.0.1","999","<s4@army.mil>","0a1b2c3d-0000-4000-8000-000000000404","3"
+"2026-01-01T08:09:00.0000000Z","ida@army.mil","u@spam2.example","x","Filtered as spam","","10.0.0.1","999","<s5@army.mil>","0a1b2c3d-0000-4000-8000-000000000405","4"
 EOF
 "$nearmiss" learn --store "sqlite:$w/s.db" --policy org.toml statuses.csv >s.out 2>s.err ||
   { cat s.out s.err >&2; no "learn of a trace of every status failed"; }
@@ -73,7 +73,7 @@ grep -qF "left out 1 delivery still deferred or held when the logs end" s.out &&
   { cat s.out >&2; no "the Quarantined row is not held"; }
 cat >undecided.csv <<'EOF'
 "origin_timestamp_utc","sender_address","recipient_status","message_subject","total_bytes","message_id","network_message_id","original_client_ip","directionality","connector_id","delivery_priority"
-"2027-01-04T11:00:00.0000000Z","pam@army.mil","rex@partner.example##Receive, Send;tom@other.example##Receive, Transfer","Weekly","3000","<hs2@army.mil>","66666666-2222-3333-4444-555555555556","10.0.0.9","Originating","","Normal"
+"2026-01-04T11:00:00.0000000Z","pam@army.mil","rex@partner.example##Receive, Send;tom@other.example##Receive, Transfer","Weekly","3000","<hs2@army.mil>","66666666-2222-3333-4444-555555555556","10.0.0.9","Originating","","Normal"
 EOF
 "$nearmiss" learn --store "sqlite:$w/u.db" undecided.csv >u.out 2>u.err ||
   { cat u.out u.err >&2; no "learn of a historical search report failed"; }
@@ -92,7 +92,7 @@ Jan  6 00:20:02 mx1 postfix/smtp[1005]: 6Z2BC3D4E5: to=<eve@partner.example>, re
 Jan  6 00:20:02 mx1 postfix/qmgr[900]: 6Z2BC3D4E5: removed
 EOF
 cp exp.log exp2.log
-"$nearmiss" learn --store "sqlite:$w/e.db" --year 2027 exp.log exp2.log >e.out 2>e.err ||
+"$nearmiss" learn --store "sqlite:$w/e.db" --year 2026 exp.log exp2.log >e.out 2>e.err ||
   { cat e.out e.err >&2; no "learn of overlapping logs failed"; }
 grep -qF "left out 1 delivery the log or trace says was not made" e.out ||
   { cat e.out >&2; no "the expired recipient is not left out exactly once"; }
@@ -101,7 +101,7 @@ grep -qF "left out 1 delivery the log or trace says was not made" e.out ||
 # "Receive, Deliver" is not learned, as Exchange's DELIVER is not.
 cat >hist.csv <<'EOF'
 "origin_timestamp_utc","sender_address","recipient_status","message_subject","total_bytes","message_id","network_message_id","original_client_ip","directionality","connector_id","delivery_priority"
-"2027-01-04T11:00:00.0000000Z","pam@army.mil","rex@partner.example##Receive, Send;sue@army.mil##Receive, Deliver","Weekly, update","3000","<hs1@army.mil>","66666666-2222-3333-4444-555555555555","10.0.0.9","Originating","","Normal"
+"2026-01-04T11:00:00.0000000Z","pam@army.mil","rex@partner.example##Receive, Send;sue@army.mil##Receive, Deliver","Weekly, update","3000","<hs1@army.mil>","66666666-2222-3333-4444-555555555555","10.0.0.9","Originating","","Normal"
 EOF
 "$nearmiss" learn --store "sqlite:$w/h.db" hist.csv >h.out 2>h.err ||
   { cat h.out h.err >&2; no "learn of a historical search report failed"; }
@@ -114,21 +114,21 @@ grep -qF "1 internal hop" h.out || { cat h.out >&2; no "the internal Deliver is 
 # one a SEND decides is learned, one a DELIVER settles is neither.
 F='#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,connector-id,source,event-id,internal-message-id,message-id,network-message-id,recipient-address,recipient-status,total-bytes,recipient-count,related-recipient-address,reference,message-subject,sender-address,return-path,message-info,directionality,tenant-id,original-client-ip,original-server-ip,custom-data,transport-traffic-type,log-id,schema-version'
 {
-  printf '#Software: Microsoft Exchange Server\n#Version: 15.02.1544.004\n#Log-type: Message Tracking Log\n#Date: 2027-01-05T09:00:00.000Z\n%s\n' "$F"
+  printf '#Software: Microsoft Exchange Server\n#Version: 15.02.1544.004\n#Log-type: Message Tracking Log\n#Date: 2026-01-05T09:00:00.000Z\n%s\n' "$F"
   cat <<'EOF'
-2027-01-05T09:00:01.000Z,10.0.4.12,WS12,10.0.0.5,EX01,,,STOREDRIVER,RECEIVE,1,<x1@army.mil>,,lee@partner.example,,4096,1,,,Plan,ida@army.mil,ida@army.mil,,Originating,,,,,,,15.02.1544.004
-2027-01-05T09:00:02.000Z,10.0.4.12,WS12,203.0.113.5,mx.partner.example,,Internet,SMTP,SEND,1,<x1@army.mil>,,lee@partner.example,250 2.0.0 OK,4096,1,,,Plan,ida@army.mil,ida@army.mil,,Originating,,,,,,,15.02.1544.004
-2027-01-05T09:00:03.000Z,10.0.4.12,WS12,10.0.0.5,EX01,,,STOREDRIVER,RECEIVE,2,<x2@army.mil>,,sue@army.mil,,4096,1,,,Memo,ida@army.mil,ida@army.mil,,Originating,,,,,,,15.02.1544.004
-2027-01-05T09:00:04.000Z,10.0.4.12,WS12,10.0.0.5,EX01,,,STOREDRIVER,DELIVER,2,<x2@army.mil>,,sue@army.mil,,4096,1,,,Memo,ida@army.mil,ida@army.mil,,Originating,,,,,,,15.02.1544.004
-2027-01-05T09:00:05.000Z,10.0.4.12,WS12,10.0.0.5,EX01,,,STOREDRIVER,RECEIVE,3,<x3@army.mil>,,kim@gmial.com;max@partner.example,,4096,1,,,Late,ida@army.mil,ida@army.mil,,Originating,,,,,,,15.02.1544.004
+2026-01-05T09:00:01.000Z,10.0.4.12,WS12,10.0.0.5,EX01,,,STOREDRIVER,RECEIVE,1,<x1@army.mil>,,lee@partner.example,,4096,1,,,Plan,ida@army.mil,ida@army.mil,,Originating,,,,,,,15.02.1544.004
+2026-01-05T09:00:02.000Z,10.0.4.12,WS12,203.0.113.5,mx.partner.example,,Internet,SMTP,SEND,1,<x1@army.mil>,,lee@partner.example,250 2.0.0 OK,4096,1,,,Plan,ida@army.mil,ida@army.mil,,Originating,,,,,,,15.02.1544.004
+2026-01-05T09:00:03.000Z,10.0.4.12,WS12,10.0.0.5,EX01,,,STOREDRIVER,RECEIVE,2,<x2@army.mil>,,sue@army.mil,,4096,1,,,Memo,ida@army.mil,ida@army.mil,,Originating,,,,,,,15.02.1544.004
+2026-01-05T09:00:04.000Z,10.0.4.12,WS12,10.0.0.5,EX01,,,STOREDRIVER,DELIVER,2,<x2@army.mil>,,sue@army.mil,,4096,1,,,Memo,ida@army.mil,ida@army.mil,,Originating,,,,,,,15.02.1544.004
+2026-01-05T09:00:05.000Z,10.0.4.12,WS12,10.0.0.5,EX01,,,STOREDRIVER,RECEIVE,3,<x3@army.mil>,,kim@gmial.com;max@partner.example,,4096,1,,,Late,ida@army.mil,ida@army.mil,,Originating,,,,,,,15.02.1544.004
 EOF
-} >MSGTRK2027010509-1.LOG
-"$nearmiss" learn --store "sqlite:$w/x.db" MSGTRK2027010509-1.LOG >x.out 2>x.err ||
+} >MSGTRK2026010509-1.LOG
+"$nearmiss" learn --store "sqlite:$w/x.db" MSGTRK2026010509-1.LOG >x.out 2>x.err ||
   { cat x.out x.err >&2; no "learn of an Exchange log with a RECEIVE only failed"; }
 grep -qxF "deliveries: 1 found = 1 new + 0 repeated in the sources + 0 already in the store" x.out ||
   { cat x.out >&2; no "the SEND was not learned alone"; }
 grep -qF "left out 2 deliveries whose outcome is unknown (" x.out &&
-  grep -qF "): not learned; first at MSGTRK2027010509-1.LOG:10" x.out ||
+  grep -qF "): not learned; first at MSGTRK2026010509-1.LOG:10" x.out ||
   { cat x.out >&2; no "the recipients only received are in no figure"; }
 
 exit "$fail"
