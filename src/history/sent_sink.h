@@ -19,6 +19,7 @@
 #include "history/history_keys.h"
 #include "maillog/attempt_order.h"
 #include "maillog/postfix_log.h"
+#include "maillog/trace_send.h"
 #include "maillog/unknown_cause.h"
 #include "nearmiss/store.h"
 
@@ -67,7 +68,11 @@ class SentSink final : public maillog::DeliverySink {
       if (local_forwards_++ == 0) first_local_forward_ = {a.file, a.line};
       return;
     }
-    if (lookalike_hop && !a.relay.empty() && lookalike_hop(a.relay, a.recipient)) {
+    // A next hop at a private address (an Exchange SEND's server-ip,
+    // Attempt::relay_address) is the organisation's, whatever its name,
+    // as audit judges it (investigate/lookalike_hop.h).
+    if (lookalike_hop && !a.relay.empty() && !maillog::PrivateNextHop(a.relay_address, {}) &&
+        lookalike_hop(a.relay, a.recipient)) {
       if (lookalike_hops_++ == 0) first_lookalike_hop_ = {a.file, a.line};
       return;
     }

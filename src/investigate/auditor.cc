@@ -242,7 +242,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
         if (!r.suggestion.empty()) row.suggestion = r.suggestion;
         row.reason = f->reason + (f->reason.empty() ? "" : "; ") + "the address is passed on to " +
                      r.domain + " (" + r.how + "), where the next mail server may deliver it";
-      } else if ((f = LookalikeHop(a.relay, row)) == nullptr) {
+      } else if ((f = LookalikeHop(a.relay, a.relay_address, row)) == nullptr) {
         return;  // neither the recipient nor its next hop is flagged
       }
     } else {

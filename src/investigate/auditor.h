@@ -106,8 +106,10 @@ class Auditor final : public maillog::DeliverySink {
   // own domain is not flagged: sets row's domain, reason and
   // lookalike_hop (lookalike_hop.cc); nullptr when the hop names no host
   // or one under no flagged domain (the organisation's relays, providers'
-  // MX hosts, the recipient's own MX).
-  const Flag* LookalikeHop(std::string_view relay, Row& row);
+  // MX hosts, the recipient's own MX), or at a private, loopback, shared
+  // or link-local address, in `relay`'s brackets or in `address` (an
+  // Exchange SEND's server-ip, Attempt::relay_address).
+  const Flag* LookalikeHop(std::string_view relay, std::string_view address, Row& row);
   // The recipients `counts`' delivery lines not understood name, judged:
   // the flagged ones counted in Report::unread_flagged (auditor_unread.cc).
   void JudgeUnread(const maillog::LineCounts& counts);

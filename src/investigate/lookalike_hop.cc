@@ -8,6 +8,7 @@
 #include "investigate/report.h"
 #include "maillog/eop_mx.h"
 #include "maillog/postfix_fields.h"
+#include "maillog/trace_send.h"
 #include "nearmiss/address.h"
 
 namespace nearmiss::investigate {
@@ -65,7 +66,8 @@ std::string NextHopDomain(std::string_view relay) {
   return d.registrable;
 }
 
-const Auditor::Flag* Auditor::LookalikeHop(std::string_view relay, Row& row) {
+const Auditor::Flag* Auditor::LookalikeHop(std::string_view relay, std::string_view address,
+                                           Row& row) {
   // Judged once per next hop as logged (its head, NextHopHead): a log names
   // few relays for many deliveries, and the name's parse (libpsl) was
   // redone for each unflagged delivery (issue 16, h52). Past
@@ -75,7 +77,12 @@ const Auditor::Flag* Auditor::LookalikeHop(std::string_view relay, Row& row) {
   // one name at a private address and at a public one (gw.army.ml[10.1.1.2],
   // gw.army.ml[203.0.113.5]) are two next hops, and the first one seen
   // must not decide for the other.
-  if (maillog::InternalRelay(relay)) return nullptr;
+  // An Exchange SEND's server-ip is beside its server-hostname, not in
+  // the relay text (Attempt::relay_address): judged the same way, so
+  // gw.armymil.com at 10.0.0.5 is the organisation's as
+  // gw.armymil.com[10.0.0.5] in Postfix's relay= is (issue-16 tester
+  // round 58b, carried).
+  if (maillog::InternalRelay(relay) || maillog::PrivateNextHop(address, {})) return nullptr;
   const std::string_view head = NextHopHead(relay);
   auto it = hop_names_.find(head);
   if (it == hop_names_.end()) {

@@ -58,6 +58,12 @@ struct Attempt {
   // does not say.
   StoppedBy stopped_by = StoppedBy::kNone;
   std::string_view relay;       // "mx.army.ml[192.0.2.7]:25", "none"
+  // The next hop's address when `relay` writes none in brackets: an
+  // Exchange SEND's server-ip (ServerIp of an export), beside its
+  // server-hostname in `relay`; "" otherwise. A next hop at a private
+  // address is the organisation's, whatever its name (investigate/
+  // lookalike_hop.h, InternalHop).
+  std::string_view relay_address;
   std::string_view dsn;         // "2.0.0"
   std::string_view hops;        // earlier hand-offs: "4F2A1B3C via 127.0.0.1[127.0.0.1]:10024"
   // A hand-off not followed (queue_id the next server's, its log not

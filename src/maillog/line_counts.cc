@@ -45,10 +45,7 @@ void LineCounts::Add(std::string_view line, const LogLine* parsed) {
     return;
   }
   ++unrecognised;
-  if (first_unrecognised_line == 0) {
-    first_unrecognised_line = lines;
-    first_unrecognised.assign(line.substr(0, kExcerpt));
-  }
+  FirstUnrecognised(lines, line);
 }
 
 void LineCounts::NoteTime(int64_t time, ZoneSource zone) {
@@ -144,10 +141,7 @@ void LineCounts::UnfinishedRecord(std::string_view text, LineFormat format) {
     --of_format;
   }
   ++unrecognised;
-  if (first_unrecognised_line == 0) {
-    first_unrecognised_line = lines;
-    first_unrecognised.assign(text.substr(0, kExcerpt));
-  }
+  FirstUnrecognised(lines, text);
 }
 
 void LineCounts::OtherServer(std::string_view line, std::string_view server) {
@@ -177,6 +171,15 @@ void LineCounts::SkippedDomain(std::string_view recipient, uint64_t line) {
     first_skipped_domain_line = line != 0 ? line : lines;
     first_skipped_domain.assign(recipient.substr(0, kExcerpt));
   }
+}
+
+static std::string FormHint(std::string_view line);
+
+void LineCounts::FirstUnrecognised(uint64_t line_no, std::string_view text, size_t keep) {
+  if (first_unrecognised_line != 0) return;
+  first_unrecognised_line = line_no;
+  first_unrecognised.assign(text.substr(0, keep));
+  first_unrecognised_form = FormHint(text);
 }
 
 LineFormat LineCounts::main_format() const {
@@ -226,8 +229,11 @@ static std::string FormHint(std::string_view line) {
              "-NoTypeInformation, without -UseCulture, or -Delimiter ',')";
     }
   }
-  // journalctl -o cat: Postfix's text without a timestamp or host.
-  if (has(": to=<") || has(": from=<") || has(": message-id=<") || has(": client=")) {
+  // journalctl -o cat: Postfix's text without a timestamp or host. Not a
+  // JSON record (Docker's above, another wrapper's): its text is framed,
+  // and a stamp may be in it or beside it.
+  if (!line.starts_with("{") &&
+      (has(": to=<") || has(": from=<") || has(": message-id=<") || has(": client="))) {
     return "these look like Postfix lines without their timestamp and host (journalctl -o "
            "cat, or a grep that cut them); export them with journalctl -o short-iso";
   }
@@ -276,7 +282,7 @@ Status CheckRecognised(const LineCounts& c, int min_percent) {
         " non-empty lines recognised (need " + need + "); first unreadable line: \"" + excerpt +
         "\"" + dates + "; fix or remove the lines named, or lower --min-recognised");
   }
-  std::string hint = FormHint(c.first_unrecognised);
+  const std::string& hint = c.first_unrecognised_form;
   return Status::ParseError(
       where + ": not a mail log this reader knows: " + std::to_string(c.recognised) + " of " +
       std::to_string(n) + " non-empty lines recognised (need " + need +

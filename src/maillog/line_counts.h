@@ -40,6 +40,14 @@ struct LineCounts {
   std::array<uint64_t, kLineFormats> by_format = {};  // recognised, by LineFormat
   uint64_t first_unrecognised_line = 0;  // 1-based line number; 0 when none
   std::string first_unrecognised;        // that line, at most kExcerpt bytes
+  // What that whole line says of the form the file is in (FormHint in
+  // line_counts.cc: the export command to use), told before the excerpt
+  // cuts it: a Docker json-file line's "stream" and "time" come after its
+  // text (issue-16 tester round 58b, finding 5). "" when it says nothing.
+  std::string first_unrecognised_form;
+  // Notes `text`, line `line_no`'s, as the first unrecognised one when
+  // there is none yet: its first `keep` bytes, and its form.
+  void FirstUnrecognised(uint64_t line_no, std::string_view text, size_t keep = kExcerpt);
   // Of the unrecognised: trace records whose slash date ("04/11/2026
   // 10:06:00") reads as day/month or month/day and no order was stated
   // (trace_log.h, --date-order).

@@ -211,10 +211,7 @@ void TraceLog::Tally(uint64_t first_line, LineFormat f) {
 }
 
 void TraceLog::Unrecognised(uint64_t first_line) {
-  if (counts_.first_unrecognised_line == 0) {
-    counts_.first_unrecognised_line = first_line;
-    counts_.first_unrecognised = record_text_;
-  }
+  counts_.FirstUnrecognised(first_line, record_text_, record_text_.size());
   if (first_line <= counted_through_ && counted_as_ != LineFormat::kNone) {
     // Part of a line counted as recognised was not read: the line is not.
     --counts_.recognised;

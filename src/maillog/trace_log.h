@@ -456,6 +456,8 @@ class TraceLog {
   std::string_view subject_text_;  // the row being read's subject ("" when none)
   // The row being read's MessageTraceId (Attempt::trace_id; "" when none).
   std::string_view row_trace_id_;
+  // The row being read's server-ip (Attempt::relay_address; "" when none).
+  std::string_view row_server_ip_;
   // The header record (no #Fields:), to know it again when repeated.
   std::vector<std::string> header_;
   // A "#TYPE" line before the header: counted as the header's form once it

@@ -153,6 +153,7 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   // MessageTraceId): rows of two messages are never one row read again,
   // whatever their Message-IDs (Attempt::trace_id).
   row_trace_id_ = Trim(Field(f, trace_id_));
+  row_server_ip_ = Trim(Field(f, server_ip_));
   const RowHead h{time, id, sender, relay};
   if (kind_ == Kind::kExchange || kind_ == Kind::kExtended || kind_ == Kind::kExport) {
     ExchangeRow(f, line, h);
@@ -300,6 +301,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.status_text = text;
   if (status == "rejected" || status == "discarded" || status == "held") a.stopped_by = row_stopped_by_;
   a.relay = relay;
+  a.relay_address = row_server_ip_;
   a.message_id = id;
   a.hops = hops;
   a.subject = subject_text_;
