@@ -13,6 +13,7 @@
 #include "content/lone_word.h"
 #include "content/position.h"
 #include "content/section_banner.h"
+#include "content/staff_words.h"
 #include "content/subject_idioms.h"
 #include "content/subject_mention.h"
 #include "content/surprise_words.h"
@@ -347,7 +348,10 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     std::string_view tail = NameTailAfter(text, m.end);
     // A number among everyday words is the event's year or edition
     // ("SECRET COLOUR RUN 2026"), not a page's; "COPY 3" stays known.
-    if (OnlyEverydayWordsInCapitals(tail) &&
+    // A staff-work word titles the work ("SECRET" over "OPERATION
+    // TRIDENT", "TOP SECRET EXERCISE"): the banner and its title, which
+    // agree top and foot as any banners do (staff_words.h).
+    if (OnlyEverydayWordsInCapitals(tail) && !HasStaffWord(tail) &&
         ReadBannerTail(tail, /*skip_separator=*/false, /*numbers_known=*/false) !=
             BannerTail::kKnown) {
       s.why = kEverydayNameWhy;
