@@ -13,6 +13,7 @@
 #include "content/lone_word.h"
 #include "content/position.h"
 #include "content/section_banner.h"
+#include "content/sentence_object.h"
 #include "content/staff_words.h"
 #include "content/subject_idioms.h"
 #include "content/subject_mention.h"
@@ -190,6 +191,14 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
                  (p.heading_word && HyphenatedAdjective(text, m.begin, m.end)))) {
     s.why = "joined by a hyphen to a word (SECRET-Santa, top-secret party)";
     return Counts::kYes;  // weak
+  }
+  // "so keep it" / "SECRET", "Today's word was:" / "SECRET": the bare tier
+  // finishes the sentence above it, hard-wrapped or set under it, and
+  // counts only where the message agrees (sentence_object.h).
+  if (strong && kind == TextKind::kBody && (p.heading_word || OrdinaryMailWord(p)) &&
+      EndsSentenceAbove(text, m.begin, m.end)) {
+    s.why = "finishes the sentence on the line above";
+    return Counts::kIfCorroborated;
   }
   if (!strong && kind == TextKind::kBody && s.mail_body &&
       NoteHeadsBareTier(text, m.begin, m.end)) {
