@@ -9,8 +9,11 @@ namespace nearmiss::content {
 namespace {
 
 // Keys that set a marking out as an example on their own line.
-constexpr std::array<std::string_view, 8> kExampleKeys = {
-    "correct", "incorrect", "wrong", "example", "examples", "for example", "e.g.", "eg"};
+// "Right:", "Also correct:" pair with "Wrong:" and "Correct:" in a
+// training note (round 59b's tester 13, finding 5).
+constexpr std::array<std::string_view, 14> kExampleKeys = {
+    "correct", "incorrect", "wrong", "right", "also correct", "also right", "also incorrect",
+    "also wrong", "not correct", "example", "examples", "for example", "e.g.", "eg"};
 
 // Words of an introducing line that name what follows an example.
 constexpr std::array<std::string_view, 5> kExampleWords = {"example", "examples", "e.g.", "eg",
@@ -94,7 +97,13 @@ bool SetOutAsExample(std::string_view text, std::size_t begin) {
       }
       return false;  // the paragraph above the example's ends here
     }
-    if (IntroducesExample(line)) return true;
+    // "Incorrect:" over "Secret//Noforn": a key on its own line above,
+    // with its ':', sets out the lines under it as the key on the line
+    // does ("Correct: SECRET//NOFORN").
+    if (IntroducesExample(line) ||
+        (Trimmed(line).ends_with(':') && ExampleKey(line, 0, line.size()))) {
+      return true;
+    }
     if (blank_seen) return false;  // the line above the blank introduces nothing
     ++seen;
   }

@@ -24,13 +24,15 @@ namespace nearmiss::content {
 inline constexpr char kExampleWhy[] = "an example set out by the line above or a key (Example:, Correct:)";
 
 // The match starting at `begin` of `text` is set out as an example:
-// - after a key on its own line: "Correct:", "Incorrect:", "Wrong:",
-//   "Example:", "Examples:", "For example:", "e.g." (a list bullet before
+// - after a key on its line: "Correct:", "Incorrect:", "Wrong:", "Right:",
+//   "Also correct:", "Example:", "Examples:", "For example:", "e.g." (a list bullet before
 //   the key allowed), the match first after it; or
 // - opening its line (a list bullet aside), in the first lines under an
 //   introducing line: one that ends in ':' and holds the word "example",
-//   "examples", "e.g." or "instance" ("Example banner:", "for example:",
-//   "A correctly marked subject, e.g.:"), one blank line between allowed.
+//   "examples", "e.g." or "instance" ("Example banner:", "Example portion
+//   mark:", "for example:", "A correctly marked subject, e.g.:"), or one
+//   that is a key and its ':' ("Incorrect:", "Right:", "Also correct:";
+//   round 59b's tester 13, finding 5), one blank line between allowed.
 bool SetOutAsExample(std::string_view text, std::size_t begin);
 
 }  // namespace nearmiss::content

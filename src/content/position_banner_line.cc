@@ -8,6 +8,7 @@
 #include "content/banner_tail.h"
 #include "content/line_text.h"
 #include "content/position.h"
+#include "content/staff_words.h"
 #include "content/subject_idioms.h"
 
 namespace nearmiss::content {
@@ -74,7 +75,11 @@ bool FreeTextAfterTier(std::string_view after, bool compound, bool capitals, boo
       case BannerTail::kKnown:
         return true;
       case BannerTail::kCapitals:
-        return compound;
+        // "SECRET OPERATION TRIDENT", "SECRET EXERCISE ONLY": a staff-work
+        // word makes the words the work's title on the banner line, as
+        // "SECRET OP TRIDENT" (staff_words.h; round 59b's tester 13,
+        // finding 1).
+        return compound || (capitals && HasStaffWord(after));
       case BannerTail::kShort:
         return compound && capitals;
       case BannerTail::kNone:

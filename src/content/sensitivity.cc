@@ -168,6 +168,11 @@ void Sensitivity::Corroborate() {
       unclassified_packs.insert(g.pack);
     }
     if (!g.needs_corroboration) continue;
+    // A training note's examples agree with no marking, not with each
+    // other: "Example banner:" over "SECRET//NOFORN" and "Example portion
+    // mark:" over "(S//NF) ..." are two examples (example_line.h; round
+    // 59b's tester 13, finding 5).
+    if (g.why == kExampleWhy) continue;
     if (g.where == "subject") {
       (IsPortionText(g.text) ? subject_portion_packs : subject_word_packs).insert(g.pack);
     }
@@ -212,7 +217,10 @@ void Sensitivity::Corroborate() {
     // Only the dissemination controls (us-classified.toml's "<control>
     // ..." forms): a first name ("Re: LOU" over "LOU" and "Hi Lou") is also
     // the same word in both.
-    if (!g.needs_corroboration || !g.marking.starts_with(kControlMarking)) continue;
+    if (!g.needs_corroboration || !g.marking.starts_with(kControlMarking) ||
+        g.why == kExampleWhy) {
+      continue;
+    }
     // "//REL TO USA, GBR" at the body's foot is the subject's "REL TO USA,
     // GBR" with the dropped tier's separator left on it.
     std::string_view text = g.text;

@@ -8,6 +8,7 @@
 #include "content/everyday_words.h"
 #include "content/government_furniture.h"
 #include "content/line_text.h"
+#include "content/staff_words.h"
 #include "content/word_strength.h"
 
 namespace nearmiss::content {
@@ -258,15 +259,10 @@ constexpr std::array<std::string_view, 19> kCalendarWords = {
     "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "tonight"};
 
-// Staff work's words in a military message's subject (ACP 121 subject
-// lines, NATO APP-11's message titles): "TOP SECRET EXERCISE STEEL SABRE
-// ORDERS", "SECRET NORTH CONVOY TIMINGS". With one, the words in capitals
-// are the message's own title, not an event's name.
-constexpr std::array<std::string_view, 17> kStaffWords = {
-    "exercise", "operation", "orders", "order", "convoy", "deployment", "mission",
-    "briefing", "assessment", "intelligence", "threat", "patrol", "movement",
-    "targeting", "tasking", "sortie", "brigade"};
-
+// Staff work's words in a military message's subject (staff_words.h):
+// "TOP SECRET EXERCISE STEEL SABRE ORDERS", "SECRET NORTH CONVOY TIMINGS".
+// With one, the words in capitals are the message's own title, not an
+// event's name.
 bool FollowedByEverydayCapitals(std::string_view text, std::size_t end) {
   std::size_t i = end;
   if (i >= text.size() || !IsBlank(text[i])) return false;
@@ -290,7 +286,7 @@ bool FollowedByEverydayCapitals(std::string_view text, std::size_t end) {
                       IsOneOf(token, kCalendarWords)))) {
       return false;
     }
-    if (IsOneOf(token, kStaffWords)) return false;
+    if (IsStaffWord(token)) return false;
     from[n] = i;
     to[n] = j;
     number[n++] = digits;

@@ -13,6 +13,8 @@
 #include "content/lone_word.h"
 #include "content/position.h"
 #include "content/section_banner.h"
+#include "content/sentence_object.h"
+#include "content/staff_words.h"
 #include "content/subject_idioms.h"
 #include "content/subject_mention.h"
 #include "content/surprise_words.h"
@@ -190,6 +192,14 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     s.why = "joined by a hyphen to a word (SECRET-Santa, top-secret party)";
     return Counts::kYes;  // weak
   }
+  // "so keep it" / "SECRET", "Today's word was:" / "SECRET": the bare tier
+  // finishes the sentence above it, hard-wrapped or set under it, and
+  // counts only where the message agrees (sentence_object.h).
+  if (strong && kind == TextKind::kBody && (p.heading_word || OrdinaryMailWord(p)) &&
+      EndsSentenceAbove(text, m.begin, m.end)) {
+    s.why = "finishes the sentence on the line above";
+    return Counts::kIfCorroborated;
+  }
   if (!strong && kind == TextKind::kBody && s.mail_body &&
       NoteHeadsBareTier(text, m.begin, m.end)) {
     *strength = Strength::kStrong;
@@ -347,7 +357,10 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     std::string_view tail = NameTailAfter(text, m.end);
     // A number among everyday words is the event's year or edition
     // ("SECRET COLOUR RUN 2026"), not a page's; "COPY 3" stays known.
-    if (OnlyEverydayWordsInCapitals(tail) &&
+    // A staff-work word titles the work ("SECRET" over "OPERATION
+    // TRIDENT", "TOP SECRET EXERCISE"): the banner and its title, which
+    // agree top and foot as any banners do (staff_words.h).
+    if (OnlyEverydayWordsInCapitals(tail) && !HasStaffWord(tail) &&
         ReadBannerTail(tail, /*skip_separator=*/false, /*numbers_known=*/false) !=
             BannerTail::kKnown) {
       s.why = kEverydayNameWhy;
