@@ -17,6 +17,24 @@ bool WordByte(char c) {
 
 bool HyphenJoinsWordAfter(std::string_view text, std::size_t end) {
   if (end + 1 >= text.size() || (text[end] != '-' && text[end] != '/')) return false;
+  // "SECRET//ish plans": the banner's "//" glued to a word in lower case
+  // that is no control, a joke as "SECRET/Santa" is (round 59b's tester 13,
+  // finding 7). Any capital in the word ("SECRET//Noforn", "SECRET//NF")
+  // or a control read from the rest of the line ("SECRET//rel to usa")
+  // keeps the banner.
+  if (text[end] == '/' && text[end + 1] == '/') {
+    const std::size_t from = end + 2;
+    std::size_t stop = from;
+    while (stop < text.size() && WordByte(text[stop])) ++stop;
+    const std::string_view word = text.substr(from, stop - from);
+    if (word.empty() ||
+        !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      return false;
+    }
+    const std::string_view line = text.substr(from, LineEnd(text, from) - from);
+    return ReadBannerTail(word, false, false) != BannerTail::kKnown &&
+           ReadBannerTail(line, false, false) != BannerTail::kKnown;
+  }
   const char next = text[end + 1];
   if (!IsAlpha(next) && static_cast<unsigned char>(next) < 0x80) return false;
   std::size_t stop = end + 1;

@@ -17,7 +17,8 @@
 namespace nearmiss::content {
 
 // text[end] is a hyphen (or a slash before a word with a small letter:
-// "SECRET/Santa") glued to the match (no blank before it) and a
+// "SECRET/Santa"; or "//" before a word all in small letters that is no
+// control: "SECRET//ish plans") glued to the match (no blank before it) and a
 // letter (ASCII or the first byte of a non-ASCII one: "GEHEIM-Übung")
 // follows it, whose word is no control or caveat.
 bool HyphenJoinsWordAfter(std::string_view text, std::size_t end);

@@ -44,10 +44,8 @@ std::size_t SkipEnumeratorPiece(std::string_view s, std::size_t i,
   return j + 1;
 }
 
-// A dash or colon between an enumerator and its text, a blank after it:
-// "1 - (S)", "1 – (C)" (en dash), "1 — (S)" (em dash), "Para 1 : (S)"
-// (round 47's tester 13, finding 6). Returns the position after the
-// blanks that follow it, or `i`.
+}  // namespace
+
 std::size_t SkipEnumeratorDash(std::string_view s, std::size_t i, std::size_t limit) {
   std::size_t j = i;
   if (j < limit && (s[j] == '-' || s[j] == ':')) {
@@ -63,6 +61,8 @@ std::size_t SkipEnumeratorDash(std::string_view s, std::size_t i, std::size_t li
   while (j < limit && IsBlank(s[j])) ++j;
   return j;
 }
+
+namespace {
 
 // The end of a reply's quotation prefix at `at`, or `at` when none: '>'
 // nested and spaced (">> ", "> > "), and the marks other clients use (round
@@ -112,6 +112,20 @@ std::size_t SkipEnumerator(std::string_view s, std::size_t at,
     std::size_t j = i + 2;
     while (j < limit && IsBlank(s[j])) ++j;
     if (j < limit && IsDigit(s[j])) outline_from = i = j;
+  }
+  // A transcript's question and answer labels: "Q: (S) When ...", "A: (S)
+  // At 0600 ...", "Q1. (S) ...", "A12) (S) ..." (round 59b's tester 13,
+  // finding 3): each answer of a marked Q/A is marked as a numbered
+  // paragraph is. A capital Q or A, up to three digits, then ':', '.' or ')'
+  // and a blank ("A." and "A)" alone are a letter enumerator too).
+  if (i == at && i < limit && (s[i] == 'Q' || s[i] == 'A')) {
+    std::size_t j = i + 1;
+    while (j < limit && j - i <= 3 && IsDigit(s[j])) ++j;
+    if (j + 1 < limit && (s[j] == ':' || s[j] == '.' || s[j] == ')') && IsBlank(s[j + 1])) {
+      ++j;
+      while (j < limit && IsBlank(s[j])) ++j;
+      return j;
+    }
   }
   for (std::string_view word : {"paragraph", "sub-para", "subpara", "para",
                                  "item", "point", "section", "serial"}) {

@@ -14,7 +14,8 @@ namespace nearmiss::content {
 // A list enumerator before a portion mark: "1.", "1.2", "a.", "b)", "(1)",
 // "(iv)", "iv.", "[1]", "[a]", "<1>", "#1", "1:", "1/", a bullet ("-",
 // "*", "•", and Outlook's plain-text "·", "o", "§": SkipListBullet),
-// "Para 2", "Paragraph 3a.", "Item 1", "Serial 4" (DoDM 5200.01 Vol
+// "Para 2", "Paragraph 3a.", "Item 1", "Serial 4", a transcript's "Q:",
+// "A:", "Q1." (DoDM 5200.01 Vol
 // 2 and the CAPCO manual mark numbered and lettered paragraphs and bullets
 // the same way: the portion mark follows the number). The mark may follow
 // with or without a blank ("1.(S)", "a.(C)": typed in a hurry). Returns the
@@ -22,6 +23,13 @@ namespace nearmiss::content {
 // starts), or `at` when there is none.
 std::size_t SkipEnumerator(std::string_view s, std::size_t at,
                            std::size_t limit);
+
+// A dash or colon between an enumerator and its text, a blank after it:
+// "1 - (S)", "1 – (C)" (en dash), "1 — (S)" (em dash), "1 -- (S)", "Para 1
+// : (S)" (round 47's tester 13, finding 6); the same separator between a
+// portion mark and its sentence ("(S) - The convoy ...", position_portion.cc).
+// Returns the position after the blanks that follow it, or `i`.
+std::size_t SkipEnumeratorDash(std::string_view s, std::size_t i, std::size_t limit);
 
 }  // namespace nearmiss::content
 

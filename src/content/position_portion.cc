@@ -319,11 +319,21 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   if (text.substr(begin, end - begin) == kCopyrightSign) {
     return CopyrightSignPlace(text, begin, end, numbered, mid_line);
   }
+  // A dash set off by blanks between the mark and its sentence, a house
+  // style as "1 - (S)" is for the number: "(S) - The convoy ...", "(S) –
+  // ..." (en dash), "(S) -- ...", "(C) - Jones will brief ..." (round 59b's
+  // tester 13, finding 3). The sentence after it is read as after the mark;
+  // "(S)-ibuprofen" has no blank on either side and is no separator.
+  std::size_t body = end;
+  if (!line_end && next > end && text[next] != ':') {
+    const std::size_t d = SkipEnumeratorDash(text, next, LineEnd(text, next));
+    if (d != next) body = next = d;
+  }
   if (!IsBareMark(text.substr(begin, end - begin))) {
     return PortionPlace::kPortion;  // (S//NF), (CUI//SP-PRVCY), (U//FOUO)
   }
   if (InOptionList(text, begin, end)) return PortionPlace::kNone;
-  std::string_view rest = text.substr(end, LineEnd(text, end) - end);
+  std::string_view rest = text.substr(body, LineEnd(text, body) - body);
   // "(U) This email is confidential and may be privileged": a legend,
   // which must not corroborate a doubtful mark elsewhere. Its words follow
   // the mark closely; reading only kLegendBytes of the line keeps a line of

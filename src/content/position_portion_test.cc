@@ -290,5 +290,23 @@ TEST(PositionTest, CopyrightCreditAfterBracketedC) {
   }
 }
 
+// Round 59b's tester 13, finding 3: a dash set off by blanks between the
+// mark and its sentence, and a Q/A transcript's label before the mark, are
+// the portion layout; a dash glued to the mark and a short value are not.
+TEST(PositionTest, DashAfterMarkAndQaLabels) {
+  for (std::string_view text :
+       {"(S) - The convoy leaves at 0600.", "(S) \xE2\x80\x93 The convoy leaves at 0600.",
+        "(S) -- The convoy leaves at 0600.", "(C) - Jones will brief the ambassador.",
+        "Q: (S) When does the convoy leave?", "A: (S) At 0600 from the north gate.",
+        "Q1. (S) When does the convoy leave?", "A12: (S) The north gate, at 0600."}) {
+    std::string_view mark = text.find("(C)") != std::string_view::npos ? "(C)" : "(S)";
+    EXPECT_EQ(PlaceOf(text, mark), PortionPlace::kPortion) << text;
+  }
+  EXPECT_EQ(PlaceOf("Take (S)-ibuprofen twice a day.", "(S)"), PortionPlace::kNone);
+  EXPECT_NE(PlaceOf("(S) - small", "(S)"), PortionPlace::kPortion);
+  EXPECT_NE(PlaceOf("(C) - 2026 Acme Ltd", "(C)"), PortionPlace::kPortion);
+  EXPECT_NE(PlaceOf("Q: (S) or (M)?", "(S)"), PortionPlace::kPortion);
+}
+
 }  // namespace
 }  // namespace nearmiss::content
