@@ -184,6 +184,12 @@ class Engine {
   Status AddHistory(const HistorySnapshot& history, const Policy& policy,
                     const LookalikeLists& lists, const LookalikeOptions& options,
                     std::vector<TrustedEntry>& entries);
+  // engine_address_index.cc: address-typo's index of the history's
+  // correspondents, once the detector is built; an address at a domain
+  // FlaggedCorrespondentDomain (a look-alike learn left out, an undelegated
+  // TLD, a blocked name) is left out of it.
+  void BuildAddressIndex(const HistorySnapshot& history);
+  bool FlaggedCorrespondentDomain(std::string_view ascii) const;
   void AddHistoryReasons(std::string_view input, RecipientCheck& c,
                          engine::ReasonSink& reasons) const;
   // address-typo: `c.address`, never written to by `sender` (by anyone when

@@ -82,6 +82,7 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
     if (key.starts_with('.')) key.remove_prefix(1);
     engine->blocked_.emplace(key, &item);  // the first entry names the place
   }
+  if (history != nullptr) engine->BuildAddressIndex(*history);
   // The Scanner's options carry every built-in pack or none, so the packs
   // the policy turned off are compiled in and their findings dropped
   // (FilterSensitivity).

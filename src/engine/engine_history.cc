@@ -148,28 +148,6 @@ Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
     // Folded, as the checks ask: JOHN.SMITH@ written is john.smith@ known.
     for (const std::string& a : history.addresses) seen_addresses_.insert(AsciiLower(mailbox(a)));
   }
-  if (policy.history.address_typo && !history.correspondents.empty()) {
-    auto index = std::make_unique<engine::AddressIndex>(policy.history.address_typo_min_messages,
-                                                        policy.history.address_typo_min_days);
-    // Extensions of one mailbox (john.smith+a@, john.smith+b@) add up, on
-    // both sides: what alice+list@ wrote is alice@'s history, as her
-    // acknowledgements are (message_check.cc).
-    std::map<std::pair<std::string, std::string>, engine::Tally> pairs;
-    std::map<std::pair<std::string, std::string>, std::string> names;  // learned display names
-    for (const AddressStats& a : history.correspondents) {
-      std::pair<std::string, std::string> key{a.sender.empty() ? a.sender : mailbox(a.sender),
-                                              mailbox(a.recipient)};
-      if (!a.display_name.empty()) names[key] = a.display_name;
-      pairs[std::move(key)].Merge({a.messages, a.first_seen, a.last_seen});
-    }
-    for (const auto& [pair, t] : pairs) {
-      auto name = names.find(pair);
-      index->Add(pair.first, pair.second, t.messages, t.first_seen, t.last_seen,
-                 name == names.end() ? std::string_view() : std::string_view(name->second));
-    }
-    index->Finish();
-    addresses_ = std::move(index);
-  }
   if (history.domains.empty()) return Status::Ok();
   // The policy's own detector, to tell which learned domains imitate it:
   // with the policy's lists, as check's is, so that a real mail domain

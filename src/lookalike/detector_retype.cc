@@ -142,6 +142,27 @@ bool DetectorImpl::UndelegatedRetyped(const Domain& d, LookalikeMatch& m) const 
       found.detail.append("; ").append(home).append(" is the provider's mail domain");
     } else if (rank == 2) {
       found.detail.append(": it is .").append(t).append(" mistyped");
+    } else if (found.target_domain_for_suggestion.empty()) {
+      // gov.uk.ik: read as gov.uk.it, the namespace with an ending added,
+      // whose look-alike has no one domain to offer (no mail domain of its
+      // name). The sentence named an empty domain ("the trusted domain
+      // nearest it is )"; issue 15, tester r59b, finding 4): it names the
+      // namespace, as gov.uk.com's does, and the engine offers "an address
+      // under" it.
+      const std::string_view typed_head = head.substr(0, head.size() - 1);
+      if (typed_head == found.target) {
+        found.detail.append(": no mail can be delivered there; it is the namespace ")
+            .append(found.target)
+            .append(" with .")
+            .append(tld)
+            .append(" added, and ")
+            .append(found.target)
+            .append(" is no mail domain: its mail domains are names under it");
+      } else {
+        found.detail.append(": no mail can be delivered there, and the trusted namespace nearest it "
+                            "is .")
+            .append(found.target);
+      }
     } else {
       found.detail.append(": no mail can be delivered there, and the trusted domain nearest it is ")
           .append(found.target_domain_for_suggestion);

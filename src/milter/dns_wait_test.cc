@@ -13,7 +13,10 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <memory>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include "dns/resolver.h"
 #include "milter/codec.h"
@@ -53,6 +56,34 @@ class LateDns : public DnsSource {
   bool started_ = false;
   std::promise<DnsFacts> promise_;
   std::shared_future<DnsFacts> future_ = promise_.get_future().share();
+  std::vector<std::thread> threads_;
+};
+
+// Answers every lookup with `facts` after `delay`, and keeps nothing: each
+// Lookup starts a new one, as a resolver does when the answer's TTL is 0
+// (dnsmasq's own records, by default).
+class UncachedDns : public DnsSource {
+ public:
+  UncachedDns(DnsFacts facts, std::chrono::milliseconds delay)
+      : facts_(std::move(facts)), delay_(delay) {}
+  ~UncachedDns() override {
+    for (std::thread& t : threads_) t.join();
+  }
+  std::shared_future<DnsFacts> Lookup(std::string_view) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto promise = std::make_shared<std::promise<DnsFacts>>();
+    std::shared_future<DnsFacts> f = promise->get_future().share();
+    threads_.emplace_back([this, promise] {
+      std::this_thread::sleep_for(delay_);
+      promise->set_value(facts_);
+    });
+    return f;
+  }
+
+ private:
+  DnsFacts facts_;
+  std::chrono::milliseconds delay_;
+  std::mutex mu_;
   std::vector<std::thread> threads_;
 };
 
@@ -161,6 +192,17 @@ TEST_F(DnsWaitTest, FirstMessageIsDecidedOnTheAnswerThatCameAfterRcpt) {
   // sendmail-path form would refuse the message (reply code 550).
   EXPECT_EQ(r.find("550"), std::string::npos) << r;
   EXPECT_GE(took, std::chrono::milliseconds(250)) << "answered before the DNS answer";
+}
+
+// The answer the end of message waited for decides it, also when the
+// resolver keeps no answer (TTL 0): asked again at the end, a new lookup
+// was started and, not answered yet, left the facts "unknown: timeout"
+// (issue 15, tester r59b, finding 1).
+TEST_F(DnsWaitTest, EndOfMessageUsesTheAnswerItWaitedForWhenNothingIsCached) {
+  Start(std::make_shared<UncachedDns>(DoesNotExist(), std::chrono::milliseconds(100)));
+  std::string r = SendMessage();
+  // army.ml does not exist: the warn rule, not the reject rule (550).
+  EXPECT_EQ(r.find("550"), std::string::npos) << r;
 }
 
 // Writes `w` in pieces of `piece` bytes with a pause between, so the daemon

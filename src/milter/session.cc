@@ -1,6 +1,7 @@
 #include "milter/session.h"
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
 #include <type_traits>
 
@@ -351,12 +352,13 @@ void Session::RecipientFailed(TxRecipient* r, std::string why, std::string* out)
   }
 }
 
-std::vector<std::shared_future<DnsFacts>> Session::PendingDnsLookups() const {
+std::vector<std::shared_future<DnsFacts>> Session::PendingDnsLookups() {
   std::vector<std::shared_future<DnsFacts>> out;
   if (!tx_ || !tx_->checker) return out;
-  for (const TxRecipient& r : tx_->recipients) {
+  for (TxRecipient& r : tx_->recipients) {
     if (r.refused) continue;
-    if (auto f = tx_->checker->PendingDnsFacts(r.check)) out.push_back(std::move(*f));
+    r.dns_lookup = tx_->checker->PendingDnsFacts(r.check);
+    if (r.dns_lookup) out.push_back(*r.dns_lookup);
   }
   return out;
 }
@@ -366,6 +368,12 @@ std::function<EomOutcome()> Session::TakeEndOfMessage() {
   // (a lookup still unanswered leaves them unknown: can receive, fail closed).
   if (tx_->checker) {
     for (TxRecipient& r : tx_->recipients) {
+      // The lookup waited for first: its answer, not a new lookup's.
+      if (!r.refused && r.dns_lookup && !r.check.dns &&
+          r.dns_lookup->wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        r.check.dns = r.dns_lookup->get();
+      }
+      r.dns_lookup.reset();
       if (!r.refused) tx_->checker->AddReadyDnsFacts(&r.check);
       // Past the wait a lookup still unanswered is unknown (fail closed),
       // no longer pending: the end of message decides, it cannot defer.

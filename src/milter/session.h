@@ -86,8 +86,9 @@ class Session {
   // facts are not in yet (Checker::PendingDnsFacts), started or joined now;
   // empty when there is nothing to wait for. The caller waits for them
   // without blocking (each is ready by its deadline) before
-  // TakeEndOfMessage, which takes in the facts that are ready then.
-  std::vector<std::shared_future<DnsFacts>> PendingDnsLookups() const;
+  // TakeEndOfMessage, which takes in the facts of these same lookups
+  // (kept per recipient, TxRecipient::dns_lookup) that are ready then.
+  std::vector<std::shared_future<DnsFacts>> PendingDnsLookups();
 
   // After kEndOfMessage: whether the message is small and text only, so
   // cheap enough to finish on the I/O thread.

@@ -11,6 +11,7 @@
 #define NEARMISS_MILTER_TRANSACTION_H_
 
 #include <cstddef>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,13 @@ struct TxRecipient {
   RecipientDecision decision;  // the RCPT-time answer
   bool refused = false;        // refused at RCPT: not part of the message
   bool tempfailed = false;     // refused 451 because it could not be judged
+  // The lookup the end of message waited for (Session::PendingDnsLookups):
+  // its answer is read from this future, never asked of the resolver again.
+  // A resolver keeps an answer only for its TTL, and dnsmasq's own records
+  // have TTL 0: asked again, it started a new lookup whose answer was not
+  // in yet, and every look-alike was decided "unknown: timeout" (issue 15,
+  // tester r59b, finding 1).
+  std::optional<std::shared_future<DnsFacts>> dns_lookup;
 };
 
 struct Transaction {

@@ -198,6 +198,13 @@ std::string CheckToLine(const RecipientCheck& c, const Terminal& term, std::stri
                                   log::Untrusted(address::ShownAddress(c.also_suggestion), 1024));
     }
     line += "?";
+  } else if (c.verdict == Verdict::kLookalike && !c.target.empty()) {
+    // A look-alike of a namespace as a whole (gov.uk.ik, police.co.uk) has
+    // no one address to offer; the decision's message says where to look
+    // (decide.cc), and the line says it too (issue 15, tester r59b,
+    // finding 4: the JSON said it, the text did not).
+    line += "; did you mean an address under ." +
+            term.Paint(Colour::kBold, log::Untrusted(address::ShownAddress(c.target), 1024)) + "?";
   }
   if (c.dns) {
     line += "; ";

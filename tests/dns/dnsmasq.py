@@ -23,14 +23,27 @@ def free_udp_port():
     return port
 
 
-def start():
+def zone_with_ttl(ttl):
+    """A copy of zone.conf whose answers carry `ttl` seconds (0: dnsmasq's
+    default for its own records, so a resolver keeps none of them)."""
+    with open(os.path.join(HERE, "zone.conf")) as f:
+        text = f.read().replace("local-ttl=60", "local-ttl=%d" % ttl)
+    fd, path = tempfile.mkstemp(prefix="nearmiss-zone.", suffix=".conf")
+    with os.fdopen(fd, "w") as f:
+        f.write(text)
+    return path
+
+
+def start(ttl=None):
     """Returns (process, "127.0.0.1:PORT"); the caller waits until it answers.
+    `ttl`: the answers' TTL in seconds, when not zone.conf's 60.
     Another test may take the free port before dnsmasq binds it (ctest -j):
     dnsmasq then exits at once, and it is started again on another port."""
+    conf = os.path.join(HERE, "zone.conf") if ttl is None else zone_with_ttl(ttl)
     for _ in range(10):
         port = free_udp_port()
         cmd = ["/usr/sbin/dnsmasq", "--keep-in-foreground",
-               "--conf-file=" + os.path.join(HERE, "zone.conf"), "--port=%d" % port,
+               "--conf-file=" + conf, "--port=%d" % port,
                "--listen-address=127.0.0.1", "--bind-interfaces", "--pid-file=",
                "--log-facility=-"]
         if os.geteuid() == 0:
@@ -39,6 +52,8 @@ def start():
         try:
             proc.wait(timeout=0.5)  # exited: the port was taken
         except subprocess.TimeoutExpired:
+            if ttl is not None:
+                os.unlink(conf)  # read at start: no longer needed
             return proc, "127.0.0.1:%d" % port
     raise RuntimeError("dnsmasq did not stay up on any of 10 free ports")
 

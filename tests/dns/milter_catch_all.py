@@ -32,14 +32,20 @@ policy = os.path.join(work, "policy.toml")
 dnsmasq, server = start_dnsmasq()
 servers = Servers()
 assert loopback(server)
-with open(policy, "w") as f:
-    f.write('[domains]\nprotected = ["example.test"]\n'
-            '[dns]\nenabled = true\nservers = ["%s"]\ntimeout_ms = 1000\n'
-            'catch_all_probe = true\ncatch_all_port = %d\ncatch_all_timeout_ms = 800\n'
-            '[[rule]]\nname = "lookalike-catch-all"\nrecipient = ["lookalike"]\n'
-            'catch_all = true\naction = "reject"\n'
-            '[[rule]]\nname = "lookalike"\nrecipient = ["lookalike"]\naction = "warn"\n'
-            % (server, servers.port))
+
+
+def write_policy(path, server):
+    with open(path, "w") as f:
+        f.write('[domains]\nprotected = ["example.test"]\n'
+                '[dns]\nenabled = true\nservers = ["%s"]\ntimeout_ms = 1000\n'
+                'catch_all_probe = true\ncatch_all_port = %d\ncatch_all_timeout_ms = 800\n'
+                '[[rule]]\nname = "lookalike-catch-all"\nrecipient = ["lookalike"]\n'
+                'catch_all = true\naction = "reject"\n'
+                '[[rule]]\nname = "lookalike"\nrecipient = ["lookalike"]\naction = "warn"\n'
+                % (server, servers.port))
+
+
+write_policy(policy, server)
 wait_ready(BIN, server)
 # The exchangers are on 127.0.0.x, which the probe refuses unless told.
 milter = Milter(BIN, policy, work, ["--dns-probe-internal"])
@@ -72,8 +78,32 @@ try:
     check("not a catch-all, cached: accepted at RCPT", at_rcpt[0] == b"c", repr(at_rcpt))
 finally:
     milter.stop()
-    servers.close()
     dnsmasq.terminate()
     dnsmasq.wait()
+
+# Answers with TTL 0 (dnsmasq's default for its own records): the resolver
+# keeps none, so the end of message must use the probe's answer of the
+# lookup it waited for; asked again, it found none, and "unknown" counted
+# as a catch-all refused every message (issue 15, tester r59b, finding 1).
+uncached, uncached_server = start_dnsmasq(ttl=0)
+milter = None
+try:
+    wait_ready(BIN, uncached_server)
+    write_policy(policy, uncached_server)
+    milter = Milter(BIN, policy, work, ["--dns-probe-internal"])
+    check("TTL 0: milter started", milter.started(), milter.err())
+    for n in (1, 2):
+        at_rcpt, eom, took = send(milter.port, "dan@exampls.test", smtp=True)
+        check("TTL 0, message %d: not a catch-all (550 to the probe): not refused" % n,
+              not refused([at_rcpt]) and not refused(eom), repr(at_rcpt) + repr(eom))
+    at_rcpt, eom, took = send(milter.port, "dan@exanple.test", smtp=True)
+    check("TTL 0: a catch-all is still refused", refused([at_rcpt]) or refused(eom),
+          repr(at_rcpt) + repr(eom))
+finally:
+    if milter is not None:
+        milter.stop()
+    uncached.terminate()
+    uncached.wait()
+    servers.close()
 
 sys.exit(1 if check.failed else 0)

@@ -106,6 +106,17 @@ def send_smtp(port, rcpts):
         s.close()
 
 
+def reload(milter):
+    """SIGHUP; True once the milter says the policy was reloaded (5 s at most)."""
+    before = milter.err().count("policy reloaded")
+    milter.proc.send_signal(signal.SIGHUP)
+    for _ in range(100):
+        if milter.err().count("policy reloaded") > before:
+            return True
+        time.sleep(0.05)
+    return False
+
+
 def refused(eom):
     return any(code in (b"r", b"y") and b"550" in data or code == b"r" for code, data in eom)
 
@@ -149,13 +160,7 @@ try:
     # message's lookup goes there. exampl.test does not exist (zone.conf: local=/test/), so the
     # first message to it is decided on that: warn, not refused.
     write_policy(policy, slow.server, 1500)
-    before = err().count("policy reloaded")
-    milter.proc.send_signal(signal.SIGHUP)
-    for _ in range(100):
-        if err().count("policy reloaded") > before:
-            break
-        time.sleep(0.05)
-    check("SIGHUP reloaded the policy", err().count("policy reloaded") > before, err())
+    check("SIGHUP reloaded the policy", reload(milter), err())
     check("the reload started a resolver for the new [dns]",
           err().count("dns: look-alikes' domains are looked up") == 2, err())
     eom, took = send(port, "carol@exampl.test")
@@ -180,6 +185,43 @@ try:
     time.sleep(0.5)
     check("an unchanged [dns] keeps the resolver",
           err().count("dns: look-alikes' domains are looked up") == 2, err())
+
+    # A server whose answers carry TTL 0 (dnsmasq's default for its own
+    # records): the resolver keeps none, so the end of message must read the
+    # answer of the lookup it waited for. Asked again, it started a new
+    # lookup and every look-alike was decided "unknown: timeout" (issue 15,
+    # tester r59b, finding 1). exampel.test has an MX (the reject);
+    # examole.test's MX host is loopback (cannot receive: the warn).
+    uncached, uncached_server = start_dnsmasq(ttl=0)
+    wait_ready(BIN, uncached_server)
+    write_policy(policy, uncached_server, 1500)
+    check("TTL 0: SIGHUP reloaded the policy", reload(milter), err())
+    check("TTL 0: the reload started a resolver for it",
+          err().count("dns: look-alikes' domains are looked up") == 3, err())
+    for attempt in range(2):  # the second message finds no answer kept either
+        eom, took = send(port, "dan@exampel.test")
+        check("TTL 0, message %d: an MX, decided on it: refused" % (attempt + 1),
+              refused(eom), repr(eom))
+        eom, took = send(port, "eve@examole.test")
+        check("TTL 0, message %d: a loopback MX host, decided on it: warned, not refused"
+              % (attempt + 1), not refused(eom), repr(eom))
+    lines = [json.loads(l) for l in milter.out().splitlines() if l.startswith("{")]
+    facts = {}
+    for l in lines:
+        if l.get("event") != "message":
+            continue
+        for r in l.get("recipients", []):
+            facts.setdefault(r.get("address"), []).append(r.get("dns", {}))
+    mx = facts.get("dan@exampel.test", [])
+    check("TTL 0: the decision log has the MX answer (mx true), not a timeout",
+          len(mx) == 2 and all(f.get("mx") is True and f.get("mail_exchanger") == "mx"
+                               and not f.get("unknown") for f in mx), json.dumps(mx))
+    loop = facts.get("eve@examole.test", [])
+    check("TTL 0: the decision log has the loopback answer, not a timeout",
+          len(loop) == 2 and all(f.get("mx") is False and f.get("mail_exchanger") == "loopback"
+                                 for f in loop), json.dumps(loop))
+    uncached.terminate()
+    uncached.wait()
 finally:
     milter.stop()
     slow.close()
