@@ -89,6 +89,30 @@ TEST_F(ScanCostTest, ALongRelToListIsOneMarking) {
   }
 }
 
+// The same for the other fields of a run with a list of their own (FGI's
+// trigraphs, the SIGMA numbers), and a list after other controls: each
+// pattern reading such a field reports one end per entry, and past the
+// scan's merge of one start's ends they filled the bound on matches.
+TEST_F(ScanCostTest, ALongFieldListInABannerIsOneMarking) {
+  struct Case {
+    std::string_view head;
+    std::string_view entry;
+  };
+  for (const Case& c : {Case{"TOP SECRET//FGI DEU", " GBR"},
+                        Case{"TOP SECRET//RD-SIGMA 1", ", 2"},
+                        Case{"TOP SECRET//NOFORN//REL TO USA", ", GBR"},
+                        Case{"TOP SECRET//SI//REL TO USA", ", GBR"}}) {
+    std::string text(c.head);
+    text += Repeat(c.entry, 60'000);
+    text += "\n";
+    double seconds = 0;
+    Sensitivity s = Timed(text, &seconds);
+    EXPECT_LT(seconds, kMaxCpuSeconds) << c.head;
+    EXPECT_TRUE(s.complete) << c.head;
+    EXPECT_GE(s.level, Level::kSecret) << c.head;
+  }
+}
+
 TEST_F(ScanCostTest, RepeatedDoubtfulMarksScanInLinearTime) {
   // Bare marks that need a second mark to agree, and bare marks that look
   // for the same mark opening another paragraph.
