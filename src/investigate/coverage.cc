@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "base/text_format.h"
+#include "investigate/file_holes.h"
 #include "investigate/server_coverage.h"
 #include "investigate/window_sources.h"
 #include "maillog/shown_time.h"
@@ -51,8 +52,22 @@ std::vector<Span> Spans(const Report& rep, bool read = false) {
     const int64_t last = read ? c.read_last_time : c.last_time;
     if (first == 0 || last == 0) continue;
     // Every line read's zones are not kept: those spans say days only.
-    spans.push_back({first, last, c.file, c.file, read ? maillog::ZoneSource::kInput : c.first_zone,
-                     read ? maillog::ZoneSource::kInput : c.last_zone});
+    Span span{first, last, c.file, c.file, read ? maillog::ZoneSource::kInput : c.first_zone,
+              read ? maillog::ZoneSource::kInput : c.last_zone};
+    // Every line read: split at the holes inside it (file_holes.h), as
+    // lines either side of a window cover it only within kMinGapSeconds of
+    // each other. (The lines in the window are not split yet: a hole with
+    // no window would be said in dozens of goldens, left for its own change.)
+    for (const maillog::LineHoles::Hole& h : read ? FileHoles(c) : decltype(FileHoles(c)){}) {
+      if (h.before.time < first || h.after.time > last) continue;
+      Span before = span;
+      before.last = h.before.time;
+      if (!read) before.last_zone = h.before.zone;
+      spans.push_back(before);
+      span.first = h.after.time;
+      if (!read) span.first_zone = h.after.zone;
+    }
+    spans.push_back(span);
   }
   return Merged(std::move(spans));
 }
@@ -270,6 +285,10 @@ std::string GapCause(const Report& rep, bool only_clock = false) {
   return t;
 }
 
+// Why a file's lines stop and start again.
+constexpr const char* kHoleCauses =
+    "logging stopped and restarted, or lines lost or cut from the file";
+
 // The window no line reaches: "no log line in the window (2026-12-02 to
 // 2026-12-05 inclusive): the logs cover 2026-11-30 to 2026-11-30, all
 // before it (...)".
@@ -286,7 +305,8 @@ std::string WholeWindowText(const Report& rep, const CoverageGap& g) {
   t += read.back().last < rep.window_from ? ", all before it"
        : read.front().first >= g.to       ? ", all after it"
                                           : ", before and after it";
-  t += " (" + GapCause(rep) + ")";
+  const std::string hole = HoleAroundText(rep.logs, g.from, g.to);
+  t += hole.empty() ? " (" + GapCause(rep) + ")" : " (" + hole + ": " + kHoleCauses + ")";
   return t;
 }
 
@@ -323,6 +343,9 @@ std::string GapText(const Report& rep, const CoverageGap& g) {
   const bool window_start = g.before == "--since" || g.before == "StartDate";
   const bool window_end = g.after == "--until" || g.after == "EndDate";
   t += " (";
+  if (std::string hole = HoleAroundText(rep.logs, g.from, g.to); !hole.empty() && g.asked.empty()) {
+    return t + hole + ": " + kHoleCauses + ")";
+  }
   if (!window_start) t += "after the last line of " + g.before;
   if (!window_start && !window_end) t += ", ";
   if (!window_end) t += "before the first line of " + g.after;

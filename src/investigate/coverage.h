@@ -10,8 +10,10 @@
 // any log read: between the spans of the files (each file's first to last
 // line, LineCounts::first_time .. last_time, merged), and between the
 // window's ends and the logs when a window is set. Within one file only its
-// ends are known (the reader keeps no per-day count), so a gap inside a
-// file is not seen.
+// ends are known for the lines in the window, so a gap inside a file is
+// not seen there; but a window no line reaches is judged on every line
+// read split at the holes inside each file (file_holes.h), so a window
+// inside such a hole is a gap however short.
 //
 // Also per host (issue-16 tester round 44, finding 3): each host's own
 // Postfix lines (LineCounts::host_spans), when the logs name two or more,

@@ -228,9 +228,21 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   }
   // A window no line reaches still says what the logs cover.
   const std::string read = covered.empty() ? ReadDays(rep) : std::string();
+  // Lines both before and after a window with none in it: a hole over the
+  // window (file_holes.h), not logs outside it (round 59b's tester 16, 4).
+  const bool around =
+      std::any_of(rep.logs.begin(), rep.logs.end(),
+                  [&](const maillog::LineCounts& c) {
+                    return c.read_first_time != 0 && c.read_first_time < rep.window_from;
+                  }) &&
+      std::any_of(rep.logs.begin(), rep.logs.end(), [&](const maillog::LineCounts& c) {
+        return rep.window_to != 0 && c.read_last_time >= rep.window_to;
+      });
   h += (period.empty() ? std::string("no flagged recipients")
                        : "Flagged recipients " + Html(period)) +
-       (!read.empty() ? " &middot; logs cover " + Html(read) + " (outside the window asked)"
+       (!read.empty() ? " &middot; logs cover " + Html(read) +
+                            (around ? " (none of their lines in the window asked)"
+                                    : " (outside the window asked)")
         : covered.empty()     ? ""
         : Window(rep).applied ? " &middot; log lines counted cover " + Html(covered)
                               : " &middot; logs cover " + Html(covered)) +

@@ -48,8 +48,9 @@ void LineCounts::Add(std::string_view line, const LogLine* parsed) {
   FirstUnrecognised(lines, line);
 }
 
-void LineCounts::NoteTime(int64_t time, ZoneSource zone) {
+void LineCounts::NoteTime(int64_t time, ZoneSource zone, uint64_t line) {
   if (zone != ZoneSource::kInput) ++zoneless_times;
+  holes.Note(time, line != 0 ? line : lines, zone);
   if (read_first_time == 0 || time < read_first_time) read_first_time = time;
   read_last_time = std::max(read_last_time, time);
   if (window_from != 0 && time < window_from) {

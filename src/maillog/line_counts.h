@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "maillog/line_holes.h"
 #include "maillog/log_line.h"
 #include "maillog/log_sources.h"
 #include "nearmiss/status.h"
@@ -359,6 +360,8 @@ struct LineCounts {
   // the window reaches it, so a window the logs do not reach at all is a
   // gap said with the dates the logs do cover (investigate/coverage.h).
   int64_t read_first_time = 0, read_last_time = 0;
+  // The stretches inside that span none of its lines falls in (line_holes.h).
+  LineHoles holes;
   // Where each one's zone came from (shown_time.h), and how many lines'
   // or records' times were written with none and read in the run's zone
   // (the HTML footer says which files, and in which zone).
@@ -464,7 +467,8 @@ struct LineCounts {
   void Add(std::string_view line, const LogLine* parsed);
   // A recognised line's or record's time: within the window, it widens
   // first_time..last_time; else it is counted before or after it.
-  void NoteTime(int64_t time, ZoneSource zone);
+  // `line`: its line number (0: the line just Added).
+  void NoteTime(int64_t time, ZoneSource zone, uint64_t line = 0);
   // The line just Added is a notice that `said` lines were lost (0: none
   // stated), or the "removed" of a message that leaves `recipients`
   // without a line (loss_notice.cc).

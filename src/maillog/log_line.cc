@@ -121,10 +121,21 @@ bool Rfc5424Rest(std::string_view rest, LogLine* out) {
 // Any other id mail_queue_id_ok() takes ("5a5", "Q5A5", "q_1": a patched
 // Postfix, a log rewritten by a tool) is read as one when what follows is
 // a line a delivery is made of ("to=<", "from=<", ...): such a line is
-// never dropped for the shape of its id.
+// never dropped for the shape of its id. So is an action cleanup or smtpd
+// logs against a message ("milter-hold: ...; from=<a> to=<b> proto=..."):
+// a held or rejected message may have no other line a delivery is made of
+// (issue-16 tester round 59b, finding 3). NOQUEUE (smtpd's word for a
+// command refused before any queue file) is no id.
 bool DeliveryText(std::string_view t) {
-  return t.starts_with("to=<") || t.starts_with("from=<") || t.starts_with("message-id=") ||
-         t.starts_with("client=") || t.starts_with("orig_to=<") || t == "removed";
+  if (t.starts_with("to=<") || t.starts_with("from=<") || t.starts_with("message-id=") ||
+      t.starts_with("client=") || t.starts_with("orig_to=<") || t == "removed") {
+    return true;
+  }
+  for (std::string_view action : {"milter-hold: ", "milter-reject: ", "milter-discard: ", "hold: ",
+                                  "reject: ", "discard: ", "redirect: "}) {
+    if (t.starts_with(action)) return t.find(" to=<") != std::string_view::npos;
+  }
+  return false;
 }
 
 void QueueId(LogLine* out) {
@@ -132,7 +143,7 @@ void QueueId(LogLine* out) {
   size_t n = 0;
   while (n < t.size() && (IsQueueIdChar(t[n]) || t[n] == '_')) ++n;
   bool id = n >= 1 && n <= 255 && n + 1 < t.size() && t[n] == ':' && t[n + 1] == ' ';
-  if (id && !DeliveryText(t.substr(n + 2))) {
+  if (id && (t.substr(0, n) == "NOQUEUE" || !DeliveryText(t.substr(n + 2)))) {
     bool hex = true, vowel = false;
     for (size_t i = 0; i < n; ++i) {
       char c = t[i];

@@ -99,7 +99,7 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   if (ToTheMinute(Field(f, time_)) && counts_.minute_times++ == 0) {
     counts_.first_minute_time_line = line;
   }
-  counts_.NoteTime(time, row_zone_);
+  counts_.NoteTime(time, row_zone_, line);
   section_oldest_ = std::min(section_oldest_, time);
   section_newest_ = std::max(section_newest_, time);
   if (counts_.asked_from == 0 && (start_date_ >= 0 || end_date_ >= 0)) {

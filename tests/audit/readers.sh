@@ -155,5 +155,27 @@ grep -qF "dates may be ambiguous" span.err || { cat span.err >&2; no "no warning
 "$nearmiss" audit --year 2025 "$log" >short.txt 2>short.err
 ! grep -qF "dates may be ambiguous" short.err short.txt || no "a warning for a log within a year"
 
+# 6. CR-only line ends (classic Mac; `tr '\n' '\r'`; some converters and
+# Excel for Mac): a lone CR ends a line as LF and CRLF do, in a Postfix log,
+# an M365 trace and for learn, never one long line whose deliveries vanish
+# (issue-16 tester round 59b, finding 2).
+tr '\n' '\r' <"$good" >cr.log
+"$nearmiss" audit --json "$good" >lf.jsonl 2>/dev/null
+"$nearmiss" audit --json cr.log >cr.jsonl 2>cr.err; rc=$?
+[ "$rc" -eq 1 ] || { cat cr.err >&2; no "CR line ends: exit $rc, want 1"; }
+[ -s lf.jsonl ] && cmp -s lf.jsonl cr.jsonl || no "CR line ends: the rows differ from the LF log's"
+"$nearmiss" audit cr.log >cr.txt 2>/dev/null
+[ "$(lines cr.txt)" = "$(lines once.txt)" ] || { cat cr.txt >&2; no "CR line ends: not read line by line"; }
+m365="$here/cases/m365-trace"
+tr '\n' '\r' <"$m365/MessageTrace_2025-11.csv" >MessageTrace_cr.csv
+"$nearmiss" audit --policy "$m365/policy.toml" --json MessageTrace_cr.csv >mcr.jsonl 2>mcr.err; rc=$?
+[ "$rc" -eq "$(cat "$m365/exit")" ] || { cat mcr.err >&2; no "M365 with CR line ends: exit $rc"; }
+cmp -s "$m365/expected.jsonl" mcr.jsonl || { cat mcr.err >&2; no "M365 with CR line ends: rows differ"; }
+d="$here/cases/postfix-discard"
+tr '\n' '\r' <"$d/maillog" >lcr.log
+"$nearmiss" learn --store lcr.db lcr.log >lcr.txt 2>&1; rc=$?
+[ "$rc" -eq 0 ] || { cat lcr.txt >&2; no "learn, CR line ends: exit $rc, want 0"; }
+grep -qF "$(cat "$d/learned")" lcr.txt || { cat lcr.txt >&2; no "learn, CR line ends: not the LF log's deliveries"; }
+
 [ "$fail" -eq 0 ] || exit 1
 echo "audit readers: OK"
