@@ -116,14 +116,20 @@ TEST(SmartHost, SubmissionPortIsARelay) {
 
 // MX to MX is on port 25 and no MX record names a port (RFC 5321 5.1): a
 // public next hop on any other port was configured as a relay (a relay
-// service's 2525, a gateway's 10025).
+// service's 2525, a gateway's 10025), unless it is a host under the
+// recipient's own domain: that is the recipient's server on whatever port
+// (issue-16 tester round 59, finding 1).
 TEST(SmartHost, AnyPortButTwentyFiveIsARelay) {
-  for (std::string_view relay : {"mx.army.ml[192.0.2.7]:2525", "mx.army.ml[192.0.2.7]:587",
-                                 "mx.army.ml[192.0.2.7]:10025", "gw.example.net[203.0.113.9]:26",
+  for (std::string_view relay : {"smtp.relay.example[192.0.2.7]:2525",
+                                 "smtp.relay.example[192.0.2.7]:587",
+                                 "smtp.relay.example[192.0.2.7]:10025",
+                                 "gw.example.net[203.0.113.9]:26",
                                  "gw.example.net[2001:db8::9]:2525"}) {
     EXPECT_TRUE(PostfixSmartHost(relay, "army.ml", kNone)) << relay;
   }
   for (std::string_view relay : {"mx.army.ml[192.0.2.7]:25", "mx.army.ml[192.0.2.7]",
+                                 "mx.army.ml[192.0.2.7]:2525", "mx.army.ml[192.0.2.7]:587",
+                                 "mx.army.ml[192.0.2.7]:10025",
                                  "filter.mod.internal[10.0.0.5]:10025",
                                  "localhost[127.0.0.1]:10026", "gw[fd00::9]:2525"}) {
     EXPECT_FALSE(PostfixSmartHost(relay, "army.ml", kNone)) << relay;
