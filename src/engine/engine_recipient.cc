@@ -254,6 +254,11 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
             near.assign(ascii.substr(0, dot + 1));
             near += tld;
             if (address::SplitSuffix(near).registrable.empty()) near.clear();
+            // Offered only as check accepts it: a repair the detector
+            // left (no look-alike under any retyping) can still land on a
+            // name check refuses; its own suggestion is offered then, or
+            // none (issue 15, tester r59c, finding 1).
+            if (!near.empty()) near = engine::AcceptedSuggestion(*detector_, near);
           }
         }
         // bakery.co.ul, kcl.ac.ul: a country's code slipped under one of

@@ -18,7 +18,7 @@ namespace {
 // The delegated TLDs one plain slip from `tld`, likeliest first: the TLD
 // typed twice (comcom), a digit for the letter on the key above it or of
 // its shape (cm0: 0 for o, then o and m swapped), one key off, two
-// letters swapped, one letter too many.
+// letters swapped, one letter too many, one left out of a common TLD.
 std::vector<std::string> Retypings(std::string_view tld) {
   std::vector<std::string> out;
   auto add = [&](std::string t) {
@@ -61,6 +61,15 @@ std::vector<std::string> Retypings(std::string_view tld) {
   for (size_t i = 0; i < folded.size() && folded.size() > 2; ++i) {
     add(folded.substr(0, i) + folded.substr(i + 1));
   }
+  // A letter left out of a common TLD (og, or, rg for org; nt for net;
+  // du for edu): address::CommonTldOneSlipFrom's reading, the same one the
+  // engine offers for an unlisted name (acme.og: acme.org). Only that
+  // short list: any letter added anywhere reaches gTLDs no one meant
+  // (og: .dog, .ong). x.bundeswehr.og was "invalid" suggesting
+  // x.bundeswehr.org, itself a look-alike, while x.bundeswehr.rog (two
+  // letters swapped) was the look-alike of bundeswehr.de (issue 15,
+  // tester r59c, finding 1).
+  add(std::string(address::CommonTldOneSlipFrom(folded)));
   // An ending of two labels with its dot left out or made a hyphen
   // (milus, mil-us, govus, comuk, gov-uk): army.milus is army.mil.us,
   // hmrc.gov-uk is hmrc.gov.uk. Both parts two letters at least; the
