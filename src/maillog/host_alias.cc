@@ -2,19 +2,10 @@
 
 #include <algorithm>
 
+#include "base/ascii.h"
+
 namespace nearmiss::maillog {
 namespace {
-
-bool EqualNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 // "10.0.0.7" is an address, not a host "10" in a domain.
 bool Ipv4Literal(std::string_view h) {
@@ -28,13 +19,13 @@ bool FirstLabelOf(std::string_view shortname, std::string_view fqdn) {
   if (shortname.empty() || shortname.find('.') != std::string_view::npos) return false;
   const size_t dot = fqdn.find('.');
   if (dot == std::string_view::npos || Ipv4Literal(fqdn)) return false;
-  return EqualNoCase(shortname, fqdn.substr(0, dot));
+  return EqualsNoCase(shortname, fqdn.substr(0, dot));
 }
 
 }  // namespace
 
 bool SameLoggingHost(std::string_view a, std::string_view b) {
-  return EqualNoCase(a, b) || FirstLabelOf(a, b) || FirstLabelOf(b, a);
+  return EqualsNoCase(a, b) || FirstLabelOf(a, b) || FirstLabelOf(b, a);
 }
 
 std::string_view HostAliases::Canonical(std::string_view host) {
