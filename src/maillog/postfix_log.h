@@ -114,6 +114,7 @@
 
 #include "maillog/attempt.h"
 #include "maillog/clock_step.h"
+#include "maillog/host_alias.h"
 #include "maillog/line_counts.h"
 #include "maillog/log_line.h"
 #include "maillog/postfix_fields.h"
@@ -408,6 +409,7 @@ class PostfixLog {
   std::string line_key_;  // the line's QueueKey, which its LogLine's queue_id then views
   // The "HOST/INSTANCE" of every queue key seen (ResolveNext), bounded.
   std::vector<std::string> scopes_;
+  HostAliases host_aliases_;  // each host's first spelling, for KeyLine
   std::string release_key_;  // the same, for Release
   uint64_t lines_ = 0;
   uint64_t carried_joined_ = 0;

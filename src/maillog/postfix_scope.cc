@@ -50,7 +50,9 @@ void PostfixLog::KeyLine(LogLine* l) {
   line_key_.assign(l->queue_id);
   line_key_ += kScopeMark;
   const size_t scope = line_key_.size();
-  line_key_.append(l->host);
+  // One host's log under two spellings (a copy from a central syslog
+  // server) is one queue: its lines are read again (host_alias.h).
+  line_key_.append(host_aliases_.Canonical(l->host));
   line_key_ += '/';
   line_key_.append(l->program.substr(0, l->program.find('/')));
   l->queue_id = line_key_;
